@@ -1,0 +1,158 @@
+//! `treaty check`: validate a corpus and report its size.
+
+use super::{Failure, Outcome};
+use crate::corpus::{Corpus, Origin, Problem};
+use crate::refs::graph::LinkGraph;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct Counts {
+    chapters: usize,
+    articles: usize,
+    sources: usize,
+    passages: usize,
+    links: usize,
+    cited: usize,
+    inferred: usize,
+    concerns: usize,
+    timeline: usize,
+}
+
+#[derive(Serialize)]
+struct UnresolvedJson {
+    file: String,
+    line: usize,
+    column: usize,
+    text: String,
+    problem: String,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    ok: bool,
+    corpus: String,
+    counts: Option<Counts>,
+    unresolved: Vec<UnresolvedJson>,
+    problems: &'a [Problem],
+}
+
+fn origin_name(data: Option<&Path>) -> String {
+    data.map_or_else(|| "embedded".to_string(), |d| d.display().to_string())
+}
+
+fn counts(corpus: &Corpus, graph: &LinkGraph) -> Counts {
+    Counts {
+        chapters: corpus.convention.chapters.len(),
+        articles: corpus.articles().count(),
+        sources: corpus.sources.len(),
+        passages: corpus.passage_count(),
+        links: graph.links().len(),
+        cited: graph.cited_count(),
+        inferred: graph.inferred_count(),
+        concerns: corpus.concerns.len(),
+        timeline: corpus.timeline.len(),
+    }
+}
+
+/// Unresolved citations in the corpus's own texts, located in their files.
+fn unresolved(corpus: &Corpus, graph: &LinkGraph) -> Vec<UnresolvedJson> {
+    graph
+        .unresolved
+        .iter()
+        .filter_map(|u| {
+            let src = corpus.sources.get(u.passage.source)?;
+            let p = corpus.passage(u.passage)?;
+            Some(UnresolvedJson {
+                file: src.path.clone(),
+                line: p.line + u.citation.line - 1,
+                // Passage lines are the file's lines, so columns carry over.
+                column: u.citation.column,
+                text: crate::text::one_line(&u.citation.text),
+                problem: u.citation.problem.clone().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
+    let corpus_name = origin_name(data);
+    match super::load(data) {
+        Ok(corpus) => {
+            let graph = LinkGraph::build(&corpus);
+            let c = counts(&corpus, &graph);
+            let unresolved = unresolved(&corpus, &graph);
+            if json {
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &CheckJson {
+                        ok: true,
+                        corpus: corpus_name,
+                        counts: Some(c),
+                        unresolved,
+                        problems: &[],
+                    },
+                )?;
+                writeln!(out)?;
+                return Ok(());
+            }
+            let origin = match &corpus.origin {
+                Origin::Embedded => "embedded corpus".to_string(),
+                Origin::Dir(d) => d.display().to_string(),
+            };
+            writeln!(out, "ok: {origin}")?;
+            writeln!(out, "chapters   {:>5}", c.chapters)?;
+            writeln!(out, "articles   {:>5}", c.articles)?;
+            writeln!(out, "sources    {:>5}", c.sources)?;
+            writeln!(out, "passages   {:>5}", c.passages)?;
+            writeln!(
+                out,
+                "links      {:>5}  ({} cited, {} inferred)",
+                c.links, c.cited, c.inferred
+            )?;
+            writeln!(out, "concerns   {:>5}", c.concerns)?;
+            writeln!(out, "timeline   {:>5}", c.timeline)?;
+            if !unresolved.is_empty() {
+                writeln!(
+                    out,
+                    "\n{} unresolved citation{} (not linked):",
+                    unresolved.len(),
+                    if unresolved.len() == 1 { "" } else { "s" }
+                )?;
+                for u in &unresolved {
+                    writeln!(
+                        out,
+                        "  {}:{}:{}: {:?}: {}",
+                        u.file, u.line, u.column, u.text, u.problem
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        Err(problems) => {
+            if json {
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &CheckJson {
+                        ok: false,
+                        corpus: corpus_name,
+                        counts: None,
+                        unresolved: Vec::new(),
+                        problems: &problems.0,
+                    },
+                )?;
+                writeln!(out)?;
+                return Err(Failure {
+                    code: 2,
+                    message: String::new(),
+                });
+            }
+            let n = problems.0.len();
+            Err(Failure::usage(format!(
+                "{problems}{n} problem{} in {corpus_name}",
+                if n == 1 { "" } else { "s" }
+            )))
+        }
+    }
+}

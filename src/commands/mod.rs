@@ -1,0 +1,163 @@
+//! What each subcommand prints. Output goes to a writer so tests can read it;
+//! every corpus string is cleaned before it is written.
+
+mod bookmarks;
+mod check;
+mod export;
+mod import;
+mod scan;
+mod search;
+mod show;
+
+pub use bookmarks::{bookmarks, notes};
+pub use check::check;
+pub use export::{ExportArgs, export};
+pub use import::import;
+pub use scan::scan;
+pub use search::search;
+pub use show::{refs, show, sources};
+
+use crate::corpus::{Corpus, PassageId, Problems, load_dir, load_embedded};
+use crate::refs::graph::{Basis, Link};
+use std::path::Path;
+
+/// A command that could not do what was asked: the message for stderr and the
+/// process exit code (2 for bad input or data).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure {
+            code: 1,
+            message: format!("cannot write output: {e}"),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure {
+            code: 1,
+            message: format!("cannot write JSON: {e}"),
+        }
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// Loads the corpus for a command: the embedded one, or `--data DIR`.
+pub fn load(data: Option<&Path>) -> Result<Corpus, Problems> {
+    let mut corpus = match data {
+        Some(dir) => load_dir(dir),
+        None => load_embedded(),
+    }?;
+    // The user's library joins after validation; a broken file in it is
+    // skipped with a warning and never blocks the built-in corpus.
+    for warning in crate::library::merge_user_library(&mut corpus) {
+        eprintln!("treaty: warning: {}", crate::text::one_line(&warning));
+    }
+    Ok(corpus)
+}
+
+/// The failure for a corpus that did not load: every problem, then a hint.
+pub fn corpus_failure(problems: &Problems) -> Failure {
+    let n = problems.0.len();
+    Failure::usage(format!(
+        "{problems}the corpus has {n} problem{}; `treaty check` lists them",
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
+/// One "Cited by" entry as the `--json` contract writes it.
+#[derive(serde::Serialize)]
+pub struct CitedByJson {
+    pub source: String,
+    pub paragraph: usize,
+    pub basis: &'static str,
+    pub reason: Option<String>,
+    pub snippet: String,
+    /// The citation as written, for a cited link.
+    pub citation: Option<String>,
+    pub target: String,
+}
+
+pub const SNIPPET_WIDTH: usize = 100;
+
+/// A passage snippet that starts near the citation when there is one.
+pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &crate::refs::graph::LinkGraph) -> String {
+    let Some(p) = corpus.passage(link.passage) else {
+        return String::new();
+    };
+    let at = graph
+        .citations(link.passage)
+        .iter()
+        .find(|c| c.targets.contains(&link.target))
+        .map_or(0, |c| c.span.start);
+    crate::text::snippet(&p.text, at, SNIPPET_WIDTH)
+}
+
+pub fn cited_by_json(
+    corpus: &Corpus,
+    graph: &crate::refs::graph::LinkGraph,
+    link: &Link,
+) -> CitedByJson {
+    CitedByJson {
+        source: source_id(corpus, link.passage),
+        paragraph: link.passage.index + 1,
+        basis: link.basis.name(),
+        reason: link.basis.reason().map(str::to_string),
+        snippet: link_snippet(corpus, link, graph),
+        citation: match &link.basis {
+            Basis::Cited { text } => Some(crate::text::one_line(text)),
+            Basis::Inferred { .. } => None,
+        },
+        target: link.target.to_string(),
+    }
+}
+
+pub fn source_id(corpus: &Corpus, id: PassageId) -> String {
+    corpus
+        .sources
+        .get(id.source)
+        .map(|s| s.id.clone())
+        .unwrap_or_default()
+}
+
+/// Words wrapped to `width` columns (unicode-width), each line indented.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in crate::text::one_line(text).split(' ') {
+        if !line.is_empty()
+            && crate::text::width(&line) + 1 + crate::text::width(word) + indent.len() > width
+        {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! `treaty scan FILE`: the citations of the convention found in a text file.
+
+use super::{Failure, Outcome};
+use crate::refs::extract::extract;
+use crate::text::one_line;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct ScanJson {
+    line: usize,
+    column: usize,
+    text: String,
+    target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<String>,
+}
+
+/// Reads a text file the user named, with errors that name the path.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(Failure::usage(format!(
+            "{name} is a directory: give a text file"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Failure::usage(format!("no such file: {name}")),
+        _ => Failure::usage(format!("cannot read {name}: {e}")),
+    })?;
+    crate::corpus::files::decode(bytes, &name).map_err(|p| Failure::usage(p.to_string()))
+}
+
+pub fn scan(path: &Path, json: bool, out: &mut dyn Write) -> Outcome {
+    let text = read_text(path)?;
+    let found = extract(&text);
+    if json {
+        let mut rows = Vec::new();
+        for c in &found {
+            let text = one_line(&c.text);
+            if c.targets.is_empty() {
+                rows.push(ScanJson {
+                    line: c.line,
+                    column: c.column,
+                    text,
+                    target: None,
+                    problem: Some(c.problem.clone().unwrap_or_else(|| "unresolved".into())),
+                });
+            } else {
+                for t in &c.targets {
+                    rows.push(ScanJson {
+                        line: c.line,
+                        column: c.column,
+                        text: text.clone(),
+                        target: Some(t.to_string()),
+                        problem: None,
+                    });
+                }
+            }
+        }
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let unresolved = found.iter().filter(|c| !c.is_resolved()).count();
+    for c in &found {
+        let place = format!("{}:{}", c.line, c.column);
+        let what = if c.targets.is_empty() {
+            format!(
+                "UNRESOLVED: {}",
+                one_line(c.problem.as_deref().unwrap_or("unresolved"))
+            )
+        } else {
+            let names: Vec<String> = c.targets.iter().map(|t| t.to_string()).collect();
+            let mut s = format!("-> {}", names.join(", "));
+            if let Some(p) = &c.pinpoint {
+                s.push_str(&format!(" {}", one_line(p)));
+            }
+            s
+        };
+        writeln!(out, "{place:<9} {:<28} {what}", one_line(&c.text))?;
+    }
+    writeln!(
+        out,
+        "{} citation{}, {} unresolved, in {}",
+        found.len(),
+        if found.len() == 1 { "" } else { "s" },
+        unresolved,
+        path.display()
+    )?;
+    Ok(())
+}

@@ -1,0 +1,418 @@
+//! `treaty show`, `treaty refs` and `treaty sources`: reading the corpus from
+//! the command line.
+
+use super::{Failure, Outcome, cited_by_json, link_snippet, wrap};
+use crate::corpus::{Corpus, Place, Target, lookup};
+use crate::refs::graph::{Basis, Link, LinkGraph};
+use crate::text::one_line;
+use serde::Serialize;
+use std::io::Write;
+
+const WIDTH: usize = 80;
+pub const SUMMARY_LABEL: &str = "Summary (the project's own words, not the authentic text)";
+
+fn place(corpus: &Corpus, words: &[String]) -> Result<Place, Failure> {
+    lookup(corpus, &words.join(" ")).map_err(|e| Failure::usage(e.to_string()))
+}
+
+pub fn show(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
+    let graph = LinkGraph::build(corpus);
+    match place(corpus, words)? {
+        Place::Target(Target::Article(n)) => show_article(corpus, &graph, n, json, out),
+        Place::Target(Target::Chapter(n)) => show_chapter(corpus, &graph, n, json, out),
+        Place::Target(Target::Preamble) => show_preamble(corpus, &graph, json, out),
+        Place::Source(i) => show_source(corpus, &graph, i, json, out),
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleJson {
+    number: u8,
+    title: String,
+    chapter: String,
+    chapter_title: String,
+    summary: String,
+    summary_is_official: bool,
+    text: Option<String>,
+    cited_by: Vec<super::CitedByJson>,
+}
+
+fn show_article(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    n: u8,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let Some(a) = corpus.article(n) else {
+        return Err(Failure::usage(format!(
+            "article {n} does not exist: the articles run from 1 to 68"
+        )));
+    };
+    let chapter = corpus.chapter(a.chapter);
+    let links = graph.cited_by(Target::Article(n));
+    if json {
+        let j = ArticleJson {
+            number: a.number,
+            title: a.title.clone(),
+            chapter: chapter.map(|c| c.roman().to_string()).unwrap_or_default(),
+            chapter_title: chapter.map(|c| c.title.clone()).unwrap_or_default(),
+            summary: one_line(&a.summary),
+            summary_is_official: a.summary_is_official,
+            text: a.text.clone(),
+            cited_by: links
+                .iter()
+                .map(|l| cited_by_json(corpus, graph, l))
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "Article {} - {}", a.number, one_line(&a.title))?;
+    if let Some(c) = chapter {
+        writeln!(out, "{}", one_line(&c.heading()))?;
+    }
+    writeln!(out)?;
+    write_summary(out, &a.summary, a.summary_is_official)?;
+    if let Some(text) = &a.text {
+        writeln!(out, "\nAuthentic text:")?;
+        for para in text.split("\n\n") {
+            write!(out, "{}", wrap(para, WIDTH, "  "))?;
+        }
+    }
+    write_cited_by(corpus, graph, &links, out)
+}
+
+fn write_summary(out: &mut dyn Write, summary: &str, official: bool) -> Outcome {
+    if official {
+        writeln!(out, "Text:")?;
+    } else {
+        writeln!(out, "{SUMMARY_LABEL}:")?;
+    }
+    write!(out, "{}", wrap(summary, WIDTH, "  "))?;
+    Ok(())
+}
+
+fn write_cited_by(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    links: &[&Link],
+    out: &mut dyn Write,
+) -> Outcome {
+    let cited = links.iter().filter(|l| l.basis.is_cited()).count();
+    writeln!(
+        out,
+        "\nCited by: {} passage{} ({cited} cited, {} inferred)",
+        links.len(),
+        if links.len() == 1 { "" } else { "s" },
+        links.len() - cited
+    )?;
+    if links.is_empty() {
+        writeln!(out, "  (no critique in the corpus discusses this)")?;
+    }
+    for l in links {
+        write_link(corpus, graph, l, out)?;
+    }
+    Ok(())
+}
+
+fn write_link(corpus: &Corpus, graph: &LinkGraph, l: &Link, out: &mut dyn Write) -> Outcome {
+    let src = &corpus.sources[l.passage.source];
+    writeln!(
+        out,
+        "  [{}] {} ({}, para {})",
+        l.basis.name(),
+        one_line(&src.display_title()),
+        src.id,
+        l.passage.index + 1
+    )?;
+    match &l.basis {
+        Basis::Cited { text } => writeln!(out, "      cites: {}", one_line(text))?,
+        Basis::Inferred { reason } => writeln!(out, "      reason: {}", one_line(reason))?,
+    }
+    writeln!(out, "      \"{}\"", link_snippet(corpus, l, graph))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ChapterArticleJson {
+    number: u8,
+    title: String,
+    links: usize,
+}
+
+#[derive(Serialize)]
+struct ChapterJson {
+    chapter: String,
+    title: String,
+    articles: Vec<ChapterArticleJson>,
+    cited_by: Vec<super::CitedByJson>,
+}
+
+fn show_chapter(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    n: u8,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let Some(c) = corpus.chapter(n) else {
+        return Err(Failure::usage(
+            "that chapter does not exist: the chapters run from I to IX",
+        ));
+    };
+    let links = graph.cited_by(Target::Chapter(n));
+    if json {
+        let j = ChapterJson {
+            chapter: c.roman().to_string(),
+            title: c.title.clone(),
+            articles: c
+                .articles
+                .iter()
+                .map(|a| ChapterArticleJson {
+                    number: a.number,
+                    title: a.title.clone(),
+                    links: graph.count(a.target()),
+                })
+                .collect(),
+            cited_by: links
+                .iter()
+                .map(|l| cited_by_json(corpus, graph, l))
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", one_line(&c.heading()))?;
+    writeln!(out, "\nArticles (passages linked):")?;
+    for a in &c.articles {
+        writeln!(
+            out,
+            "  {:>3}. {} ({})",
+            a.number,
+            one_line(&a.title),
+            graph.count(a.target())
+        )?;
+    }
+    write_cited_by(corpus, graph, &links, out)
+}
+
+#[derive(Serialize)]
+struct PreambleJson {
+    target: &'static str,
+    summary: String,
+    summary_is_official: bool,
+    text: Option<String>,
+    cited_by: Vec<super::CitedByJson>,
+}
+
+fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn Write) -> Outcome {
+    let p = &corpus.convention.preamble;
+    let links = graph.cited_by(Target::Preamble);
+    if json {
+        let j = PreambleJson {
+            target: "preamble",
+            summary: one_line(&p.summary),
+            summary_is_official: p.summary_is_official,
+            text: p.text.clone(),
+            cited_by: links
+                .iter()
+                .map(|l| cited_by_json(corpus, graph, l))
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "Preamble\n")?;
+    write_summary(out, &p.summary, p.summary_is_official)?;
+    write_cited_by(corpus, graph, &links, out)
+}
+
+#[derive(Serialize)]
+struct LinkJson {
+    target: String,
+    basis: &'static str,
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PassageJson {
+    paragraph: usize,
+    line: usize,
+    text: String,
+    links: Vec<LinkJson>,
+}
+
+#[derive(Serialize)]
+struct SourceJson {
+    id: String,
+    title: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    kind: Option<String>,
+    user: bool,
+    passages: usize,
+}
+
+#[derive(Serialize)]
+struct SourceFullJson {
+    #[serde(flatten)]
+    meta: SourceJson,
+    paragraphs: Vec<PassageJson>,
+}
+
+fn source_json(s: &crate::corpus::Source) -> SourceJson {
+    SourceJson {
+        id: s.id.clone(),
+        title: s.meta.title.clone(),
+        author: s.meta.author.clone(),
+        publisher: s.meta.publisher.clone(),
+        date: s.meta.date.clone(),
+        url: s.meta.url.clone(),
+        kind: s.meta.kind.clone(),
+        user: s.user,
+        passages: s.passages.len(),
+    }
+}
+
+fn show_source(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    i: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let s = &corpus.sources[i];
+    let id = |index| crate::corpus::PassageId { source: i, index };
+    if json {
+        let j = SourceFullJson {
+            meta: source_json(s),
+            paragraphs: s
+                .passages
+                .iter()
+                .enumerate()
+                .map(|(k, p)| PassageJson {
+                    paragraph: p.number,
+                    line: p.line,
+                    text: crate::text::clean(&p.text).into_owned(),
+                    links: graph
+                        .links_of(id(k))
+                        .iter()
+                        .map(|l| LinkJson {
+                            target: l.target.to_string(),
+                            basis: l.basis.name(),
+                            reason: l.basis.reason().map(str::to_string),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    write_meta(s, out)?;
+    writeln!(out)?;
+    for (k, p) in s.passages.iter().enumerate() {
+        for h in s.headings_before(k) {
+            writeln!(out, "== {} ==\n", one_line(&h.text))?;
+        }
+        writeln!(out, "[{}]", p.number)?;
+        write!(out, "{}", wrap(&p.text, WIDTH, "  "))?;
+        let links = graph.links_of(id(k));
+        if !links.is_empty() {
+            let names: Vec<String> = links
+                .iter()
+                .map(|l| format!("{} ({})", l.target.label(), l.basis.name()))
+                .collect();
+            writeln!(out, "  -> {}", names.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
+    let field = |v: &Option<String>| v.as_deref().map_or("unknown".to_string(), one_line);
+    writeln!(out, "{}", one_line(&s.display_title()))?;
+    writeln!(out, "  id:        {}", s.id)?;
+    writeln!(out, "  title:     {}", field(&s.meta.title))?;
+    writeln!(out, "  author:    {}", field(&s.meta.author))?;
+    writeln!(out, "  publisher: {}", field(&s.meta.publisher))?;
+    writeln!(out, "  date:      {}", field(&s.meta.date))?;
+    writeln!(out, "  url:       {}", field(&s.meta.url))?;
+    writeln!(out, "  kind:      {}", field(&s.meta.kind))?;
+    writeln!(out, "  passages:  {}", s.passages.len())?;
+    if s.user {
+        writeln!(out, "  (imported into your library)")?;
+    }
+    Ok(())
+}
+
+pub fn sources(corpus: &Corpus, json: bool, out: &mut dyn Write) -> Outcome {
+    if json {
+        let j: Vec<SourceJson> = corpus.sources.iter().map(source_json).collect();
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for (i, s) in corpus.sources.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        write_meta(s, out)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct RefJson {
+    target: String,
+    source: String,
+    paragraph: usize,
+    basis: &'static str,
+    reason: Option<String>,
+    citation: Option<String>,
+    snippet: String,
+}
+
+pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
+    let graph = LinkGraph::build(corpus);
+    let target = match place(corpus, words)? {
+        Place::Target(t) => t,
+        Place::Source(i) => {
+            return Err(Failure::usage(format!(
+                "'{}' is a source; refs lists the passages linked to an article or chapter (try `treaty show source {}`)",
+                corpus.sources[i].id, corpus.sources[i].id
+            )));
+        }
+    };
+    let links = graph.cited_by(target);
+    if json {
+        let j: Vec<RefJson> = links
+            .iter()
+            .map(|l| {
+                let c = cited_by_json(corpus, &graph, l);
+                RefJson {
+                    target: c.target,
+                    source: c.source,
+                    paragraph: c.paragraph,
+                    basis: c.basis,
+                    reason: c.reason,
+                    citation: c.citation,
+                    snippet: c.snippet,
+                }
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &j)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
+    write_cited_by(corpus, &graph, &links, out)
+}

@@ -1,0 +1,123 @@
+//! Reading a place the user names (`23`, `art. 23`, `IV`, `chapter 4`,
+//! `preamble`, `source zamora`, `zamora`) against a corpus, with errors that say
+//! what does exist.
+
+use super::model::Corpus;
+use super::target::{ARTICLE_COUNT, CHAPTER_COUNT, Target, from_roman};
+
+/// A place in the corpus a user can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Target(Target),
+    /// Index into `Corpus::sources`.
+    Source(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    #[error("article {0} does not exist: the articles run from 1 to 68")]
+    NoSuchArticle(String),
+    #[error("chapter {0} does not exist: the chapters run from I to IX")]
+    NoSuchChapter(String),
+    #[error("no source '{0}': the sources are {1}")]
+    NoSuchSource(String, String),
+    #[error(
+        "'{0}' names no place: give an article (23), a chapter (IV, chapter 4), preamble, or a source id ({1})"
+    )]
+    Unknown(String, String),
+}
+
+fn source_list(corpus: &Corpus) -> String {
+    corpus
+        .sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads the words of a place, as typed on the command line or in the go-to
+/// prompt.
+pub fn lookup(corpus: &Corpus, input: &str) -> Result<Place, LookupError> {
+    let text = input.trim();
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unknown = || LookupError::Unknown(text.to_string(), source_list(corpus));
+    match words.as_slice() {
+        [] => Err(unknown()),
+        ["preamble"] => Ok(Place::Target(Target::Preamble)),
+        ["source", id] | ["src", id] => find_source(corpus, id, text),
+        [kw, n] if is_article_word(kw) => article(n),
+        [kw, n] if is_chapter_word(kw) => chapter(n),
+        [one] => {
+            let one = one.trim_start_matches('#');
+            if let Some(n) = one.strip_prefix("art.").or(one.strip_prefix("art"))
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                return article(n);
+            }
+            if one.chars().all(|c| c.is_ascii_digit()) {
+                return article(one);
+            }
+            if let Some(n) = from_roman(one) {
+                return Ok(Place::Target(Target::Chapter(n)));
+            }
+            if let Some(i) = corpus.source_index(one) {
+                return Ok(Place::Source(i));
+            }
+            // Case-sensitive ids: look again with the original spelling.
+            if let Some(i) = corpus.source_index(text) {
+                return Ok(Place::Source(i));
+            }
+            if one.chars().all(|c| "ivxlcdm".contains(c)) {
+                return Err(LookupError::NoSuchChapter(one.to_uppercase()));
+            }
+            Err(unknown())
+        }
+        _ => Err(unknown()),
+    }
+}
+
+fn is_article_word(w: &str) -> bool {
+    matches!(w, "article" | "art" | "art." | "articles" | "a")
+}
+
+fn is_chapter_word(w: &str) -> bool {
+    matches!(w, "chapter" | "chap" | "chap." | "ch" | "ch." | "c")
+}
+
+fn article(n: &str) -> Result<Place, LookupError> {
+    match n.parse::<u64>() {
+        Ok(v) if (1..=u64::from(ARTICLE_COUNT)).contains(&v) => {
+            Ok(Place::Target(Target::Article(v as u8)))
+        }
+        _ => Err(LookupError::NoSuchArticle(n.to_string())),
+    }
+}
+
+fn chapter(n: &str) -> Result<Place, LookupError> {
+    if let Some(c) = from_roman(n) {
+        return Ok(Place::Target(Target::Chapter(c)));
+    }
+    match n.parse::<u64>() {
+        Ok(v) if (1..=u64::from(CHAPTER_COUNT)).contains(&v) => {
+            Ok(Place::Target(Target::Chapter(v as u8)))
+        }
+        _ => Err(LookupError::NoSuchChapter(n.to_uppercase())),
+    }
+}
+
+fn find_source(corpus: &Corpus, id: &str, original: &str) -> Result<Place, LookupError> {
+    corpus
+        .source_index(id)
+        .or_else(|| {
+            let raw = original.split_whitespace().last().unwrap_or(id);
+            corpus.source_index(raw)
+        })
+        .map(Place::Source)
+        .ok_or_else(|| LookupError::NoSuchSource(id.to_string(), source_list(corpus)))
+}

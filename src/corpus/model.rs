@@ -1,0 +1,257 @@
+//! The data model of a loaded corpus: the convention, the sources and their passages,
+//! curated links, concerns and the timeline. Plain data, no I/O.
+
+use super::target::{Target, roman};
+
+/// Where a corpus was loaded from, for messages and for the `--json` output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    Dir(std::path::PathBuf),
+}
+
+/// A fully loaded and validated corpus.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub origin: Origin,
+    pub convention: Convention,
+    pub sources: Vec<Source>,
+    /// Links an analyst made by reading a passage, resolved to their passage.
+    pub curated: Vec<CuratedLink>,
+    pub concerns: Vec<Concern>,
+    pub timeline: Vec<Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Convention {
+    pub title: String,
+    pub full_title: String,
+    pub resolution: String,
+    pub adopted: String,
+    pub preamble: Preamble,
+    pub chapters: Vec<Chapter>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Preamble {
+    pub summary: String,
+    pub summary_is_official: bool,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// 1..=9
+    pub number: u8,
+    pub title: String,
+    pub articles: Vec<Article>,
+}
+
+impl Chapter {
+    pub fn roman(&self) -> &'static str {
+        roman(self.number).unwrap_or("?")
+    }
+    pub fn target(&self) -> Target {
+        Target::Chapter(self.number)
+    }
+    /// `Chapter IV. Procedural measures and law enforcement`
+    pub fn heading(&self) -> String {
+        format!("Chapter {}. {}", self.roman(), self.title)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// 1..=68
+    pub number: u8,
+    pub title: String,
+    /// Chapter number, 1..=9.
+    pub chapter: u8,
+    /// Written in the project's own words; never the authentic text unless
+    /// `summary_is_official` says so.
+    pub summary: String,
+    pub summary_is_official: bool,
+    /// The authentic text, when the corpus has it.
+    pub text: Option<String>,
+}
+
+impl Article {
+    pub fn target(&self) -> Target {
+        Target::Article(self.number)
+    }
+    /// `Art. 23 Scope of procedural measures`
+    pub fn heading(&self) -> String {
+        format!("Art. {} {}", self.number, self.title)
+    }
+}
+
+/// Bibliographic data of a source; `None` means unknown, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub kind: Option<String>,
+    pub origin: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file name without extension; stable, used on the command line.
+    pub id: String,
+    /// The file it came from, as shown in messages (`data/sources/zamora.md`).
+    pub path: String,
+    pub meta: SourceMeta,
+    pub passages: Vec<Passage>,
+    pub headings: Vec<Heading>,
+    /// True for sources the user imported into their own library.
+    pub user: bool,
+}
+
+impl Source {
+    /// A short name for lists and locations: the author's surname, else the
+    /// publisher, else the id.
+    pub fn short_name(&self) -> String {
+        if let Some(author) = &self.meta.author
+            && let Some(last) = author.split_whitespace().last()
+        {
+            return last.to_string();
+        }
+        if let Some(publisher) = &self.meta.publisher {
+            return publisher.clone();
+        }
+        self.id.clone()
+    }
+
+    /// The title, or a clear stand-in when the source has none.
+    pub fn display_title(&self) -> String {
+        match &self.meta.title {
+            Some(t) => t.clone(),
+            None => match self.meta.author.as_ref().or(self.meta.publisher.as_ref()) {
+                Some(by) => format!("(untitled) {by}"),
+                None => format!("(untitled) {}", self.id),
+            },
+        }
+    }
+
+    /// Headings that stand right before passage index `index`.
+    pub fn headings_before(&self, index: usize) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(move |h| h.before == index)
+    }
+}
+
+/// A numbered paragraph of a source's body: the unit that links point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// 1-based paragraph number, as cited (`para 9`).
+    pub number: usize,
+    /// The paragraph word for word, its lines joined by `\n`.
+    pub text: String,
+    /// 1-based line in the source file where the paragraph starts.
+    pub line: usize,
+}
+
+/// A section heading in a source body; not a passage, not numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Index of the passage that follows it (== passages.len() at the end).
+    pub before: usize,
+    pub level: u8,
+    pub text: String,
+}
+
+/// Identifies a passage: index of the source in `Corpus::sources`, index of the
+/// passage in `Source::passages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PassageId {
+    pub source: usize,
+    pub index: usize,
+}
+
+/// An analyst's link from a passage to provisions it discusses without citing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CuratedLink {
+    pub passage: PassageId,
+    pub quote: String,
+    pub targets: Vec<Target>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concern {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub passages: Vec<PassageId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub date: String,
+    pub event: String,
+    /// The passage that states it, when a source does.
+    pub passage: Option<PassageId>,
+    /// Where the fact comes from when no source passage states it.
+    pub reference: Option<String>,
+}
+
+impl Corpus {
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.convention
+            .chapters
+            .iter()
+            .flat_map(|c| c.articles.iter())
+    }
+
+    pub fn article(&self, number: u8) -> Option<&Article> {
+        self.articles().find(|a| a.number == number)
+    }
+
+    pub fn chapter(&self, number: u8) -> Option<&Chapter> {
+        self.convention.chapters.iter().find(|c| c.number == number)
+    }
+
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+
+    pub fn passage(&self, id: PassageId) -> Option<&Passage> {
+        self.sources.get(id.source)?.passages.get(id.index)
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.sources.iter().map(|s| s.passages.len()).sum()
+    }
+
+    /// All passages in corpus order.
+    pub fn passage_ids(&self) -> impl Iterator<Item = PassageId> + '_ {
+        self.sources.iter().enumerate().flat_map(|(s, src)| {
+            (0..src.passages.len()).map(move |index| PassageId { source: s, index })
+        })
+    }
+
+    /// `Zamora, para 9`
+    pub fn passage_location(&self, id: PassageId) -> String {
+        match self.sources.get(id.source) {
+            Some(src) => format!("{}, para {}", src.short_name(), id.index + 1),
+            None => "?".to_string(),
+        }
+    }
+
+    /// Human label of a target with its title: `Art. 23 Scope of procedural measures`.
+    pub fn target_heading(&self, target: Target) -> String {
+        match target {
+            Target::Preamble => "Preamble".to_string(),
+            Target::Chapter(n) => self
+                .chapter(n)
+                .map(|c| c.heading())
+                .unwrap_or_else(|| target.label()),
+            Target::Article(n) => self
+                .article(n)
+                .map(|a| a.heading())
+                .unwrap_or_else(|| target.label()),
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The source file format: an optional front-matter block of `key: value` lines
+//! between `---` lines, then a body of paragraphs separated by blank lines.
+//! Paragraphs starting with `#` are headings; the others are numbered passages.
+
+use super::model::{Heading, Passage, Source, SourceMeta};
+use super::problem::Problem;
+use crate::text::clean;
+
+pub const META_KEYS: [&str; 7] = [
+    "title",
+    "author",
+    "publisher",
+    "date",
+    "url",
+    "kind",
+    "origin",
+];
+
+/// Parses one source file. `name` is how the file is shown in messages.
+pub fn parse_source(id: &str, name: &str, text: &str) -> Result<Source, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (meta, body_start) = parse_front_matter(name, &lines, &mut problems);
+    let (passages, headings) = split_body(&lines, body_start);
+    if passages.is_empty() && problems.is_empty() {
+        problems.push(Problem::at(
+            name,
+            body_start + 1,
+            1,
+            "the source has no body: write its paragraphs after the front matter, separated by blank lines",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Source {
+        id: id.to_string(),
+        path: name.to_string(),
+        meta,
+        passages,
+        headings,
+        user: false,
+    })
+}
+
+/// A line that separates paragraphs: empty or only whitespace (the seeds use
+/// lone non-breaking spaces as spacers).
+fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+/// Returns the metadata and the index of the first body line.
+fn parse_front_matter(
+    name: &str,
+    lines: &[&str],
+    problems: &mut Vec<Problem>,
+) -> (SourceMeta, usize) {
+    let mut meta = SourceMeta::default();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return (meta, 0);
+    }
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|i| i + 1)
+    else {
+        problems.push(Problem::at(
+            name,
+            1,
+            1,
+            "front matter opened with --- is never closed: add a line --- after the last key",
+        ));
+        return (meta, lines.len());
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(close).skip(1) {
+        let lineno = i + 1;
+        if is_blank(line) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            problems.push(Problem::at(
+                name,
+                lineno,
+                1,
+                format!("expected `key: value` in the front matter, found {line:?}"),
+            ));
+            continue;
+        };
+        let key = key.trim();
+        let value = value.trim();
+        let Some(known) = META_KEYS.iter().find(|k| **k == key) else {
+            problems.push(Problem::at(
+                name,
+                lineno,
+                1,
+                format!(
+                    "unknown front-matter key '{key}': the keys are {}",
+                    META_KEYS.join(", ")
+                ),
+            ));
+            continue;
+        };
+        if seen.contains(known) {
+            problems.push(Problem::at(
+                name,
+                lineno,
+                1,
+                format!("front-matter key '{key}' is given twice"),
+            ));
+            continue;
+        }
+        seen.push(known);
+        let value = (!value.is_empty()).then(|| clean(value).into_owned());
+        match *known {
+            "title" => meta.title = value,
+            "author" => meta.author = value,
+            "publisher" => meta.publisher = value,
+            "date" => meta.date = value,
+            "url" => meta.url = value,
+            "kind" => meta.kind = value,
+            _ => meta.origin = value,
+        }
+    }
+    (meta, close + 1)
+}
+
+/// Splits the body into passages and headings.
+pub fn split_body(lines: &[&str], start: usize) -> (Vec<Passage>, Vec<Heading>) {
+    let mut passages = Vec::new();
+    let mut headings = Vec::new();
+    let mut i = start;
+    while i < lines.len() {
+        if is_blank(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < lines.len() && !is_blank(lines[i]) {
+            i += 1;
+        }
+        let block: Vec<&str> = lines[first..i].iter().map(|l| l.trim_end()).collect();
+        let text = clean(&block.join("\n")).into_owned();
+        if let Some((level, title)) = heading(&text) {
+            headings.push(Heading {
+                before: passages.len(),
+                level,
+                text: title,
+            });
+        } else {
+            passages.push(Passage {
+                number: passages.len() + 1,
+                text,
+                line: first + 1,
+            });
+        }
+    }
+    (passages, headings)
+}
+
+/// `# Title` -> (1, "Title"); Markdown ATX headings up to level 6.
+fn heading(text: &str) -> Option<(u8, String)> {
+    let trimmed = text.trim_start();
+    let level = trimmed.chars().take_while(|c| *c == '#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = &trimmed[level..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    Some((level as u8, crate::text::one_line(rest)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_front_matter_and_paragraphs() {
+        let text = "---\ntitle: T: a subtitle\nauthor: A\n---\n\n# T\n\nFirst para\nsecond line.\n\u{a0}\nSecond.\n";
+        let s = parse_source("x", "x.md", text).expect("valid");
+        assert_eq!(s.meta.title.as_deref(), Some("T: a subtitle"));
+        assert_eq!(s.meta.author.as_deref(), Some("A"));
+        assert_eq!(s.meta.date, None);
+        assert_eq!(s.passages.len(), 2);
+        assert_eq!(s.passages[0].text, "First para\nsecond line.");
+        assert_eq!(s.passages[0].line, 8);
+        assert_eq!(s.passages[1].number, 2);
+        assert_eq!(s.headings[0].text, "T");
+        assert_eq!(s.headings[0].before, 0);
+    }
+
+    #[test]
+    fn no_front_matter_is_fine() {
+        let s = parse_source("x", "x.txt", "Just text.").expect("valid");
+        assert_eq!(s.meta, SourceMeta::default());
+        assert_eq!(s.passages[0].line, 1);
+    }
+
+    #[test]
+    fn reports_bad_front_matter_with_lines() {
+        let err = parse_source("x", "x.md", "---\ntitle: a\nautor: b\nnonsense\n---\nbody")
+            .expect_err("invalid");
+        assert_eq!(err.len(), 2);
+        assert_eq!((err[0].line, err[0].column), (3, 1));
+        assert!(err[0].message.contains("unknown front-matter key 'autor'"));
+        assert_eq!(err[1].line, 4);
+    }
+
+    #[test]
+    fn unclosed_front_matter_and_empty_body() {
+        let err = parse_source("x", "x.md", "---\ntitle: a\n").expect_err("unclosed");
+        assert!(err[0].message.contains("never closed"));
+        let err = parse_source("x", "x.md", "---\ntitle: a\n---\n\n  \n").expect_err("empty");
+        assert!(err[0].message.contains("no body"));
+        assert_eq!(err[0].line, 4);
+    }
+
+    #[test]
+    fn escapes_are_neutralised() {
+        let s = parse_source("x", "x.md", "evil \u{1b}]0;title\u{7} text").expect("valid");
+        assert!(!s.passages[0].text.contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,17 @@
+//! `treaty`: explore the UN Convention against Cybercrime and the critiques of it.
+//!
+//! Layers point one way: `ui -> app -> {search, refs, corpus}`; `corpus`
+//! depends on nothing of ours.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod library;
+pub mod refs;
+pub mod search;
+pub mod store;
+pub mod terminal;
+pub mod text;
+pub mod ui;
+pub mod user;

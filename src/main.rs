@@ -1,0 +1,120 @@
+//! The `treaty` binary: parse the command line, run a subcommand or the explorer.
+
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use treaty::cli::{Cli, Command};
+use treaty::commands::{self, Failure};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = run(cli, &mut out);
+    let _ = out.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("treaty: {}", f.message.trim_end());
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let data = cli.corpus.data.as_deref();
+    if let Some(Command::Check { json }) = &cli.command {
+        return commands::check(data, *json, out);
+    }
+    if let Some(Command::Scan { file, json }) = &cli.command {
+        return commands::scan(file, *json, out);
+    }
+    if let Some(command @ (Command::Import { .. } | Command::ImportText { .. })) = &cli.command {
+        return commands::import(data, command, out);
+    }
+    let corpus = commands::load(data).map_err(|p| commands::corpus_failure(&p))?;
+    match cli.command {
+        Some(Command::Show { place, json }) => commands::show(&corpus, &place, json, out),
+        Some(Command::Refs { place, json }) => commands::refs(&corpus, &place, json, out),
+        Some(Command::Sources { json }) => commands::sources(&corpus, json, out),
+        Some(Command::Search { query, limit, json }) => {
+            commands::search(&corpus, &query, limit, json, out)
+        }
+        Some(Command::Bookmarks {
+            action,
+            target,
+            json,
+        }) => commands::bookmarks(&corpus, &action, &target, json, out),
+        Some(Command::Notes {
+            action,
+            target,
+            json,
+        }) => commands::notes(&corpus, &action, &target, json, out),
+        Some(Command::Export {
+            bookmarks,
+            article,
+            concern,
+            chapter,
+            format,
+            output,
+        }) => commands::export(
+            &corpus,
+            &commands::ExportArgs {
+                bookmarks,
+                articles: article,
+                concern,
+                chapter,
+                format,
+                output,
+            },
+            out,
+        ),
+        Some(Command::Check { .. } | Command::Scan { .. }) => Ok(()),
+        Some(Command::Import { .. } | Command::ImportText { .. }) => Ok(()),
+        None => explore(cli.place, cli.source, cli.no_mouse, corpus, out),
+    }
+}
+
+fn explore(
+    place: Vec<String>,
+    source: Option<String>,
+    no_mouse: bool,
+    corpus: treaty::corpus::Corpus,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let start = match (source, place.is_empty()) {
+        (Some(id), _) => Some(
+            treaty::corpus::lookup(&corpus, &format!("source {id}"))
+                .map_err(|e| Failure::usage(e.to_string()))?,
+        ),
+        (None, false) => Some(
+            treaty::corpus::lookup(&corpus, &place.join(" "))
+                .map_err(|e| Failure::usage(e.to_string()))?,
+        ),
+        (None, true) => None,
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        writeln!(
+            out,
+            "treaty: the explorer needs a terminal. Without one, try:\n  \
+             treaty show 23          an article and the passages citing it\n  \
+             treaty search QUERY     search everything\n  \
+             treaty sources          the critiques in the corpus\n  \
+             treaty --help           every command"
+        )?;
+        return Ok(());
+    }
+    treaty::app::run(
+        corpus,
+        treaty::app::RunOptions {
+            mouse: !no_mouse,
+            start,
+        },
+    )
+    .map_err(|e| Failure {
+        code: 1,
+        message: format!("{e:#}"),
+    })
+}

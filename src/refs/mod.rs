@@ -1,0 +1,5 @@
+//! Citations: finding references to the convention in text, and the link graph
+//! that joins articles, chapters and passages.
+
+pub mod extract;
+pub mod graph;
