@@ -1,0 +1,75 @@
+//! The vocabulary of the explorer: everything a user can do, as one enum.
+//! Keys, mouse and tests all speak it; its serde names are the words a future
+//! key-binding file would use.
+
+use serde::{Deserialize, Serialize};
+
+/// Something the user asked for. `update` is the only place it takes effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection (or scroll) one step up in the focused pane.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selected row, or follow the selected link.
+    Open,
+    /// Outline: show a chapter's articles / hide them.
+    Expand,
+    Collapse,
+    /// Select the next / previous link of the view, whichever pane holds it.
+    NextLink,
+    PrevLink,
+    /// Move the focus to the next / previous pane.
+    NextPane,
+    PrevPane,
+    NextArticle,
+    PrevArticle,
+    /// Open the go-to prompt.
+    GoTo,
+    Back,
+    Forward,
+    /// Show or hide the key help.
+    Help,
+    /// Close the innermost overlay.
+    Close,
+    Quit,
+    /// Stop the process the way Ctrl-Z does in a shell; `fg` brings it back.
+    Suspend,
+    /// Reserved for the search overlay (not built yet).
+    Search,
+    /// Typing in the go-to prompt.
+    PromptChar(char),
+    PromptBackspace,
+    PromptSubmit,
+    /// The terminal has a new size (columns, rows).
+    Resize(u16, u16),
+    Mouse(MouseInput),
+}
+
+/// A mouse event reduced to what the explorer uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MouseInput {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MouseKind {
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// What the event loop must do after an update, beyond drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Nothing,
+    Quit,
+    Suspend,
+}

@@ -1,0 +1,354 @@
+//! What each pane lists, view by view: the entries of an article, a chapter, the
+//! preamble, a source, the "Cited by" of a provision, the links of a paragraph,
+//! and the outline. Titles and the breadcrumb are named here too.
+
+use super::state::{AppState, PaneId, View};
+use super::wrap::{TextKey, WrapCache};
+use crate::corpus::{Corpus, PassageId, Target};
+use crate::refs::graph::LinkGraph;
+use crate::text::one_line;
+
+/// What a pane is drawn from; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub corpus: &'a Corpus,
+    pub graph: &'a LinkGraph,
+    pub cache: &'a WrapCache,
+}
+
+/// The label that must stand over every summary written by the project.
+pub const SUMMARY_LABEL: &str = "Summary - not the authentic text";
+pub const TEXT_LABEL: &str = "Authentic text";
+
+/// One entry of a pane. Entries are what selection and scrolling count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Title(String),
+    Plain(String),
+    /// A metadata field; `None` shows as "unknown".
+    Field(&'static str, Option<String>),
+    Label(&'static str),
+    Body(TextKey),
+    Blank,
+    Note(String),
+    /// A source's section heading: shown, never numbered.
+    Heading {
+        source: usize,
+        index: usize,
+    },
+    Passage(PassageId),
+    /// An article in a chapter's list.
+    ArticleRow(u8),
+    /// Entry `index` of `graph.cited_by(target)`.
+    CitedBy {
+        target: Target,
+        index: usize,
+    },
+    /// Entry `index` of `graph.links_of(passage)`.
+    LinkOf {
+        passage: PassageId,
+        index: usize,
+    },
+    Outline(OutlineRow),
+}
+
+impl Item {
+    /// Whether the entry can hold the selection.
+    pub fn selectable(&self) -> bool {
+        matches!(
+            self,
+            Item::Passage(_)
+                | Item::ArticleRow(_)
+                | Item::CitedBy { .. }
+                | Item::LinkOf { .. }
+                | Item::Outline(
+                    OutlineRow::Preamble
+                        | OutlineRow::Chapter(_)
+                        | OutlineRow::Article(_)
+                        | OutlineRow::Source(_)
+                )
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineRow {
+    Preamble,
+    Chapter(u8),
+    Article(u8),
+    SourcesLabel,
+    Source(usize),
+}
+
+/// The entries of a pane for the current state.
+pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Vec<Item> {
+    match pane {
+        PaneId::Outline => outline(ctx, state),
+        PaneId::Document => document(ctx, state.view()),
+        PaneId::Links => links(ctx, state),
+    }
+}
+
+fn outline(ctx: Ctx, state: &AppState) -> Vec<Item> {
+    let mut out = vec![Item::Outline(OutlineRow::Preamble)];
+    for ch in &ctx.corpus.convention.chapters {
+        out.push(Item::Outline(OutlineRow::Chapter(ch.number)));
+        if state.outline.is_expanded(ch.number) {
+            out.extend(
+                ch.articles
+                    .iter()
+                    .map(|a| Item::Outline(OutlineRow::Article(a.number))),
+            );
+        }
+    }
+    out.push(Item::Outline(OutlineRow::SourcesLabel));
+    out.extend((0..ctx.corpus.sources.len()).map(|i| Item::Outline(OutlineRow::Source(i))));
+    out
+}
+
+/// The entries of the main text of a view.
+pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
+    let c = ctx.corpus;
+    match view {
+        View::Preamble => {
+            let p = &c.convention.preamble;
+            let mut out = vec![
+                Item::Title("Preamble".into()),
+                Item::Plain(format!(
+                    "{} ({})",
+                    one_line(&c.convention.title),
+                    one_line(&c.convention.resolution)
+                )),
+                Item::Blank,
+            ];
+            provision_text(
+                &mut out,
+                p.text.is_some(),
+                p.summary_is_official,
+                TextKey::PreambleText,
+                TextKey::PreambleSummary,
+            );
+            out
+        }
+        View::Article(n) => {
+            let Some(a) = c.article(n) else {
+                return vec![Item::Note(format!("Article {n} is not in this corpus."))];
+            };
+            let mut out = vec![Item::Title(format!(
+                "Article {} · {}",
+                a.number,
+                one_line(&a.title)
+            ))];
+            if let Some(ch) = c.chapter(a.chapter) {
+                out.push(Item::Plain(one_line(&ch.heading())));
+            }
+            out.push(Item::Blank);
+            provision_text(
+                &mut out,
+                a.text.is_some(),
+                a.summary_is_official,
+                TextKey::ArticleText(n),
+                TextKey::ArticleSummary(n),
+            );
+            out
+        }
+        View::Chapter(n) => {
+            let Some(ch) = c.chapter(n) else {
+                return vec![Item::Note(format!("Chapter {n} is not in this corpus."))];
+            };
+            let mut out = vec![Item::Title(one_line(&ch.heading()))];
+            let span = match (ch.articles.first(), ch.articles.last()) {
+                (Some(f), Some(l)) => format!(
+                    "{} articles, {} to {}. Right: passages linked to each.",
+                    ch.articles.len(),
+                    f.number,
+                    l.number
+                ),
+                _ => "No articles.".to_string(),
+            };
+            out.push(Item::Plain(span));
+            out.push(Item::Blank);
+            out.extend(ch.articles.iter().map(|a| Item::ArticleRow(a.number)));
+            out
+        }
+        View::Source(i) => source(ctx, i),
+    }
+}
+
+fn provision_text(
+    out: &mut Vec<Item>,
+    has_text: bool,
+    official: bool,
+    text: TextKey,
+    summary: TextKey,
+) {
+    if has_text {
+        out.push(Item::Label(TEXT_LABEL));
+        out.push(Item::Body(text));
+        if !official {
+            out.push(Item::Blank);
+            out.push(Item::Label(SUMMARY_LABEL));
+            out.push(Item::Body(summary));
+        }
+    } else if official {
+        out.push(Item::Label(TEXT_LABEL));
+        out.push(Item::Body(summary));
+    } else {
+        out.push(Item::Label(SUMMARY_LABEL));
+        out.push(Item::Body(summary));
+    }
+}
+
+fn source(ctx: Ctx, i: usize) -> Vec<Item> {
+    let Some(s) = ctx.corpus.sources.get(i) else {
+        return vec![Item::Note("This source is not in the corpus.".into())];
+    };
+    let m = &s.meta;
+    let mut out = Vec::with_capacity(s.passages.len() + s.headings.len() + 8);
+    match &m.title {
+        Some(t) => out.push(Item::Title(one_line(t))),
+        None => out.push(Item::Field("Title", None)),
+    }
+    out.push(Item::Field("Author", m.author.clone()));
+    out.push(Item::Field("Publisher", m.publisher.clone()));
+    out.push(Item::Field("Date", m.date.clone()));
+    out.push(Item::Field("URL", m.url.clone()));
+    out.push(Item::Field("Id", Some(s.id.clone())));
+    out.push(Item::Blank);
+    // Headings are stored by the passage they precede; walk both in order.
+    let mut headings: Vec<usize> = (0..s.headings.len()).collect();
+    headings.sort_by_key(|&h| s.headings[h].before);
+    let mut next = headings.iter().peekable();
+    for index in 0..=s.passages.len() {
+        while let Some(&&h) = next.peek() {
+            if s.headings[h].before > index {
+                break;
+            }
+            out.push(Item::Heading {
+                source: i,
+                index: h,
+            });
+            next.next();
+        }
+        if index < s.passages.len() {
+            out.push(Item::Passage(PassageId { source: i, index }));
+        }
+    }
+    out
+}
+
+fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
+    let view = state.view();
+    if let Some(target) = view.target() {
+        let n = ctx.graph.count(target);
+        if n == 0 {
+            let what = match target {
+                Target::Preamble => "the preamble",
+                Target::Chapter(_) => "this chapter as a whole",
+                Target::Article(_) => "this article",
+            };
+            return vec![Item::Note(format!(
+                "No passage in the corpus is linked to {what}."
+            ))];
+        }
+        return (0..n)
+            .map(|index| Item::CitedBy { target, index })
+            .collect();
+    }
+    match selected_passage(ctx, state) {
+        Some(p) => {
+            let n = ctx.graph.links_of(p).len();
+            if n == 0 {
+                return vec![Item::Note(format!(
+                    "¶ {} is not linked to any provision.",
+                    p.index + 1
+                ))];
+            }
+            (0..n)
+                .map(|index| Item::LinkOf { passage: p, index })
+                .collect()
+        }
+        None => vec![Item::Note(
+            "Select a paragraph to see what it is about.".into(),
+        )],
+    }
+}
+
+/// The paragraph selected in a source view.
+pub fn selected_passage(ctx: Ctx, state: &AppState) -> Option<PassageId> {
+    let View::Source(_) = state.view() else {
+        return None;
+    };
+    match document(ctx, state.view()).get(state.here.document.selected) {
+        Some(Item::Passage(p)) => Some(*p),
+        _ => None,
+    }
+}
+
+/// The entry of passage `p` in its source's document.
+pub fn passage_item(ctx: Ctx, p: PassageId) -> Option<usize> {
+    document(ctx, View::Source(p.source))
+        .iter()
+        .position(|it| *it == Item::Passage(p))
+}
+
+/// The title over a pane.
+pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
+    match pane {
+        PaneId::Outline => "Outline".into(),
+        PaneId::Document => match state.view() {
+            View::Source(_) => "Source".into(),
+            view => view.target().map(|t| t.label()).unwrap_or_default(),
+        },
+        PaneId::Links => match state.view().target() {
+            Some(t) => {
+                let n = ctx.graph.count(t);
+                let whole = if matches!(t, Target::Chapter(_)) {
+                    " the chapter as a whole"
+                } else {
+                    ""
+                };
+                format!("Cited by{whole} ({n})")
+            }
+            None => match selected_passage(ctx, state) {
+                Some(p) => format!(
+                    "Links of ¶ {} ({})",
+                    p.index + 1,
+                    ctx.graph.links_of(p).len()
+                ),
+                None => "Links".into(),
+            },
+        },
+    }
+    .chars()
+    .map(|ch| if ch.is_control() { ' ' } else { ch })
+    .collect()
+}
+
+/// Where the user is: `Chapter IV > Art. 23 Scope of procedural measures`.
+pub fn breadcrumb(ctx: Ctx, state: &AppState) -> String {
+    let c = ctx.corpus;
+    let text = match state.view() {
+        View::Preamble => "Preamble".to_string(),
+        View::Chapter(n) => c.target_heading(Target::Chapter(n)),
+        View::Article(n) => {
+            let a = Target::Article(n);
+            match c.article(n) {
+                Some(art) => format!(
+                    "{} > {}",
+                    Target::Chapter(art.chapter).label(),
+                    c.target_heading(a)
+                ),
+                None => a.label(),
+            }
+        }
+        View::Source(i) => {
+            let name = c.sources.get(i).map(|s| s.short_name()).unwrap_or_default();
+            match selected_passage(ctx, state) {
+                Some(p) => format!("Sources > {name} > ¶ {}", p.index + 1),
+                None => format!("Sources > {name}"),
+            }
+        }
+    };
+    one_line(&text)
+}

@@ -1,0 +1,133 @@
+//! The entries of the link lists: a "Cited by" entry (source, paragraph,
+//! basis, snippet, reason) and a paragraph's link (provision, as written or
+//! why). Lines are built only for entries on screen.
+
+use super::lines::{DocLine, Piece, Role, fit, pad, plain, wrap_capped};
+use super::pane::Pane;
+use crate::corpus::{PassageId, Target};
+use crate::refs::graph::{Basis, Link};
+use crate::text::{one_line, snippet};
+
+/// How many lines of passage text a "Cited by" entry shows.
+const SNIPPET_LINES: usize = 2;
+/// How many lines of an analyst's reason an entry shows.
+const REASON_LINES: usize = 3;
+
+impl Pane<'_> {
+    pub(super) fn indent(&self) -> usize {
+        (self.width / 8).min(4)
+    }
+
+    fn marker(l: &Link) -> Piece {
+        Piece::new(format!("[{}]", l.basis.name()), Role::Marker)
+    }
+
+    fn reason_lines(&self, reason: &str) -> Vec<DocLine> {
+        let ind = self.indent();
+        wrap_capped(
+            &[
+                Piece::new("why: ", Role::Field),
+                Piece::new(one_line(reason), Role::Plain),
+            ],
+            self.width.saturating_sub(ind).max(1),
+            REASON_LINES,
+        )
+        .into_iter()
+        .map(|mut l| {
+            l.insert(0, pad(ind));
+            l
+        })
+        .collect()
+    }
+
+    /// `[cited] Zamora ¶ 9 · Art. 23(2)`, a snippet, and the reason of an
+    /// inferred link.
+    pub(super) fn cited_by_lines(&self, target: Target, index: usize) -> Vec<DocLine> {
+        let links = self.ctx.graph.cited_by(target);
+        let Some(l) = links.get(index) else {
+            return vec![plain("")];
+        };
+        let c = self.ctx.corpus;
+        let name = c
+            .sources
+            .get(l.passage.source)
+            .map(|s| s.short_name())
+            .unwrap_or_default();
+        let mut first = vec![
+            pad(2),
+            Self::marker(l),
+            pad(1),
+            Piece::link(
+                format!("{} ¶ {}", one_line(&name), l.passage.index + 1),
+                Role::Link,
+                0,
+            ),
+        ];
+        if let Basis::Cited { text } = &l.basis {
+            first.push(Piece::new(" · ", Role::Plain));
+            first.push(Piece::new(one_line(text), Role::Plain));
+        }
+        let mut out = vec![fit(first, self.width)];
+        let text = c.passage(l.passage).map_or("", |p| p.text.as_str());
+        let at = self.anchor_in_passage(l, text);
+        let ind = self.indent();
+        let room = self.width.saturating_sub(ind).max(1);
+        let snip = snippet(text, at, room * SNIPPET_LINES + room / 2);
+        for mut line in wrap_capped(&[Piece::new(snip, Role::Plain)], room, SNIPPET_LINES) {
+            line.insert(0, pad(ind));
+            out.push(line);
+        }
+        if let Some(reason) = l.basis.reason() {
+            out.extend(self.reason_lines(reason));
+        }
+        out
+    }
+
+    /// Where in the passage the link points: the citation, or the analyst's quote.
+    fn anchor_in_passage(&self, l: &Link, text: &str) -> usize {
+        if l.basis.is_cited() {
+            return self
+                .ctx
+                .graph
+                .citations(l.passage)
+                .iter()
+                .find(|c| c.targets.contains(&l.target))
+                .map_or(0, |c| c.span.start);
+        }
+        self.ctx
+            .corpus
+            .curated
+            .iter()
+            .find(|cl| cl.passage == l.passage && cl.targets.contains(&l.target))
+            .and_then(|cl| text.find(cl.quote.as_str()))
+            .unwrap_or(0)
+    }
+
+    /// `[cited] Art. 23 Scope of procedural measures` and how it was written or why.
+    pub(super) fn link_lines(&self, passage: PassageId, index: usize) -> Vec<DocLine> {
+        let links = self.ctx.graph.links_of(passage);
+        let Some(l) = links.get(index) else {
+            return vec![plain("")];
+        };
+        let heading = one_line(&self.ctx.corpus.target_heading(l.target));
+        let first = vec![
+            pad(2),
+            Self::marker(l),
+            pad(1),
+            Piece::link(heading, Role::Link, 0),
+        ];
+        let mut out = vec![fit(first, self.width)];
+        match &l.basis {
+            Basis::Cited { text } => {
+                let line = vec![
+                    pad(self.indent()),
+                    Piece::new("as written: ", Role::Field),
+                    Piece::new(one_line(text), Role::Plain),
+                ];
+                out.push(fit(line, self.width));
+            }
+            Basis::Inferred { reason } => out.extend(self.reason_lines(reason)),
+        }
+        out
+    }
+}

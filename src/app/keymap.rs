@@ -1,0 +1,351 @@
+//! The one key table: which key does what, in which mode, for which purpose.
+//! The help overlay and the footer hints are generated from it, so they can
+//! never disagree with the keys.
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Which table a key is looked up in: the overlays take keys before the views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+    Prompt,
+}
+
+/// What a binding is for; the help overlay groups by it, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Move,
+    Follow,
+    Panes,
+    History,
+    GoTo,
+    Quit,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 6] = [
+        Purpose::Move,
+        Purpose::Follow,
+        Purpose::Panes,
+        Purpose::History,
+        Purpose::GoTo,
+        Purpose::Quit,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::Move => "Move",
+            Purpose::Follow => "Open and follow links",
+            Purpose::Panes => "Panes and articles",
+            Purpose::History => "History (like a browser)",
+            Purpose::GoTo => "Go to a place",
+            Purpose::Quit => "Help and quit",
+        }
+    }
+}
+
+/// A key with its modifiers, as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub purpose: Purpose,
+    pub help: &'static str,
+}
+
+const fn bind(
+    mode: Mode,
+    keys: &'static [Key],
+    action: Action,
+    purpose: Purpose,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        mode,
+        keys,
+        action,
+        purpose,
+        help,
+    }
+}
+
+use KeyCode as K;
+use Mode::{Help as H, Normal as N, Prompt as P};
+use Purpose as G;
+
+/// Every key the user can press.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    bind(N, &[ch('k'), key(K::Up)], Action::Up, G::Move, "up one line or entry"),
+    bind(N, &[ch('j'), key(K::Down)], Action::Down, G::Move, "down one line or entry"),
+    bind(N, &[key(K::PageUp)], Action::PageUp, G::Move, "up one page"),
+    bind(N, &[key(K::PageDown), ch(' ')], Action::PageDown, G::Move, "down one page"),
+    bind(N, &[ch('g'), key(K::Home)], Action::Top, G::Move, "to the top"),
+    bind(N, &[ch('G'), key(K::End)], Action::Bottom, G::Move, "to the bottom"),
+    bind(N, &[key(K::Enter)], Action::Open, G::Follow, "open the selection, or follow its link"),
+    bind(N, &[key(K::Tab)], Action::NextLink, G::Follow, "next link in the view"),
+    bind(N, &[key(K::BackTab)], Action::PrevLink, G::Follow, "previous link in the view"),
+    bind(N, &[ch('l'), key(K::Right)], Action::Expand, G::Follow, "outline: show a chapter's articles"),
+    bind(N, &[ch('h'), key(K::Left)], Action::Collapse, G::Follow, "outline: hide a chapter's articles"),
+    bind(N, &[ch('w')], Action::NextPane, G::Panes, "next pane: outline, text, links"),
+    bind(N, &[ch('W')], Action::PrevPane, G::Panes, "previous pane"),
+    bind(N, &[ch(']')], Action::NextArticle, G::Panes, "next article (or next source)"),
+    bind(N, &[ch('[')], Action::PrevArticle, G::Panes, "previous article (or previous source)"),
+    bind(N, &[key(K::Backspace), alt(K::Left), alt(K::Char('b')), ctrl('h')], Action::Back, G::History, "back to the previous place"),
+    bind(N, &[alt(K::Right), alt(K::Char('f'))], Action::Forward, G::History, "forward again"),
+    bind(N, &[ch(':')], Action::GoTo, G::GoTo, "go to: 23, IV, preamble or a source id"),
+    bind(P, &[key(K::Enter)], Action::PromptSubmit, G::GoTo, "go there"),
+    bind(P, &[key(K::Backspace), ctrl('h')], Action::PromptBackspace, G::GoTo, "erase a character"),
+    bind(P, &[key(K::Esc)], Action::Close, G::GoTo, "cancel"),
+    bind(N, &[ch('?'), key(K::F(1))], Action::Help, G::Quit, "show or hide this help"),
+    bind(N, &[key(K::Esc)], Action::Close, G::Quit, "close the innermost overlay"),
+    bind(N, &[ch('q')], Action::Quit, G::Quit, "quit"),
+    bind(N, &[ctrl('c')], Action::Quit, G::Quit, "quit, from anywhere"),
+    bind(N, &[ctrl('z')], Action::Suspend, G::Quit, "suspend; `fg` in the shell comes back"),
+    bind(H, &[ch('k'), key(K::Up)], Action::Up, G::Move, "scroll the help up"),
+    bind(H, &[ch('j'), key(K::Down)], Action::Down, G::Move, "scroll the help down"),
+    bind(H, &[key(K::PageUp)], Action::PageUp, G::Move, "page up"),
+    bind(H, &[key(K::PageDown), ch(' ')], Action::PageDown, G::Move, "page down"),
+    bind(H, &[ch('g'), key(K::Home)], Action::Top, G::Move, "top"),
+    bind(H, &[ch('G'), key(K::End)], Action::Bottom, G::Move, "bottom"),
+    bind(H, &[ch('?'), key(K::F(1)), key(K::Esc)], Action::Close, G::Quit, "close the help"),
+    bind(H, &[ch('q')], Action::Quit, G::Quit, "quit"),
+    bind(H, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
+    bind(H, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
+    bind(P, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
+    bind(P, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
+];
+
+/// Shift is part of the character itself (`G`, `?`, `:`), so it is ignored for
+/// characters; terminals disagree about reporting it.
+fn normalize(code: KeyCode, mods: KeyModifiers) -> Key {
+    let mods = match code {
+        KeyCode::Char(_) | KeyCode::BackTab => mods.difference(KeyModifiers::SHIFT),
+        _ => mods,
+    };
+    Key { code, mods }
+}
+
+/// The action a key press means in `mode`, if any.
+pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let pressed = normalize(event.code, event.modifiers);
+    let found = BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode)
+        .find(|b| b.keys.iter().any(|k| normalize(k.code, k.mods) == pressed))
+        .map(|b| b.action);
+    if found.is_some() {
+        return found;
+    }
+    // In the prompt every other printable character is text.
+    match (mode, event.code) {
+        (Mode::Prompt, KeyCode::Char(c))
+            if !pressed
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::PromptChar(c))
+        }
+        _ => None,
+    }
+}
+
+/// How a key is written on screen: `j`, `↓`, `PgDn`, `Alt-←`, `Ctrl-C`.
+pub fn label(k: &Key) -> String {
+    let base = match k.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if k.mods.contains(KeyModifiers::CONTROL) => {
+            c.to_ascii_uppercase().to_string()
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let mut out = String::new();
+    if k.mods.contains(KeyModifiers::CONTROL) {
+        out.push_str("Ctrl-");
+    }
+    if k.mods.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    out.push_str(&base);
+    out
+}
+
+/// All keys of a binding, `j ↓`.
+pub fn labels(b: &Binding) -> String {
+    b.keys.iter().map(label).collect::<Vec<_>>().join(" ")
+}
+
+/// The first key bound to `action` in `mode`, for footer hints.
+pub fn first_key(mode: Mode, action: &Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(label)
+}
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Group(&'static str),
+    Entry { keys: String, help: &'static str },
+    Blank,
+}
+
+/// The help text: normal-mode keys by purpose, then the prompt's keys.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for purpose in Purpose::ALL {
+        let rows: Vec<&Binding> = BINDINGS
+            .iter()
+            .filter(|b| b.mode == Mode::Normal && b.purpose == purpose)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push(HelpLine::Group(purpose.title()));
+        for b in rows {
+            out.push(HelpLine::Entry {
+                keys: labels(b),
+                help: b.help,
+            });
+        }
+        out.push(HelpLine::Blank);
+    }
+    out.push(HelpLine::Group("In the go-to prompt"));
+    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Prompt) {
+        out.push(HelpLine::Entry {
+            keys: labels(b),
+            help: b.help,
+        });
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Group("Mouse"));
+    for (keys, help) in [
+        ("wheel", "scroll the pane under the pointer"),
+        (
+            "click",
+            "select; click a link (or the selected entry) to follow it",
+        ),
+    ] {
+        out.push(HelpLine::Entry {
+            keys: keys.to_string(),
+            help,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.mode != b.mode {
+                    continue;
+                }
+                for k in a.keys {
+                    assert!(!b.keys.contains(k), "{} bound twice", label(k));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters() {
+        let e = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Normal, e), Some(Action::Bottom));
+        let e = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Normal, e), Some(Action::PrevLink));
+    }
+
+    #[test]
+    fn prompt_takes_text_but_ctrl_c_still_quits() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Prompt, q), Some(Action::PromptChar('q')));
+        let c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Prompt, c), Some(Action::Quit));
+        assert_eq!(action_for(Mode::Help, c), Some(Action::Quit));
+        assert_eq!(action_for(Mode::Normal, c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn alt_arrows_and_letters_walk_history() {
+        let e = press(KeyCode::Left, KeyModifiers::ALT);
+        assert_eq!(action_for(Mode::Normal, e), Some(Action::Back));
+        let e = press(KeyCode::Char('f'), KeyModifiers::ALT);
+        assert_eq!(action_for(Mode::Normal, e), Some(Action::Forward));
+    }
+
+    #[test]
+    fn help_lists_every_normal_binding() {
+        let lines = help_lines();
+        for b in BINDINGS.iter().filter(|b| b.mode == Mode::Normal) {
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| matches!(l, HelpLine::Entry { help, .. } if *help == b.help))
+            );
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! A pane as laid out: its entries at its width, each entry's height and
+//! lines. Drawing, scrolling and mouse hits all read these same lines.
+
+use super::document::{Ctx, Item, OutlineRow};
+use super::lines::{DocLine, Mark, Piece, Role, fit, marked_line, pad, plain, wrap_pieces};
+use super::scroll::Heights;
+use super::state::{PaneId, View};
+use super::wrap::{Breaks, TextKey};
+use crate::corpus::{PassageId, Target};
+use crate::refs::graph::Link;
+use crate::text::{one_line, width};
+
+pub struct Pane<'a> {
+    pub id: PaneId,
+    pub items: Vec<Item>,
+    /// Cells per line and lines on screen.
+    pub width: usize,
+    pub rows: usize,
+    pub ctx: Ctx<'a>,
+    /// The link Tab and Enter act on in a source: (paragraph, link index).
+    pub current_link: Option<(PassageId, usize)>,
+    /// The view that is open, marked in the outline.
+    pub here: View,
+    pub expanded: Vec<u8>,
+    /// Cells before a paragraph's text: marker, number, space.
+    gutter: usize,
+}
+
+impl Heights for Pane<'_> {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn height(&self, item: usize) -> usize {
+        match self.items.get(item) {
+            Some(Item::Passage(p)) => self.passage_height(*p),
+            Some(Item::Body(key)) => self.body(*key).lines.len(),
+            Some(it) => self.small_lines(it).len().max(1),
+            None => 1,
+        }
+    }
+}
+
+impl<'a> Pane<'a> {
+    pub fn new(id: PaneId, items: Vec<Item>, width: usize, rows: usize, ctx: Ctx<'a>) -> Self {
+        let most = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Passage(p) => Some(p.index + 1),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let gutter = most.to_string().len() + 2;
+        Pane {
+            id,
+            items,
+            width: width.max(1),
+            rows,
+            ctx,
+            current_link: None,
+            here: View::Preamble,
+            expanded: Vec::new(),
+            gutter,
+        }
+    }
+
+    pub fn selectable(&self, item: usize) -> bool {
+        self.items.get(item).is_some_and(Item::selectable)
+    }
+
+    pub fn first_selectable(&self) -> Option<usize> {
+        self.items.iter().position(Item::selectable)
+    }
+
+    pub fn last_selectable(&self) -> Option<usize> {
+        self.items.iter().rposition(Item::selectable)
+    }
+
+    /// The next selectable entry after (`forward`) or before `from`.
+    pub fn step(&self, from: usize, forward: bool) -> Option<usize> {
+        if forward {
+            (from + 1..self.items.len()).find(|&i| self.selectable(i))
+        } else {
+            (0..from.min(self.items.len()))
+                .rev()
+                .find(|&i| self.selectable(i))
+        }
+    }
+
+    pub fn has_selection(&self) -> bool {
+        self.first_selectable().is_some()
+    }
+
+    /// Lines `from..from + count` of an entry.
+    pub fn lines(&self, item: usize, from: usize, count: usize) -> Vec<DocLine> {
+        match self.items.get(item) {
+            Some(Item::Passage(p)) => self.passage_lines(*p, from, count),
+            Some(Item::Body(key)) => {
+                let w = self.body(*key);
+                (from..(from + count).min(w.lines.len()))
+                    .map(|i| marked_line(&w, i, &[], Role::Plain))
+                    .collect()
+            }
+            Some(it) => self
+                .small_lines(it)
+                .into_iter()
+                .skip(from)
+                .take(count)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn body(&self, key: TextKey) -> std::rc::Rc<super::wrap::Wrapped> {
+        let c = self.ctx.corpus;
+        let (text, breaks) = match key {
+            TextKey::ArticleSummary(n) => (c.article(n).map(|a| a.summary.as_str()), Breaks::Flow),
+            TextKey::ArticleText(n) => (c.article(n).and_then(|a| a.text.as_deref()), Breaks::Keep),
+            TextKey::PreambleSummary => {
+                (Some(c.convention.preamble.summary.as_str()), Breaks::Flow)
+            }
+            TextKey::PreambleText => (c.convention.preamble.text.as_deref(), Breaks::Keep),
+            TextKey::Passage(p) => (c.passage(p).map(|p| p.text.as_str()), Breaks::Flow),
+        };
+        self.ctx
+            .cache
+            .get(key, self.width, text.unwrap_or(""), breaks)
+    }
+
+    // ---- paragraphs of a source ----
+
+    fn text_width(&self) -> usize {
+        self.width.saturating_sub(self.gutter).max(1)
+    }
+
+    fn passage_text(&self, p: PassageId) -> std::rc::Rc<super::wrap::Wrapped> {
+        let text = self.ctx.corpus.passage(p).map_or("", |x| x.text.as_str());
+        self.ctx
+            .cache
+            .get(TextKey::Passage(p), self.text_width(), text, Breaks::Flow)
+    }
+
+    fn passage_height(&self, p: PassageId) -> usize {
+        self.passage_text(p).lines.len() + self.inferred_lines(p).len() + 1
+    }
+
+    fn current_for(&self, p: PassageId) -> Option<usize> {
+        self.current_link.filter(|(q, _)| *q == p).map(|(_, i)| i)
+    }
+
+    /// Citations in the text, marked as links to the paragraph's links.
+    fn citation_marks(&self, p: PassageId, links: &[&Link]) -> Vec<Mark> {
+        let current = self
+            .current_for(p)
+            .and_then(|i| links.get(i))
+            .map(|l| l.target);
+        self.ctx
+            .graph
+            .citations(p)
+            .iter()
+            .filter(|c| c.is_resolved())
+            .map(|c| {
+                let link = links
+                    .iter()
+                    .position(|l| l.basis.is_cited() && c.targets.contains(&l.target));
+                let is_current = current.is_some_and(|t| c.targets.contains(&t));
+                Mark {
+                    span: c.span.clone(),
+                    role: if is_current {
+                        Role::CurrentLink
+                    } else {
+                        Role::Link
+                    },
+                    link,
+                }
+            })
+            .collect()
+    }
+
+    /// "[inferred] Art. 2, Art. 3" under a paragraph an analyst linked.
+    fn inferred_lines(&self, p: PassageId) -> Vec<DocLine> {
+        let links = self.ctx.graph.links_of(p);
+        let current = self.current_for(p);
+        let mut pieces = Vec::new();
+        for (i, l) in links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.basis.is_cited())
+        {
+            if pieces.is_empty() {
+                pieces.push(Piece::new("[inferred] ", Role::Marker));
+            } else {
+                pieces.push(Piece::new(", ", Role::Plain));
+            }
+            let role = if current == Some(i) {
+                Role::CurrentLink
+            } else {
+                Role::Link
+            };
+            pieces.push(Piece::link(l.target.label(), role, i));
+        }
+        if pieces.is_empty() {
+            return Vec::new();
+        }
+        wrap_pieces(&pieces, self.text_width(), Breaks::Flow)
+    }
+
+    fn passage_lines(&self, p: PassageId, from: usize, count: usize) -> Vec<DocLine> {
+        let text = self.passage_text(p);
+        let links = self.ctx.graph.links_of(p);
+        let marks = self.citation_marks(p, &links);
+        let inferred = self.inferred_lines(p);
+        let n = text.lines.len();
+        let total = n + inferred.len() + 1;
+        let digits = self.gutter - 2;
+        (from..(from + count).min(total))
+            .map(|i| {
+                let mut line = if i == 0 {
+                    vec![
+                        pad(1),
+                        Piece::new(format!("{:>digits$}", p.index + 1), Role::Number),
+                        pad(1),
+                    ]
+                } else {
+                    vec![pad(self.gutter)]
+                };
+                if i < n {
+                    line.extend(marked_line(&text, i, &marks, Role::Plain));
+                } else if i < n + inferred.len() {
+                    line.extend(inferred[i - n].iter().cloned());
+                } else {
+                    line.clear();
+                }
+                line
+            })
+            .collect()
+    }
+
+    // ---- everything else: a few lines each, built on demand ----
+
+    fn small_lines(&self, it: &Item) -> Vec<DocLine> {
+        let w = self.width;
+        let c = self.ctx.corpus;
+        match it {
+            Item::Title(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Title)], w, Breaks::Keep),
+            Item::Plain(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Plain)], w, Breaks::Keep),
+            Item::Label(t) => wrap_pieces(&[Piece::new(*t, Role::Label)], w, Breaks::Keep),
+            Item::Note(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Note)], w, Breaks::Keep),
+            Item::Field(name, value) => {
+                let value = match value {
+                    Some(v) => Piece::new(one_line(v), Role::Plain),
+                    None => Piece::new("unknown", Role::Unknown),
+                };
+                wrap_pieces(
+                    &[Piece::new(format!("{name}: "), Role::Field), value],
+                    w,
+                    Breaks::Keep,
+                )
+            }
+            Item::Blank => vec![Vec::new()],
+            Item::Heading { source, index } => {
+                let text = c
+                    .sources
+                    .get(*source)
+                    .and_then(|s| s.headings.get(*index))
+                    .map(|h| one_line(&h.text))
+                    .unwrap_or_default();
+                let mut lines = wrap_pieces(&[Piece::new(text, Role::Heading)], w, Breaks::Keep);
+                lines.push(Vec::new());
+                lines
+            }
+            Item::ArticleRow(n) => vec![self.article_row(*n, 2, self.width)],
+            Item::CitedBy { target, index } => self.cited_by_lines(*target, *index),
+            Item::LinkOf { passage, index } => self.link_lines(*passage, *index),
+            Item::Outline(row) => vec![self.outline_row(*row)],
+            Item::Body(_) | Item::Passage(_) => vec![plain("")],
+        }
+    }
+
+    /// `  23 Scope of procedural measures ……   12`
+    fn article_row(&self, n: u8, indent: usize, total: usize) -> DocLine {
+        let c = self.ctx.corpus;
+        let title = c.article(n).map(|a| one_line(&a.title)).unwrap_or_default();
+        let count = self.ctx.graph.count(Target::Article(n)).to_string();
+        let number = format!("{n:>2} ");
+        let fixed = indent + width(&number) + 1 + count.len().max(3);
+        let room = total.saturating_sub(fixed);
+        let title = crate::text::truncate(&title, room);
+        let fill = room.saturating_sub(width(&title));
+        let line = vec![
+            pad(indent),
+            Piece::new(number, Role::Number),
+            Piece::link(title, Role::Plain, 0),
+            pad(fill + 1 + count.len().max(3) - count.len()),
+            Piece::new(count, Role::Count),
+        ];
+        fit(line, total)
+    }
+
+    fn outline_row(&self, row: OutlineRow) -> DocLine {
+        let c = self.ctx.corpus;
+        let here = match row {
+            OutlineRow::Preamble => self.here == View::Preamble,
+            OutlineRow::Chapter(n) => self.here == View::Chapter(n),
+            OutlineRow::Article(n) => self.here == View::Article(n),
+            OutlineRow::Source(i) => self.here == View::Source(i),
+            OutlineRow::SourcesLabel => false,
+        };
+        let mark = Piece::new(if here { "• " } else { "  " }, Role::Here);
+        let role = if here { Role::Here } else { Role::Plain };
+        let w = self.width.saturating_sub(2);
+        let line = match row {
+            OutlineRow::Preamble => {
+                let count = self.ctx.graph.count(Target::Preamble).to_string();
+                let room = w.saturating_sub(1 + count.len().max(3));
+                let name = crate::text::truncate("Preamble", room);
+                vec![
+                    mark,
+                    Piece::new(name.clone(), role),
+                    pad(room.saturating_sub(width(&name)) + 1 + count.len().max(3) - count.len()),
+                    Piece::new(count, Role::Count),
+                ]
+            }
+            OutlineRow::Chapter(n) => {
+                let open = if self.expanded.contains(&n) {
+                    "▾ "
+                } else {
+                    "▸ "
+                };
+                let ch = c.chapter(n);
+                vec![
+                    mark,
+                    Piece::new(open, Role::Plain),
+                    Piece::new(
+                        format!("{} ", ch.map_or("?", |ch| ch.roman())),
+                        Role::Number,
+                    ),
+                    Piece::new(ch.map(|ch| one_line(&ch.title)).unwrap_or_default(), role),
+                ]
+            }
+            OutlineRow::Article(n) => {
+                let mut l = self.article_row(n, 2, w);
+                for p in l.iter_mut() {
+                    p.link = None;
+                }
+                if here {
+                    for p in l.iter_mut().skip(2).take(1) {
+                        p.role = Role::Here;
+                    }
+                }
+                let mut out = vec![mark];
+                out.extend(l);
+                out
+            }
+            OutlineRow::SourcesLabel => vec![pad(2), Piece::new("Sources", Role::Label)],
+            OutlineRow::Source(i) => {
+                let s = c.sources.get(i);
+                vec![
+                    mark,
+                    pad(2),
+                    Piece::new(s.map(|s| s.short_name()).unwrap_or_default(), role),
+                    Piece::new(" · ", Role::Plain),
+                    Piece::new(
+                        s.map(|s| one_line(&s.display_title())).unwrap_or_default(),
+                        Role::Plain,
+                    ),
+                ]
+            }
+        };
+        fit(line, self.width)
+    }
+}

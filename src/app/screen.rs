@@ -1,0 +1,63 @@
+//! The screen as the state lays it out: the layout at the current size and
+//! each visible pane with its entries. Built fresh for every update and every
+//! frame; the wrapping it needs is cached, so this is cheap.
+
+use super::document::{self, Ctx};
+use super::geometry::{Layout, layout};
+use super::pane::Pane;
+use super::scroll::Heights;
+use super::state::{AppState, PaneId};
+use crate::corpus::Corpus;
+use crate::refs::graph::LinkGraph;
+use ratatui::layout::Rect;
+
+pub struct Screen<'a> {
+    pub layout: Layout,
+    pub ctx: Ctx<'a>,
+}
+
+impl<'a> Screen<'a> {
+    /// The screen at the size the state knows.
+    pub fn new(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Self {
+        let area = Rect::new(0, 0, state.size.0, state.size.1);
+        Self::with_area(state, corpus, graph, area)
+    }
+
+    /// The screen laid out in `area` (the frame being drawn).
+    pub fn with_area(
+        state: &'a AppState,
+        corpus: &'a Corpus,
+        graph: &'a LinkGraph,
+        area: Rect,
+    ) -> Self {
+        let ctx = Ctx {
+            corpus,
+            graph,
+            cache: &state.cache,
+        };
+        let layout = layout(area, state.focus(), state.view(), |width| {
+            let items = document::document(ctx, state.view());
+            let pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
+            (0..pane.len()).map(|i| pane.height(i)).sum()
+        });
+        Screen { layout, ctx }
+    }
+
+    /// A pane as shown now, or `None` when it is not on screen.
+    pub fn pane(&self, state: &AppState, id: PaneId) -> Option<Pane<'a>> {
+        let r = self.layout.content(id)?;
+        Some(self.build(state, id, usize::from(r.width), usize::from(r.height)))
+    }
+
+    /// A pane at the size it would have if it were on screen: the one the
+    /// focus is moving to may be hidden on a small terminal until then.
+    pub fn build(&self, state: &AppState, id: PaneId, width: usize, rows: usize) -> Pane<'a> {
+        let items = document::items(self.ctx, state, id);
+        let mut pane = Pane::new(id, items, width, rows, self.ctx);
+        pane.here = state.view();
+        pane.expanded = state.outline.expanded.clone();
+        pane.current_link =
+            document::selected_passage(self.ctx, state).map(|p| (p, state.here.links.selected));
+        pane
+    }
+}

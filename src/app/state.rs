@@ -1,0 +1,210 @@
+//! Everything the explorer remembers: where the user is (view, focus, scroll and
+//! selection of each pane), the history behind and ahead, the outline, the
+//! overlays and the status message. Changed only by `update`.
+
+use super::scroll::Anchor;
+use super::wrap::WrapCache;
+use crate::corpus::{Place, Target};
+
+/// What the main area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Preamble,
+    Chapter(u8),
+    Article(u8),
+    /// Index into `Corpus::sources`.
+    Source(usize),
+}
+
+impl View {
+    pub fn from_place(place: Place) -> View {
+        match place {
+            Place::Target(t) => View::from_target(t),
+            Place::Source(i) => View::Source(i),
+        }
+    }
+
+    pub fn from_target(t: Target) -> View {
+        match t {
+            Target::Preamble => View::Preamble,
+            Target::Chapter(n) => View::Chapter(n),
+            Target::Article(n) => View::Article(n),
+        }
+    }
+
+    /// The provision the view is about; none for a source.
+    pub fn target(self) -> Option<Target> {
+        match self {
+            View::Preamble => Some(Target::Preamble),
+            View::Chapter(n) => Some(Target::Chapter(n)),
+            View::Article(n) => Some(Target::Article(n)),
+            View::Source(_) => None,
+        }
+    }
+}
+
+/// The panes a user moves between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaneId {
+    /// Preamble, chapters and their articles, sources.
+    Outline,
+    /// The text of the view: an article, a chapter's articles, a source.
+    Document,
+    /// "Cited by" of a provision, or the links of a source's paragraph.
+    Links,
+}
+
+impl PaneId {
+    pub const CYCLE: [PaneId; 3] = [PaneId::Outline, PaneId::Document, PaneId::Links];
+}
+
+/// Scroll and selection of one pane. `selected` is an entry index; in panes
+/// where nothing is selectable it is ignored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneState {
+    pub top: Anchor,
+    pub selected: usize,
+}
+
+/// A place in the history: the view with its focus, scroll and selections,
+/// so going back lands exactly where the user was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub view: View,
+    pub focus: PaneId,
+    pub document: PaneState,
+    pub links: PaneState,
+}
+
+impl Location {
+    pub fn pane(&self, id: PaneId) -> Option<&PaneState> {
+        match id {
+            PaneId::Outline => None,
+            PaneId::Document => Some(&self.document),
+            PaneId::Links => Some(&self.links),
+        }
+    }
+}
+
+/// Back and forward stacks, like a browser's.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+}
+
+/// How many places are remembered behind the current one.
+pub const HISTORY_LIMIT: usize = 500;
+
+impl History {
+    /// Remembers `from` before moving to a new place; the forward stack is
+    /// dropped, as in a browser.
+    pub fn leave(&mut self, from: Location) {
+        if self.back.len() >= HISTORY_LIMIT {
+            self.back.remove(0);
+        }
+        self.back.push(from);
+        self.forward.clear();
+    }
+}
+
+/// The outline pane is not part of the history: it stays as the user left it.
+#[derive(Debug, Clone, Default)]
+pub struct OutlineState {
+    /// Chapter numbers shown with their articles.
+    pub expanded: Vec<u8>,
+    pub pane: PaneState,
+}
+
+impl OutlineState {
+    pub fn is_expanded(&self, chapter: u8) -> bool {
+        self.expanded.contains(&chapter)
+    }
+}
+
+/// What is drawn over the views and takes the keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { top: usize },
+    GoTo { input: String },
+    // The search overlay will live here, fed by `search::SearchWorker`.
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug)]
+pub struct AppState {
+    pub here: Location,
+    pub history: History,
+    pub outline: OutlineState,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// Terminal columns and rows.
+    pub size: (u16, u16),
+    pub mouse: bool,
+    /// Wrapped texts by width, shared by `update` and drawing.
+    pub cache: WrapCache,
+}
+
+impl AppState {
+    /// A state at `view` with nothing selected yet; `update::start` settles it.
+    pub fn blank(view: View, size: (u16, u16), mouse: bool) -> Self {
+        AppState {
+            here: Location {
+                view,
+                focus: PaneId::Outline,
+                document: PaneState::default(),
+                links: PaneState::default(),
+            },
+            history: History::default(),
+            outline: OutlineState::default(),
+            overlay: None,
+            status: None,
+            size,
+            mouse,
+            cache: WrapCache::default(),
+        }
+    }
+
+    pub fn view(&self) -> View {
+        self.here.view
+    }
+
+    pub fn focus(&self) -> PaneId {
+        self.here.focus
+    }
+
+    pub fn pane(&self, id: PaneId) -> &PaneState {
+        match id {
+            PaneId::Outline => &self.outline.pane,
+            PaneId::Document => &self.here.document,
+            PaneId::Links => &self.here.links,
+        }
+    }
+
+    pub fn pane_mut(&mut self, id: PaneId) -> &mut PaneState {
+        match id {
+            PaneId::Outline => &mut self.outline.pane,
+            PaneId::Document => &mut self.here.document,
+            PaneId::Links => &mut self.here.links,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+}

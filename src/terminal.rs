@@ -1,0 +1,205 @@
+//! The full-screen terminal: entering raw mode, the alternate screen and mouse
+//! capture, and putting the terminal back however the explorer ends: normal
+//! exit, error, panic, SIGTERM / SIGHUP / SIGINT, and around Ctrl-Z.
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{Stdout, Write, stdout};
+use std::sync::Arc;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+pub type Backend = CrosstermBackend<Stdout>;
+
+/// Signals the event loop checks between events.
+struct Signals {
+    /// The number of a terminating signal received, 0 if none.
+    stop: Arc<AtomicUsize>,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: we were stopped and continued; the terminal needs us again.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> std::io::Result<Self> {
+        let s = Signals {
+            stop: Arc::new(AtomicUsize::new(0)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&s.stop), sig as usize)?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&s.suspend))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&s.resumed))?;
+        Ok(s)
+    }
+}
+
+/// What the event loop must do about signals received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    None,
+    /// Restore the terminal, then end as the signal would have.
+    Stop(i32),
+    Suspend,
+    /// Continued after a stop we did not arrange: set the terminal up again.
+    Resumed,
+}
+
+/// The terminal while the explorer owns it. Dropping it restores the terminal.
+pub struct Session {
+    pub terminal: Terminal<Backend>,
+    mouse: bool,
+    signals: Signals,
+}
+
+static PANIC_HOOK: Once = Once::new();
+
+/// A panic restores the terminal first, so its message lands on the normal
+/// screen where the user can read it.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+fn enter_modes(mouse: bool) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call more than
+/// once and from a panic hook: every step is tried, errors are ignored.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let mut out = stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+impl Session {
+    pub fn enter(mouse: bool) -> anyhow::Result<Self> {
+        install_panic_hook();
+        let signals = Signals::register()?;
+        // From here on any failure must still restore what was entered.
+        let guard = RestoreOnDrop;
+        enter_modes(mouse)?;
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let mut session = Session {
+            terminal,
+            mouse,
+            signals,
+        };
+        session.wipe()?;
+        std::mem::forget(guard);
+        Ok(session)
+    }
+
+    /// Clears the screen and forgets what was drawn, so the next frame is
+    /// drawn whole. (`Terminal::clear` would ask the terminal where its cursor
+    /// is, which some terminals never answer.)
+    fn wipe(&mut self) -> std::io::Result<()> {
+        let (w, h) = self.size();
+        self.terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))
+    }
+
+    /// The terminal's size (columns, rows).
+    pub fn size(&self) -> (u16, u16) {
+        ratatui::crossterm::terminal::size().unwrap_or((0, 0))
+    }
+
+    /// The size, or `None` when the terminal is gone: its window closed
+    /// without a SIGHUP reaching us (tmux kill-server does this), after which
+    /// every read is end-of-file and the event loop would spin forever.
+    pub fn live_size(&self) -> Option<(u16, u16)> {
+        if hung_up(libc::STDOUT_FILENO) || hung_up(libc::STDIN_FILENO) {
+            return None;
+        }
+        ratatui::crossterm::terminal::size().ok()
+    }
+
+    pub fn signal(&self) -> Signal {
+        let stop = self.signals.stop.swap(0, Ordering::SeqCst);
+        if stop != 0 {
+            return Signal::Stop(stop as i32);
+        }
+        if self.signals.suspend.swap(false, Ordering::SeqCst) {
+            return Signal::Suspend;
+        }
+        if self.signals.resumed.swap(false, Ordering::SeqCst) {
+            return Signal::Resumed;
+        }
+        Signal::None
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    pub fn suspend(&mut self) -> anyhow::Result<()> {
+        restore();
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+        // Continued: our own SIGCONT flag is set too; this resume handles it.
+        self.resume()
+    }
+
+    /// Enters the modes again and forces the next frame to be drawn whole.
+    pub fn resume(&mut self) -> anyhow::Result<()> {
+        self.signals.resumed.store(false, Ordering::SeqCst);
+        enter_modes(self.mouse)?;
+        self.wipe()?;
+        Ok(())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Whether `fd` is a terminal whose other end has closed.
+fn hung_up(fd: i32) -> bool {
+    // SAFETY: isatty and poll only read the descriptor and the one pollfd
+    // passed by pointer, which lives on this stack frame for the call.
+    unsafe {
+        if libc::isatty(fd) != 1 {
+            return false;
+        }
+        let mut p = libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        };
+        libc::poll(&mut p, 1, 0) == 1 && p.revents & (libc::POLLHUP | libc::POLLNVAL) != 0
+    }
+}
+
+/// After the terminal is restored, ends the process the way `signal` would
+/// have, so the shell sees the right status.
+pub fn die_of(signal: i32) -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal)
+}

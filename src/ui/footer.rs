@@ -1,0 +1,146 @@
+//! The footer: where you are (a breadcrumb) and the few keys that matter
+//! here, generated from the key table; or the go-to prompt; or a message.
+
+use super::theme;
+use crate::app::action::Action;
+use crate::app::document;
+use crate::app::keymap::{Mode, first_key};
+use crate::app::run::mode;
+use crate::app::screen::Screen;
+use crate::app::state::{AppState, Overlay, PaneId, View};
+use crate::app::wrap::{Breaks, wrap};
+use crate::text::{one_line, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
+    let area = screen.layout.footer;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let w = usize::from(area.width);
+    let mut rows: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    let crumb = Line::from(Span::styled(
+        truncate(&document::breadcrumb(screen.ctx, state), w),
+        theme::breadcrumb(),
+    ));
+    // A message says what went wrong: it may take both rows rather than be cut.
+    let message: Option<Vec<Line>> = state.status.as_ref().map(|s| {
+        let (text, style) = if s.error {
+            (format!("Error: {}", one_line(&s.text)), theme::error())
+        } else {
+            (one_line(&s.text), theme::plain())
+        };
+        let wrapped = wrap(&text, w, Breaks::Flow);
+        let rows = usize::from(area.height).min(wrapped.lines.len()).max(1);
+        (0..rows)
+            .map(|i| {
+                let mut line = wrapped.line(i).to_string();
+                if i + 1 == rows && wrapped.lines.len() > rows {
+                    line = truncate(&format!("{line} …"), w);
+                }
+                Line::from(Span::styled(line, style))
+            })
+            .collect()
+    });
+    if let Some(Overlay::GoTo { input }) = &state.overlay {
+        let prompt = "Go to: ";
+        let shown = tail(input, w.saturating_sub(width(prompt) + 1));
+        cursor = Some((width(prompt) + width(&shown)) as u16);
+        rows.push(Line::from(vec![
+            Span::styled(prompt, theme::key()),
+            Span::raw(shown),
+        ]));
+        rows.push(hints(state, w));
+    } else if let Some(message) = message {
+        if message.len() < usize::from(area.height) {
+            rows.push(crumb);
+        }
+        rows.extend(message);
+    } else {
+        rows.push(crumb);
+        rows.push(hints(state, w));
+    }
+    for (i, line) in rows.iter().take(usize::from(area.height)).enumerate() {
+        let row = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        frame.buffer_mut().set_line(row.x, row.y, line, row.width);
+    }
+    if let Some(x) = cursor {
+        frame.set_cursor_position(Position {
+            x: area.x + x.min(area.width.saturating_sub(1)),
+            y: area.y,
+        });
+    }
+}
+
+/// The end of what was typed, when it is longer than the room.
+fn tail(s: &str, max: usize) -> String {
+    let s = one_line(s);
+    if width(&s) <= max {
+        return s;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    for c in chars.iter().rev() {
+        if width(&out) + unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0) > max {
+            break;
+        }
+        out.insert(0, *c);
+    }
+    out
+}
+
+/// The keys that matter here, most useful first, as many as fit.
+fn hints(state: &AppState, w: usize) -> Line<'static> {
+    let m = mode(state);
+    let wanted: Vec<(Action, &str)> = match m {
+        Mode::Prompt => vec![(Action::PromptSubmit, "go"), (Action::Close, "cancel")],
+        Mode::Help => vec![
+            (Action::Close, "close"),
+            (Action::Down, "scroll"),
+            (Action::Quit, "quit"),
+        ],
+        Mode::Normal => {
+            let open = match (state.focus(), state.view()) {
+                (PaneId::Outline, _) => "open",
+                (PaneId::Document, View::Chapter(_)) => "open",
+                (PaneId::Document, View::Article(_) | View::Preamble) => "",
+                _ => "follow",
+            };
+            let mut v = vec![(Action::Help, "help")];
+            if !open.is_empty() {
+                v.push((Action::Open, open));
+            }
+            v.push((Action::NextLink, "next link"));
+            if !state.history.back.is_empty() {
+                v.push((Action::Back, "back"));
+            }
+            v.push((Action::NextPane, "pane"));
+            v.push((Action::GoTo, "go to"));
+            v.push((Action::NextArticle, "next"));
+            v.push((Action::Quit, "quit"));
+            v
+        }
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (action, word) in wanted {
+        let Some(key) = first_key(m, &action) else {
+            continue;
+        };
+        let need = width(&key) + 1 + width(word) + 2;
+        if used + need > w + 2 {
+            break;
+        }
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {word}  ")));
+        used += need;
+    }
+    Line::from(spans)
+}

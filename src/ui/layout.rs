@@ -1,0 +1,82 @@
+//! The frame around the panes: title bars, the separator column and the
+//! "terminal too small" message. Where things go is decided in
+//! `app::geometry`; this only draws it.
+
+use super::theme;
+use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use crate::text::{truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// A pane's title bar: reverse video when the pane has the focus.
+pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool) {
+    if frame.width == 0 || frame.height == 0 {
+        return;
+    }
+    let row = Rect { height: 1, ..frame };
+    let w = usize::from(frame.width);
+    if focused {
+        buf.set_style(row, theme::title_focused());
+        let text = truncate(&format!(" {title} "), w);
+        buf.set_stringn(row.x, row.y, &text, w, theme::title_focused());
+    } else {
+        let text = truncate(&format!(" {title} "), w);
+        let used = width(&text);
+        buf.set_stringn(row.x, row.y, &text, w, theme::title());
+        let fill = "─".repeat(w.saturating_sub(used));
+        buf.set_stringn(row.x + used as u16, row.y, &fill, w - used, theme::plain());
+    }
+}
+
+/// `↑` / `↓` at the right of a title bar when there is more above / below.
+pub fn scroll_marks(buf: &mut Buffer, frame: Rect, above: bool, below: bool) {
+    let text = match (above, below) {
+        (true, true) => " ↑↓ ",
+        (true, false) => " ↑ ",
+        (false, true) => " ↓ ",
+        (false, false) => return,
+    };
+    let w = width(text) as u16;
+    if frame.width < w + 10 || frame.height == 0 {
+        return;
+    }
+    let style = buf[(frame.x + frame.width - w, frame.y)].style();
+    buf.set_stringn(
+        frame.x + frame.width - w,
+        frame.y,
+        text,
+        usize::from(w),
+        style,
+    );
+}
+
+pub fn separator(buf: &mut Buffer, area: Rect) {
+    for y in area.y..area.y + area.height {
+        buf.set_stringn(area.x, y, "│", 1, theme::plain());
+    }
+}
+
+/// Below the smallest usable size: say so, as much as fits.
+pub fn too_small(buf: &mut Buffer, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let lines = [
+        "Terminal too small".to_string(),
+        format!("need {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("now {}x{}", area.width, area.height),
+    ];
+    let shown = lines.len().min(usize::from(area.height));
+    let top = area.y + (area.height - shown as u16) / 2;
+    for (i, l) in lines.iter().take(shown).enumerate() {
+        let text = truncate(l, usize::from(area.width));
+        let x = area.x + (area.width - width(&text) as u16) / 2;
+        buf.set_stringn(
+            x,
+            top + i as u16,
+            &text,
+            usize::from(area.width),
+            theme::title(),
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! Drawing the explorer: `draw` is a pure function of the app state (the wrap
+//! cache inside it aside). What each pane lists comes from `app::document`;
+//! here it is given a look.
+
+mod article;
+mod chapter;
+mod footer;
+mod help;
+pub mod layout;
+mod outline;
+mod pane;
+mod source;
+pub mod theme;
+
+use crate::app::screen::Screen;
+use crate::app::scroll::{self, Anchor};
+use crate::app::state::{AppState, Overlay, PaneId, View};
+use crate::corpus::Corpus;
+use crate::refs::graph::LinkGraph;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+
+pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let area = frame.area();
+    let screen = Screen::with_area(state, corpus, graph, area);
+    if screen.layout.too_small {
+        layout::too_small(frame.buffer_mut(), area);
+        return;
+    }
+    {
+        let buf = frame.buffer_mut();
+        outline::draw(buf, &screen, state);
+        if let Some(sep) = screen.layout.separator {
+            layout::separator(buf, sep);
+        }
+        match state.view() {
+            View::Article(_) | View::Preamble => article::draw(buf, &screen, state),
+            View::Chapter(_) => chapter::draw(buf, &screen, state),
+            View::Source(_) => source::draw(buf, &screen, state),
+        }
+    }
+    footer::draw(frame, &screen, state);
+    if let Some(Overlay::Help { top }) = &state.overlay {
+        help::draw(frame.buffer_mut(), area, *top);
+    }
+}
+
+/// Draws pane `id` with its title, if it is on screen.
+fn draw_pane(
+    buf: &mut Buffer,
+    screen: &Screen,
+    state: &AppState,
+    id: PaneId,
+    title: &str,
+    sel: pane::Selection,
+) {
+    let (Some(frame), Some(content)) = (screen.layout.frame(id), screen.layout.content(id)) else {
+        return;
+    };
+    let focused = state.focus() == id;
+    layout::title_bar(buf, frame, title, focused);
+    if let Some(p) = screen.pane(state, id) {
+        let ps = state.pane(id);
+        pane::draw(buf, content, &p, ps, focused, sel);
+        let above = ps.top != Anchor::TOP;
+        let below = ps.top < scroll::max_anchor(&p, p.rows);
+        layout::scroll_marks(buf, frame, above, below);
+    }
+}

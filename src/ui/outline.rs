@@ -1,0 +1,25 @@
+//! The outline: preamble, chapters (open to their articles) with how many
+//! passages are linked to each article, then the sources.
+
+use super::pane::Selection;
+use crate::app::screen::Screen;
+use crate::app::state::{AppState, PaneId};
+use ratatui::buffer::Buffer;
+
+pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
+    // The numbers on the right need a word of explanation where it fits.
+    let wide = screen.layout.outline.is_some_and(|r| r.width >= 30);
+    let title = if wide {
+        "Outline · linked passages"
+    } else {
+        "Outline"
+    };
+    super::draw_pane(
+        buf,
+        screen,
+        state,
+        PaneId::Outline,
+        title,
+        Selection::RowsWhenFocused,
+    );
+}

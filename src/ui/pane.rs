@@ -1,0 +1,88 @@
+//! Drawing a pane's visible lines, and marking its selection. Only the lines
+//! on screen are asked for, so long texts cost no more than short ones.
+
+use super::theme;
+use crate::app::lines::DocLine;
+use crate::app::pane::Pane;
+use crate::app::scroll;
+use crate::app::state::PaneState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// How a pane shows its selected entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// `▸` before the entry, and reverse video over it when focused.
+    Rows,
+    /// Reverse video when focused, nothing otherwise (the outline marks
+    /// the open view instead).
+    RowsWhenFocused,
+    /// `▸` before a paragraph's number and `│` down its side.
+    Gutter,
+}
+
+fn to_line(line: &DocLine) -> Line<'_> {
+    Line::from(
+        line.iter()
+            .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    pane: &Pane,
+    ps: &PaneState,
+    focused: bool,
+    sel: Selection,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let rows = usize::from(area.height);
+    let selected = pane.has_selection().then_some(ps.selected);
+    for (item, from, count, row) in scroll::visible(pane, rows, ps.top) {
+        let is_sel = selected == Some(item);
+        for (k, line) in pane.lines(item, from, count).iter().enumerate() {
+            let y = area.y + (row + k) as u16;
+            buf.set_line(area.x, y, &to_line(line), area.width);
+            if !is_sel {
+                continue;
+            }
+            let first = from + k == 0;
+            let row_rect = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            match sel {
+                Selection::Rows | Selection::RowsWhenFocused if focused => {
+                    buf.set_style(row_rect, theme::selected());
+                    if first && sel == Selection::Rows {
+                        buf.set_stringn(area.x, y, "▸", 1, theme::selected());
+                    }
+                }
+                Selection::Rows if first => {
+                    buf.set_stringn(area.x, y, "▸", 1, theme::title());
+                }
+                Selection::Gutter => {
+                    let mark = if first { "▸" } else { "│" };
+                    buf.set_stringn(area.x, y, mark, 1, theme::title());
+                    if first && focused {
+                        // The paragraph number, reversed.
+                        let num = line.get(1).map_or(0, |p| p.text.chars().count()) as u16;
+                        let r = Rect {
+                            x: area.x + 1,
+                            width: num.min(area.width.saturating_sub(1)),
+                            ..row_rect
+                        };
+                        buf.set_style(r, theme::selected());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

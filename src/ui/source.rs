@@ -1,0 +1,31 @@
+//! A source: its bibliographic data (unknown shown as unknown), its numbered
+//! paragraphs with citations underlined as links and inferred links beside
+//! them, and the links of the selected paragraph.
+
+use super::pane::Selection;
+use crate::app::document;
+use crate::app::screen::Screen;
+use crate::app::state::{AppState, PaneId, View};
+use ratatui::buffer::Buffer;
+
+pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
+    let mut title = String::from("Source");
+    if let View::Source(i) = state.view()
+        && let Some(s) = screen.ctx.corpus.sources.get(i)
+    {
+        title = format!("Source: {}", s.short_name());
+        if let Some(p) = document::selected_passage(screen.ctx, state) {
+            title = format!("{title} · ¶ {} of {}", p.index + 1, s.passages.len());
+        }
+    }
+    super::draw_pane(
+        buf,
+        screen,
+        state,
+        PaneId::Document,
+        &title,
+        Selection::Gutter,
+    );
+    let links = document::title(screen.ctx, state, PaneId::Links);
+    super::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
+}

@@ -1,0 +1,260 @@
+//! The real binary in a pseudo-terminal: keys in, screen out (read through a
+//! VT100 emulator), and the terminal put back after quitting, SIGTERM and
+//! Ctrl-Z.
+
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_treaty");
+const WAIT: Duration = Duration::from_secs(15);
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+struct Run {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    // Kept open so the terminal stays there to be inspected after exit.
+    _slave: Box<dyn portable_pty::SlavePty + Send>,
+}
+
+impl Run {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Run {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("treaty starts");
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Run {
+            screen,
+            writer,
+            child,
+            master: pair.master,
+            _slave: pair.slave,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn until(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self
+                .screen
+                .lock()
+                .map(|p| test(p.screen()))
+                .unwrap_or(false)
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+    }
+
+    fn expect(&self, text: &str) {
+        self.until(text, |s| s.contents().contains(text));
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("typing");
+        self.writer.flush().expect("typing");
+    }
+
+    fn pid(&self) -> String {
+        self.child.process_id().expect("a process id").to_string()
+    }
+
+    fn signal(&self, sig: &str) {
+        let ok = std::process::Command::new("kill")
+            .args([sig, &self.pid()])
+            .status()
+            .expect("kill runs");
+        assert!(ok.success());
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader take in the last bytes written.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("treaty did not exit; screen:\n{}", self.contents());
+    }
+
+    /// The terminal's line settings, as `stty -a` prints them.
+    fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the terminal's name");
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(&tty)
+            .output()
+            .expect("stty runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Raw mode off, main screen back, cursor shown, mouse not captured.
+    fn assert_restored(&self) {
+        let settings = self.stty();
+        let words: Vec<&str> = settings.split_whitespace().collect();
+        assert!(
+            words.contains(&"icanon") && words.contains(&"echo"),
+            "raw mode still on: {settings}"
+        );
+        let p = self.screen.lock().expect("screen");
+        let s = p.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still captured"
+        );
+    }
+}
+
+#[test]
+fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
+    let mut run = Run::start(&["23"], 100, 30);
+    run.expect("Cited by");
+    run.expect("Chapter IV > Art. 23 Scope of procedural measures");
+    {
+        let p = run.screen.lock().expect("screen");
+        assert!(p.screen().alternate_screen());
+        assert!(p.screen().hide_cursor());
+        assert_ne!(
+            p.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None
+        );
+    }
+    assert!(
+        run.stty().split_whitespace().any(|w| w == "-icanon"),
+        "raw mode on while running"
+    );
+    // Follow the first "Cited by" entry, then come back.
+    run.send("\r");
+    run.expect("Links of ¶");
+    run.send("\x7f");
+    run.expect("Chapter IV > Art. 23");
+    // The go-to prompt, with an error in the footer.
+    run.send(":69\r");
+    run.expect("article 69 does not exist: the articles run from 1 to 68");
+    run.send(":IV\r");
+    run.expect("Cited by the chapter as a whole");
+    run.send("q");
+    let status = run.wait_exit();
+    assert!(status.success(), "{status:?}");
+    run.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut run = Run::start(&["--no-mouse", "IV"], 100, 30);
+    run.expect("Chapter IV. Procedural measures");
+    {
+        let p = run.screen.lock().expect("screen");
+        assert_eq!(
+            p.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "--no-mouse"
+        );
+    }
+    run.signal("-TERM");
+    let status = run.wait_exit();
+    assert!(!status.success(), "ends as SIGTERM would: {status:?}");
+    run.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut run = Run::start(&[], 80, 24);
+    run.expect("Outline");
+    run.signal("-HUP");
+    run.wait_exit();
+    run.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_and_continuing_redraws_fully() {
+    let mut run = Run::start(&["--no-mouse", "23"], 90, 26);
+    run.expect("Cited by");
+    run.send("\x1a");
+    run.until("the main screen while suspended", |s| !s.alternate_screen());
+    assert!(
+        run.stty().split_whitespace().any(|w| w == "icanon"),
+        "cooked while suspended"
+    );
+    // Scribble on the main screen, as a shell would, then continue.
+    run.signal("-CONT");
+    run.until("the explorer back", |s| s.alternate_screen());
+    run.expect("Chapter IV > Art. 23 Scope of procedural measures");
+    run.expect("Cited by");
+    run.send("q");
+    run.wait_exit();
+    run.assert_restored();
+}
+
+#[test]
+fn a_resize_lays_out_again_at_once() {
+    let mut run = Run::start(&["--no-mouse", "23"], 100, 30);
+    run.expect("Outline");
+    run.master
+        .resize(PtySize {
+            rows: 20,
+            cols: 60,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    if let Ok(mut p) = run.screen.lock() {
+        p.screen_mut().set_size(nz(20), nz(60));
+    }
+    run.until("the outline to collapse", |s| {
+        let c = s.contents();
+        !c.contains("Outline") && c.contains("Cited by")
+    });
+    run.send("q");
+    run.wait_exit();
+    run.assert_restored();
+}
