@@ -1,0 +1,80 @@
+//! `treaty search QUERY`: the same engine as the explorer's search overlay.
+
+use super::{Failure, Outcome};
+use crate::corpus::Corpus;
+use crate::search::{HitKind, Scope, SearchIndex};
+use crate::text::one_line;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct HitJson {
+    kind: &'static str,
+    target: String,
+    location: String,
+    title: String,
+    snippet: String,
+    score: i64,
+}
+
+pub fn search(
+    corpus: &Corpus,
+    words: &[String],
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        return Err(Failure::usage("give something to search for"));
+    }
+    let index = SearchIndex::build(corpus);
+    let hits = index.search(&query, Scope::All, limit);
+    if json {
+        let rows: Vec<HitJson> = hits
+            .iter()
+            .map(|h| HitJson {
+                kind: kind_name(&h.kind),
+                target: h.target_string(corpus),
+                location: one_line(&h.location),
+                title: one_line(&h.title),
+                snippet: one_line(&h.snippet),
+                score: h.score,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "no match for {query:?}")?;
+        return Ok(());
+    }
+    for (i, h) in hits.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>2}. {:<8} {:<24} {}",
+            i + 1,
+            kind_name(&h.kind),
+            crate::text::truncate(&one_line(&h.location), 24),
+            crate::text::truncate(&one_line(&h.title), 60)
+        )?;
+        if one_line(&h.snippet) != one_line(&h.title) {
+            writeln!(
+                out,
+                "    {}",
+                crate::text::truncate(&one_line(&h.snippet), 100)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn kind_name(kind: &HitKind) -> &'static str {
+    match kind {
+        HitKind::Article => "article",
+        HitKind::Chapter => "chapter",
+        HitKind::Source => "source",
+        HitKind::Passage => "passage",
+    }
+}
