@@ -1,0 +1,477 @@
+//! `treaty import` and `treaty import-text`: bringing the user's own texts and
+//! the authentic text of the convention into their library, and saying what
+//! was found. Every name and text printed here is cleaned first.
+
+use super::{Failure, Outcome, corpus_failure, wrap};
+use crate::cli::Command;
+use crate::corpus::{Corpus, SourceMeta, Target, load_dir, load_embedded};
+use crate::library::authentic::AuthenticReport;
+use crate::library::{ImportOptions, Imported, Library, LibraryError, shown};
+use crate::text::one_line;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+const WIDTH: usize = 80;
+
+impl From<LibraryError> for Failure {
+    fn from(e: LibraryError) -> Self {
+        match e {
+            LibraryError::Input(m) => Failure::usage(one_line(&m)),
+            LibraryError::Store(s) => Failure {
+                code: 1,
+                message: one_line(&s.to_string()),
+            },
+        }
+    }
+}
+
+/// Runs `import` or `import-text`; any other command is not ours.
+pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Outcome {
+    let library = Library::open().map_err(|e| Failure::usage(e.to_string()))?;
+    match command {
+        Command::Import {
+            files,
+            list,
+            remove,
+            title,
+            author,
+            publisher,
+            date,
+            url,
+            kind,
+            lossy,
+            json,
+        } => {
+            if *list {
+                return list_library(&library, *json, out);
+            }
+            if let Some(id) = remove {
+                let entry = library.remove(id)?;
+                writeln!(
+                    out,
+                    "removed '{}' from your library ({})",
+                    one_line(&entry.id),
+                    shown(&entry.path)
+                )?;
+                return Ok(());
+            }
+            let corpus = builtin(data)?;
+            let taken: Vec<String> = corpus
+                .sources
+                .iter()
+                .filter(|s| !s.user)
+                .map(|s| s.id.clone())
+                .collect();
+            let options = ImportOptions {
+                meta: SourceMeta {
+                    title: title.clone(),
+                    author: author.clone(),
+                    publisher: publisher.clone(),
+                    date: date.clone(),
+                    url: url.clone(),
+                    kind: kind.clone(),
+                    origin: None,
+                },
+                lossy: *lossy,
+            };
+            let done = library.import_files(files, &options, &taken)?;
+            for d in &done {
+                for w in &d.reading.warnings {
+                    eprintln!("treaty: warning: {}", one_line(w));
+                }
+            }
+            if *json {
+                let j: Vec<ImportJson> = done.iter().map(import_json).collect();
+                serde_json::to_writer_pretty(&mut *out, &j)?;
+                writeln!(out)?;
+                return Ok(());
+            }
+            for (i, d) in done.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_import(d, out)?;
+            }
+            Ok(())
+        }
+        Command::ImportText {
+            file,
+            remove,
+            lossy,
+            json,
+        } => {
+            if *remove {
+                let removed = library.remove_authentic()?;
+                writeln!(
+                    out,
+                    "{}",
+                    if removed {
+                        "removed the authentic text from your library"
+                    } else {
+                        "your library has no authentic text"
+                    }
+                )?;
+                return Ok(());
+            }
+            let Some(file) = file else {
+                return Err(Failure::usage(
+                    "give the file with the convention's text, or --remove",
+                ));
+            };
+            let corpus = builtin(data)?;
+            let done = library.import_authentic(file, *lossy, &corpus.convention)?;
+            for w in &done.warnings {
+                eprintln!("treaty: warning: {}", one_line(w));
+            }
+            if *json {
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &AuthenticJson {
+                        file: shown(file),
+                        stored: done.stored.as_deref().map(shown),
+                        refused: done.refused.clone(),
+                        report: &done.report,
+                    },
+                )?;
+                writeln!(out)?;
+            } else {
+                write_authentic(&shown(file), &done.report, out)?;
+                if let Some(stored) = &done.stored {
+                    writeln!(
+                        out,
+                        "\nstored in {}: `treaty show 23` now shows the authentic text",
+                        shown(stored)
+                    )?;
+                }
+            }
+            match done.refused {
+                Some(why) => Err(Failure::usage(format!(
+                    "{}: {why}; nothing was changed",
+                    shown(file)
+                ))),
+                None => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The corpus without the library: imports are checked against the built-in
+/// sources and the official titles only.
+fn builtin(data: Option<&Path>) -> Result<Corpus, Failure> {
+    match data {
+        Some(dir) => load_dir(dir),
+        None => load_embedded(),
+    }
+    .map_err(|p| corpus_failure(&p))
+}
+
+#[derive(Serialize)]
+struct CitedJson {
+    target: String,
+    citations: usize,
+}
+
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    id: &'a str,
+    file: &'a str,
+    stored: String,
+    updated: bool,
+    title: Option<&'a str>,
+    paragraphs: usize,
+    headings: usize,
+    citations: usize,
+    cited: Vec<CitedJson>,
+    unresolved: &'a [crate::library::import::UnresolvedAt],
+    unresolved_count: usize,
+    warnings: Vec<String>,
+}
+
+fn import_json(d: &Imported) -> ImportJson<'_> {
+    let r = &d.reading;
+    ImportJson {
+        id: &d.id,
+        file: &d.file,
+        stored: shown(&d.stored),
+        updated: d.updated,
+        title: r.meta.title.as_deref(),
+        paragraphs: r.paragraphs,
+        headings: r.headings,
+        citations: r.citations,
+        cited: r
+            .cited
+            .iter()
+            .map(|(t, n)| CitedJson {
+                target: t.to_string(),
+                citations: *n,
+            })
+            .collect(),
+        unresolved: &r.unresolved,
+        unresolved_count: r.unresolved_count,
+        warnings: r.warnings.iter().map(|w| one_line(w)).collect(),
+    }
+}
+
+fn write_import(d: &Imported, out: &mut dyn Write) -> Outcome {
+    let r = &d.reading;
+    writeln!(
+        out,
+        "{} {} as '{}': {} paragraph{}{}",
+        if d.updated { "updated" } else { "imported" },
+        d.file,
+        d.id,
+        r.paragraphs,
+        plural(r.paragraphs),
+        if r.headings > 0 {
+            format!(", {} heading{}", r.headings, plural(r.headings))
+        } else {
+            String::new()
+        }
+    )?;
+    if let Some(t) = &r.meta.title {
+        writeln!(out, "  title: {}", one_line(t))?;
+    }
+    writeln!(out, "  stored in {}", shown(&d.stored))?;
+    let resolved = r.citations - r.unresolved_count;
+    writeln!(
+        out,
+        "  citations: {} ({resolved} resolved, {} unresolved)",
+        r.citations, r.unresolved_count
+    )?;
+    if !r.cited.is_empty() {
+        let list: Vec<String> = r
+            .cited
+            .iter()
+            .map(|(t, n)| format!("{} ×{n}", t.label()))
+            .collect();
+        writeln!(out, "  cites:")?;
+        write!(out, "{}", wrap(&list.join(", "), WIDTH, "    "))?;
+    }
+    if r.unresolved_count > 0 {
+        writeln!(out, "  unresolved (not linked):")?;
+        for u in &r.unresolved {
+            writeln!(
+                out,
+                "    {}:{}:{}: {:?}: {}",
+                d.file,
+                u.line,
+                u.column,
+                one_line(&u.text),
+                one_line(&u.problem)
+            )?;
+        }
+        if r.unresolved_count > r.unresolved.len() {
+            writeln!(
+                out,
+                "    ... and {} more",
+                r.unresolved_count - r.unresolved.len()
+            )?;
+        }
+    }
+    writeln!(out, "  read it: treaty show source {}", d.id)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListJson {
+    id: String,
+    file: String,
+    title: Option<String>,
+    origin: Option<String>,
+    paragraphs: Option<usize>,
+    problem: Option<String>,
+}
+
+fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
+    let entries = library.entries()?;
+    let mut rows = Vec::new();
+    for e in &entries {
+        let name = shown(&e.path);
+        let parsed = std::fs::read(&e.path)
+            .map_err(|err| err.to_string())
+            .and_then(|b| crate::corpus::files::decode(b, &name).map_err(|p| p.to_string()))
+            .and_then(|t| {
+                crate::corpus::source_file::parse_source(&e.id, &name, &t)
+                    .map_err(|ps| ps.first().map(|p| p.to_string()).unwrap_or_default())
+            });
+        rows.push(match parsed {
+            Ok(s) => ListJson {
+                id: one_line(&e.id),
+                file: name,
+                title: s.meta.title.as_deref().map(one_line),
+                origin: e.origin.as_deref().map(one_line),
+                paragraphs: Some(s.passages.len()),
+                problem: None,
+            },
+            Err(why) => ListJson {
+                id: one_line(&e.id),
+                file: name,
+                title: None,
+                origin: e.origin.as_deref().map(one_line),
+                paragraphs: None,
+                problem: Some(one_line(&why)),
+            },
+        });
+    }
+    let authentic = library.authentic_summary();
+    if json {
+        #[derive(Serialize)]
+        struct Listing {
+            sources: Vec<ListJson>,
+            authentic: Option<AuthenticSummary>,
+            authentic_problem: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct AuthenticSummary {
+            articles: usize,
+            preamble: bool,
+            imported_from: String,
+        }
+        let (a, problem) = match authentic {
+            Ok(a) => (a, None),
+            Err(why) => (None, Some(one_line(&why))),
+        };
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &Listing {
+                sources: rows,
+                authentic: a.map(|(articles, preamble, from)| AuthenticSummary {
+                    articles,
+                    preamble,
+                    imported_from: one_line(&from),
+                }),
+                authentic_problem: problem,
+            },
+        )?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "Your library: {}", shown(&library.sources_dir()))?;
+    if rows.is_empty() {
+        writeln!(out, "  (no sources yet: `treaty import FILE` adds one)")?;
+    }
+    for r in &rows {
+        match (&r.problem, r.paragraphs) {
+            (Some(why), _) => writeln!(out, "  {:<20} BROKEN: {why}", r.id)?,
+            (None, n) => writeln!(
+                out,
+                "  {:<20} {:>6} paragraph{}  {}",
+                r.id,
+                n.unwrap_or(0),
+                plural(n.unwrap_or(0)),
+                r.title.as_deref().unwrap_or("(untitled)")
+            )?,
+        }
+        if let Some(o) = &r.origin {
+            writeln!(out, "  {:<20} from {o}", "")?;
+        }
+    }
+    match authentic {
+        Ok(Some((articles, preamble, from))) => writeln!(
+            out,
+            "Authentic text: {articles} articles{}, from {}",
+            if preamble { " and the preamble" } else { "" },
+            one_line(&from)
+        )?,
+        Ok(None) => writeln!(
+            out,
+            "Authentic text: none (`treaty import-text FILE` adds it)"
+        )?,
+        Err(why) => writeln!(out, "Authentic text: BROKEN: {}", one_line(&why))?,
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct AuthenticJson<'a> {
+    file: String,
+    stored: Option<String>,
+    refused: Option<String>,
+    report: &'a AuthenticReport,
+}
+
+/// `1-3, 5, 7-68`
+fn ranges(numbers: &[u8]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let start = numbers[i];
+        let mut end = start;
+        while i + 1 < numbers.len() && numbers[i + 1] == end + 1 {
+            i += 1;
+            end = numbers[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outcome {
+    writeln!(out, "Authentic text from {file}")?;
+    writeln!(
+        out,
+        "  found {} of 68 articles{}: {}",
+        r.found.len(),
+        if r.preamble { " and the preamble" } else { "" },
+        ranges(&r.found)
+    )?;
+    writeln!(out, "  missing: {}", ranges(&r.missing))?;
+    let places = |list: &[crate::library::authentic::Misplaced]| {
+        if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.iter()
+                .map(|m| format!("{} (line {})", m.number, m.line))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    writeln!(out, "  duplicated: {}", places(&r.duplicated))?;
+    writeln!(out, "  out of order: {}", places(&r.out_of_order))?;
+    for (what, list) in [
+        ("article", &r.title_mismatches),
+        ("chapter", &r.chapter_mismatches),
+    ] {
+        for m in list {
+            let label = match what {
+                "article" => Target::Article(m.number).label(),
+                _ => Target::Chapter(m.number).label(),
+            };
+            writeln!(
+                out,
+                "  {file}:{}: {label} is titled {:?}; the official title is {:?}",
+                m.line,
+                one_line(&m.found),
+                one_line(&m.official)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_compact_numbers() {
+        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(ranges(&[]), "none");
+        assert_eq!(ranges(&[68]), "68");
+    }
+}
