@@ -1,0 +1,355 @@
+//! The user's bookmarks, notes and last place, as files in the data directory.
+//! Every change is written at once, atomically; a file that cannot be read is
+//! reported and never overwritten behind the user's back.
+
+use super::bookmarks::Bookmarks;
+use super::item::ItemRef;
+use super::notes::Notes;
+use crate::store::{self, StoreError};
+use std::path::{Path, PathBuf};
+
+pub const BOOKMARKS_FILE: &str = "bookmarks.json";
+pub const NOTES_FILE: &str = "notes.json";
+pub const SESSION_FILE: &str = "session.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("not saved: {0}")]
+    NoDataDir(String),
+    #[error(
+        "not saved: {file} could not be read when treaty started ({why}); fix or move it, then try again"
+    )]
+    Unreadable { file: String, why: String },
+}
+
+/// What `session.json` holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Session {
+    last_place: Option<String>,
+}
+
+/// Where the files live, and which of them must not be written because they
+/// could not be read (overwriting them would lose what is in them).
+#[derive(Debug, Clone, Default)]
+struct Home {
+    /// `None` when there is no data directory: changes live in memory only.
+    dir: Option<PathBuf>,
+    why_no_dir: String,
+    unreadable: Vec<(&'static str, String)>,
+}
+
+impl Home {
+    fn path(&self, file: &'static str) -> Result<PathBuf, UserError> {
+        if let Some((_, why)) = self.unreadable.iter().find(|(f, _)| *f == file) {
+            return Err(UserError::Unreadable {
+                file: file.to_string(),
+                why: why.clone(),
+            });
+        }
+        match &self.dir {
+            Some(dir) => Ok(dir.join(file)),
+            None => Err(UserError::NoDataDir(self.why_no_dir.clone())),
+        }
+    }
+}
+
+/// The user's own data. Fields are private so that every change goes through
+/// a method that saves it.
+#[derive(Debug, Clone, Default)]
+pub struct UserData {
+    home: Home,
+    bookmarks: Bookmarks,
+    notes: Notes,
+    last_place: Option<String>,
+}
+
+impl UserData {
+    /// Loads from [`store::data_dir`]. Never fails: problems come back as
+    /// warnings to show the user, and whatever could be read is used.
+    pub fn load() -> (UserData, Vec<String>) {
+        match store::data_dir() {
+            Ok(dir) => Self::load_from(&dir),
+            Err(e) => {
+                let mut data = UserData::default();
+                data.home.why_no_dir = e.to_string();
+                (
+                    data,
+                    vec![format!("{e}; bookmarks and notes will not be kept")],
+                )
+            }
+        }
+    }
+
+    /// Loads from a given directory (missing files are empty).
+    pub fn load_from(dir: &Path) -> (UserData, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut home = Home {
+            dir: Some(dir.to_path_buf()),
+            ..Home::default()
+        };
+        let bookmarks: Bookmarks = read(dir, BOOKMARKS_FILE, &mut home, &mut warnings);
+        let notes: Notes = read(dir, NOTES_FILE, &mut home, &mut warnings);
+        let session: Session = read(dir, SESSION_FILE, &mut home, &mut warnings);
+        let data = UserData {
+            home,
+            bookmarks,
+            notes,
+            last_place: session.last_place,
+        };
+        (data, warnings)
+    }
+
+    /// Data that is never written anywhere (for tests and previews).
+    pub fn in_memory(bookmarks: Bookmarks, notes: Notes) -> UserData {
+        UserData {
+            home: Home {
+                why_no_dir: "this data is not backed by files".to_string(),
+                ..Home::default()
+            },
+            bookmarks,
+            notes,
+            last_place: None,
+        }
+    }
+
+    /// The directory the files are in, when there is one.
+    pub fn dir(&self) -> Option<&Path> {
+        self.home.dir.as_deref()
+    }
+
+    pub fn bookmarks(&self) -> &Bookmarks {
+        &self.bookmarks
+    }
+
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
+    pub fn is_bookmarked(&self, item: &ItemRef) -> bool {
+        self.bookmarks.contains(item)
+    }
+
+    pub fn note(&self, item: &ItemRef) -> Option<&str> {
+        self.notes.get(item)
+    }
+
+    pub fn last_place(&self) -> Option<&str> {
+        self.last_place.as_deref()
+    }
+
+    /// Adds the bookmark if absent, removes it if present, and saves. Returns
+    /// whether the item is bookmarked now. On error nothing changes.
+    pub fn toggle_bookmark(&mut self, item: &ItemRef) -> Result<bool, UserError> {
+        self.change_bookmarks(|b| b.remove(item) || b.add(item.clone()))?;
+        Ok(self.is_bookmarked(item))
+    }
+
+    /// False when it was already bookmarked (nothing is written).
+    pub fn add_bookmark(&mut self, item: &ItemRef) -> Result<bool, UserError> {
+        self.change_bookmarks(|b| b.add(item.clone()))
+    }
+
+    /// False when it was not bookmarked (nothing is written).
+    pub fn remove_bookmark(&mut self, item: &ItemRef) -> Result<bool, UserError> {
+        self.change_bookmarks(|b| b.remove(item))
+    }
+
+    pub fn move_bookmark_up(&mut self, item: &ItemRef) -> Result<bool, UserError> {
+        self.change_bookmarks(|b| b.move_up(item))
+    }
+
+    pub fn move_bookmark_down(&mut self, item: &ItemRef) -> Result<bool, UserError> {
+        self.change_bookmarks(|b| b.move_down(item))
+    }
+
+    /// Sets the note on an item and saves; empty text deletes the note.
+    pub fn set_note(&mut self, item: &ItemRef, text: String) -> Result<(), UserError> {
+        let mut notes = self.fresh(NOTES_FILE, &self.notes)?;
+        if notes.set(item.clone(), &text) {
+            store::write_json(&self.home.path(NOTES_FILE)?, &notes)?;
+        }
+        self.notes = notes;
+        Ok(())
+    }
+
+    /// Remembers where the user was (a place name the explorer understands).
+    pub fn save_last_place(&mut self, place: String) -> Result<(), UserError> {
+        if self.last_place.as_deref() == Some(place.as_str()) {
+            return Ok(());
+        }
+        let session = Session {
+            last_place: Some(place),
+        };
+        store::write_json(&self.home.path(SESSION_FILE)?, &session)?;
+        self.last_place = session.last_place;
+        Ok(())
+    }
+
+    /// Applies a change to the file's current content, writes it, and only
+    /// then keeps it, so memory never claims what the disk does not hold.
+    fn change_bookmarks(
+        &mut self,
+        change: impl FnOnce(&mut Bookmarks) -> bool,
+    ) -> Result<bool, UserError> {
+        let mut bookmarks = self.fresh(BOOKMARKS_FILE, &self.bookmarks)?;
+        let changed = change(&mut bookmarks);
+        if changed {
+            store::write_json(&self.home.path(BOOKMARKS_FILE)?, &bookmarks)?;
+        }
+        self.bookmarks = bookmarks;
+        Ok(changed)
+    }
+
+    /// What the file holds now: another process (`treaty bookmarks add` while
+    /// the explorer is open) may have changed it since it was loaded, and a
+    /// change made on a stale copy would undo theirs. A file found corrupt is
+    /// kept aside by the store; the copy in memory is then the best there is.
+    fn fresh<T>(&self, file: &'static str, current: &T) -> Result<T, UserError>
+    where
+        T: serde::de::DeserializeOwned + Default + Clone,
+    {
+        match store::read_json::<T>(&self.home.path(file)?)? {
+            (value, None) => Ok(value),
+            (_, Some(_kept_aside)) => Ok(current.clone()),
+        }
+    }
+}
+
+fn read<T>(dir: &Path, file: &'static str, home: &mut Home, warnings: &mut Vec<String>) -> T
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    match store::read_json::<T>(&dir.join(file)) {
+        Ok((value, None)) => value,
+        Ok((value, Some(report))) => {
+            warnings.push(report.to_string());
+            value
+        }
+        Err(e) => {
+            // Unreadable (permissions, a directory in the way, or a corrupt
+            // file that could not be moved aside): never write over it.
+            warnings.push(format!("{e}; changes to it will not be saved"));
+            home.unreadable.push((file, e.to_string()));
+            T::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_change_is_on_disk_at_once() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (mut data, warnings) = UserData::load_from(tmp.path());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(data.toggle_bookmark(&ItemRef::article(23)).ok(), Some(true));
+        data.set_note(&ItemRef::article(23), "Line one\nline two".into())
+            .expect("note");
+        data.save_last_place("article:23".into()).expect("place");
+
+        let (again, warnings) = UserData::load_from(tmp.path());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(again.is_bookmarked(&ItemRef::article(23)));
+        assert_eq!(
+            again.note(&ItemRef::article(23)),
+            Some("Line one\nline two")
+        );
+        assert_eq!(again.last_place(), Some("article:23"));
+        let text = std::fs::read_to_string(tmp.path().join(BOOKMARKS_FILE)).expect("file");
+        assert_eq!(text, "[\n  \"article:23\"\n]\n");
+
+        assert_eq!(
+            data.toggle_bookmark(&ItemRef::article(23)).ok(),
+            Some(false)
+        );
+        data.set_note(&ItemRef::article(23), String::new())
+            .expect("delete");
+        let (again, _) = UserData::load_from(tmp.path());
+        assert!(again.bookmarks().is_empty());
+        assert!(again.notes().is_empty());
+    }
+
+    #[test]
+    fn a_corrupt_file_is_reported_and_kept_aside() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::write(tmp.path().join(NOTES_FILE), "{\"article:23\": ").expect("write");
+        let (mut data, warnings) = UserData::load_from(tmp.path());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("notes.json is corrupt"),
+            "{warnings:?}"
+        );
+        data.set_note(&ItemRef::article(1), "fresh".into())
+            .expect("write");
+        let backups = std::fs::read_dir(tmp.path())
+            .expect("ls")
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("notes.json.corrupt-")
+            })
+            .count();
+        assert_eq!(backups, 1);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_never_overwritten() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        // A directory where the file should be cannot be read as a file.
+        std::fs::create_dir(tmp.path().join(BOOKMARKS_FILE)).expect("mkdir");
+        let (mut data, warnings) = UserData::load_from(tmp.path());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let err = data
+            .toggle_bookmark(&ItemRef::article(2))
+            .expect_err("refused");
+        assert!(
+            err.to_string().contains("bookmarks.json could not be read"),
+            "{err}"
+        );
+        assert!(
+            !data.is_bookmarked(&ItemRef::article(2)),
+            "memory matches disk"
+        );
+        data.set_note(&ItemRef::article(2), "other files still work".into())
+            .expect("notes");
+    }
+
+    #[test]
+    fn a_change_keeps_what_another_process_saved_meanwhile() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (mut explorer, _) = UserData::load_from(tmp.path());
+        let (mut cli, _) = UserData::load_from(tmp.path());
+        cli.add_bookmark(&ItemRef::article(1)).expect("cli");
+        cli.set_note(&ItemRef::article(1), "from the cli".into())
+            .expect("cli");
+        assert_eq!(
+            explorer.toggle_bookmark(&ItemRef::article(2)).ok(),
+            Some(true)
+        );
+        explorer
+            .set_note(&ItemRef::article(2), "from the explorer".into())
+            .expect("ui");
+        let (again, _) = UserData::load_from(tmp.path());
+        let names: Vec<String> = again.bookmarks().iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["article:1", "article:2"]);
+        assert_eq!(again.notes().len(), 2);
+        // Toggling what the other process added removes it.
+        assert_eq!(
+            explorer.toggle_bookmark(&ItemRef::article(1)).ok(),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn in_memory_data_refuses_to_save() {
+        let mut data = UserData::in_memory(Bookmarks::default(), Notes::default());
+        assert!(data.toggle_bookmark(&ItemRef::article(2)).is_err());
+        assert!(data.bookmarks().is_empty());
+    }
+}
