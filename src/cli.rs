@@ -27,8 +27,13 @@ pub struct Cli {
     pub source: Option<String>,
 
     /// Leave the mouse to the terminal, so its own text selection works.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// Colours of the full-screen views: dark (the default), light or
+    /// high-contrast. Wins over `theme` in config.toml; NO_COLOR drops colour.
+    #[arg(long, value_name = "NAME", global = true, value_parser = ["dark", "light", "high-contrast"])]
+    pub theme: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -182,6 +187,22 @@ again updates it."
         lossy: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Present slides full screen: one per article (or passage), with its
+    /// summary and what the critiques say about it.
+    #[command(
+        long_about = "Present slides full screen, for a room: one slide per article (or passage, \
+source, chapter), with the article number and title in big letters, the summary (labelled as \
+not the authentic text) and the passages of the critiques linked to it, cited or inferred. \
+Space, Right or PageDown: next slide; Left or PageUp: previous; a number then Enter: that \
+slide; q or Esc: leave.\n\nWithout --deck: the preamble and every article of the convention. \
+In the explorer, p presents the chapter (or source) in view, from where you are."
+    )]
+    Present {
+        /// What to present: bookmarks (yours), "chapter IV" (or IV), "concern ID" (a concern of
+        /// the corpus: its passages), or convention (the default).
+        #[arg(long, value_name = "DECK")]
+        deck: Option<String>,
     },
     /// Import the authentic text of the convention (plain text copied from the
     /// official document); article views then show it.

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod library;
 pub mod refs;

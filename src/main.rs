@@ -71,16 +71,29 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             },
             out,
         ),
+        Some(Command::Present { deck }) => commands::present(
+            corpus,
+            deck.as_deref(),
+            cli.theme.as_deref(),
+            cli.no_mouse,
+            out,
+        ),
         Some(Command::Check { .. } | Command::Scan { .. }) => Ok(()),
         Some(Command::Import { .. } | Command::ImportText { .. }) => Ok(()),
-        None => explore(cli.place, cli.source, cli.no_mouse, corpus, out),
+        None => explore(
+            cli.place,
+            cli.source,
+            (cli.theme.as_deref(), cli.no_mouse),
+            corpus,
+            out,
+        ),
     }
 }
 
 fn explore(
     place: Vec<String>,
     source: Option<String>,
-    no_mouse: bool,
+    (theme, no_mouse): (Option<&str>, bool),
     corpus: treaty::corpus::Corpus,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -106,14 +119,8 @@ fn explore(
         )?;
         return Ok(());
     }
-    treaty::app::run(
-        corpus,
-        treaty::app::RunOptions {
-            mouse: !no_mouse,
-            start,
-        },
-    )
-    .map_err(|e| Failure {
+    let mouse = commands::apply_settings(theme, no_mouse)?;
+    treaty::app::run(corpus, treaty::app::RunOptions { mouse, start }).map_err(|e| Failure {
         code: 1,
         message: format!("{e:#}"),
     })

@@ -59,6 +59,8 @@ pub struct Session {
     pub terminal: Terminal<Backend>,
     mouse: bool,
     signals: Signals,
+    /// stdin and stdout, those of them that were terminals at the start.
+    ttys: Vec<i32>,
 }
 
 static PANIC_HOOK: Once = Once::new();
@@ -102,10 +104,15 @@ impl Session {
         let guard = RestoreOnDrop;
         enter_modes(mouse)?;
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let ttys = [libc::STDIN_FILENO, libc::STDOUT_FILENO]
+            .into_iter()
+            .filter(|fd| is_tty(*fd))
+            .collect();
         let mut session = Session {
             terminal,
             mouse,
             signals,
+            ttys,
         };
         session.wipe()?;
         std::mem::forget(guard);
@@ -129,7 +136,7 @@ impl Session {
     /// without a SIGHUP reaching us (tmux kill-server does this), after which
     /// every read is end-of-file and the event loop would spin forever.
     pub fn live_size(&self) -> Option<(u16, u16)> {
-        if hung_up(libc::STDOUT_FILENO) || hung_up(libc::STDIN_FILENO) {
+        if self.ttys.iter().any(|fd| hung_up(*fd)) {
             return None;
         }
         ratatui::crossterm::terminal::size().ok()
@@ -180,21 +187,24 @@ impl Drop for RestoreOnDrop {
     }
 }
 
-/// Whether `fd` is a terminal whose other end has closed.
+/// Whether `fd` is a terminal (asked once, when the session starts: a
+/// terminal that hung up no longer answers as one).
+fn is_tty(fd: i32) -> bool {
+    // SAFETY: isatty only inspects the descriptor number.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+/// Whether the other end of `fd`, a terminal, has closed.
 fn hung_up(fd: i32) -> bool {
-    // SAFETY: isatty and poll only read the descriptor and the one pollfd
-    // passed by pointer, which lives on this stack frame for the call.
-    unsafe {
-        if libc::isatty(fd) != 1 {
-            return false;
-        }
-        let mut p = libc::pollfd {
-            fd,
-            events: 0,
-            revents: 0,
-        };
-        libc::poll(&mut p, 1, 0) == 1 && p.revents & (libc::POLLHUP | libc::POLLNVAL) != 0
-    }
+    let mut p = libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: poll reads and writes the one pollfd passed by pointer, which
+    // lives on this stack frame for the call; a zero timeout never blocks.
+    let ready = unsafe { libc::poll(&mut p, 1, 0) };
+    ready == 1 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// After the terminal is restored, ends the process the way `signal` would
@@ -202,4 +212,32 @@ fn hung_up(fd: i32) -> bool {
 pub fn die_of(signal: i32) -> ! {
     let _ = signal_hook::low_level::emulate_default_handler(signal);
     std::process::exit(128 + signal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hung_up, is_tty};
+
+    #[test]
+    fn a_terminal_whose_window_closed_reads_as_hung_up() {
+        let (mut master, mut slave) = (0, 0);
+        // SAFETY: openpty writes two descriptors into the locals; the null
+        // name, termios and winsize pointers are allowed.
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(opened, 0, "a pseudo-terminal");
+        assert!(is_tty(slave));
+        assert!(!hung_up(slave), "an open terminal is not hung up");
+        // SAFETY: closing descriptors this test opened and owns.
+        unsafe { libc::close(master) };
+        assert!(hung_up(slave), "closing the terminal's window hangs it up");
+        unsafe { libc::close(slave) };
+    }
 }

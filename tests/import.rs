@@ -546,3 +546,28 @@ fn huge_input_imports_whole() {
     let refs = user.ok(&["refs", "23", "--json"]);
     assert!(refs.contains("\"source\": \"long\""));
 }
+
+#[test]
+fn a_source_can_be_named_by_the_start_of_its_id() {
+    let user = User::new();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for name in ["memo-alpha.txt", "memo-beta.txt"] {
+        let f = tmp.path().join(name);
+        std::fs::write(&f, "A memo on Article 23.\n").expect("write");
+        user.ok(&["import", &f.to_string_lossy()]);
+    }
+    // A unique start names the source, built-in or imported.
+    assert!(user.ok(&["show", "zam"]).contains("Alexa Zamora"));
+    assert!(
+        user.ok(&["show", "source", "memo-a"])
+            .contains("memo-alpha")
+    );
+    // An ambiguous one says which sources it could be.
+    let o = user.run(&["show", "memo"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("memo-alpha") && err.contains("memo-beta") && err.contains("type more"),
+        "{err}"
+    );
+}

@@ -24,6 +24,9 @@ struct Run {
     master: Box<dyn MasterPty + Send>,
     // Kept open so the terminal stays there to be inspected after exit.
     _slave: Box<dyn portable_pty::SlavePty + Send>,
+    /// The run's own data directory: bookmarks and the last place kept on
+    /// quit never touch the user's, nor leak from one test to the next.
+    _data: tempfile::TempDir,
 }
 
 impl Run {
@@ -39,6 +42,8 @@ impl Run {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        let data = tempfile::tempdir().expect("tempdir");
+        cmd.env("TREATY_DATA_HOME", data.path());
         let child = pair.slave.spawn_command(cmd).expect("treaty starts");
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
@@ -61,6 +66,7 @@ impl Run {
             child,
             master: pair.master,
             _slave: pair.slave,
+            _data: data,
         }
     }
 
@@ -257,4 +263,73 @@ fn a_resize_lays_out_again_at_once() {
     run.send("q");
     run.wait_exit();
     run.assert_restored();
+}
+
+/// tmux kill-server closes the terminal without a SIGHUP reaching the
+/// program; it must still end (it once spun at full CPU forever).
+#[test]
+fn the_explorer_ends_when_its_terminal_window_closes() {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("tmux is not installed: this check needs it and was skipped");
+        return;
+    }
+    let socket = format!("treaty-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let data = tempfile::tempdir().expect("tempdir");
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "env",
+        &format!("TREATY_DATA_HOME={}", data.path().display()),
+        BIN,
+    ]);
+    assert!(started.status.success(), "{started:?}");
+    let pid = String::from_utf8_lossy(&tmux(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    assert!(!pid.is_empty(), "tmux names the pane's process");
+    // Running, not a zombie waiting to be reaped (PID 1 may never reap it).
+    let alive = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| s.rsplit(')').next().map(|r| r.trim_start().to_string()))
+            .is_some_and(|rest| !rest.starts_with('Z') && !rest.starts_with('X'))
+    };
+    let start = Instant::now();
+    while start.elapsed() < WAIT {
+        let screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+        if screen.contains("Outline") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux(&["kill-server"]);
+    let start = Instant::now();
+    while alive() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let still = alive();
+    if still {
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status();
+    }
+    assert!(
+        !still,
+        "treaty (pid {pid}) kept running after its terminal closed"
+    );
 }

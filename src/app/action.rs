@@ -39,8 +39,55 @@ pub enum Action {
     Quit,
     /// Stop the process the way Ctrl-Z does in a shell; `fg` brings it back.
     Suspend,
-    /// Reserved for the search overlay (not built yet).
+    /// Open the search overlay.
     Search,
+    /// Take in results the background search has sent (the event loop asks).
+    SearchPoll,
+    /// In the search overlay: the next scope (all, articles, sources).
+    NextScope,
+    /// In the search overlay: an earlier / a later query of this session.
+    OlderQuery,
+    NewerQuery,
+    /// Editing the search input: erase the char under the cursor, erase
+    /// everything, move the cursor.
+    PromptDelete,
+    PromptClear,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
+    /// The next / previous occurrence of the last search in the view.
+    NextMatch,
+    PrevMatch,
+    /// Show the view as full-screen slides.
+    Present,
+    NextSlide,
+    PrevSlide,
+    /// Open the file prompt that imports a text into the library.
+    ImportFile,
+    /// An article with authentic text: show the summary instead, and back.
+    ToggleSummary,
+    /// The analyst's views: concerns, coverage, timeline, bookmarks.
+    Concerns,
+    Coverage,
+    Timeline,
+    Bookmarks,
+    /// Bookmark the item in view, or remove its bookmark.
+    ToggleBookmark,
+    /// In the bookmarks list: move the selected one up / down, remove it.
+    BookmarkUp,
+    BookmarkDown,
+    RemoveBookmark,
+    /// Edit the note of the item in view.
+    EditNote,
+    /// A key in the note editor.
+    Edit(super::editor::EditKey),
+    /// Leave the note editor, saving the note.
+    SaveNote,
+    /// The item in view with its citation onto the clipboard.
+    Copy,
+    /// Write a briefing pack of the bookmarks (or the article in view).
+    Export,
     /// Typing in the go-to prompt.
     PromptChar(char),
     PromptBackspace,
@@ -72,4 +119,6 @@ pub enum Effect {
     Nothing,
     Quit,
     Suspend,
+    /// The library changed (an import): merge it into the corpus again.
+    ReloadLibrary,
 }

@@ -7,6 +7,7 @@ use super::wrap::{TextKey, WrapCache};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
+use crate::user::ItemRef;
 
 /// What a pane is drawn from; cheap to copy.
 #[derive(Clone, Copy)]
@@ -50,11 +51,17 @@ pub enum Item {
         index: usize,
     },
     Outline(OutlineRow),
+    /// An entry of the concerns, coverage, timeline or bookmarks, or the
+    /// user's marks under a heading.
+    Desk(super::views::DeskItem),
 }
 
 impl Item {
     /// Whether the entry can hold the selection.
     pub fn selectable(&self) -> bool {
+        if let Item::Desk(d) = self {
+            return d.selectable();
+        }
         matches!(
             self,
             Item::Passage(_)
@@ -84,7 +91,10 @@ pub enum OutlineRow {
 pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Vec<Item> {
     match pane {
         PaneId::Outline => outline(ctx, state),
-        PaneId::Document => document(ctx, state.view()),
+        PaneId::Document => match state.view() {
+            View::Overview(o) => super::views::document(ctx, o, Some(&state.user)),
+            view => document(ctx, view),
+        },
         PaneId::Links => links(ctx, state),
     }
 }
@@ -119,11 +129,11 @@ pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
                     one_line(&c.convention.title),
                     one_line(&c.convention.resolution)
                 )),
-                Item::Blank,
+                marks(ItemRef::Target(Target::Preamble)),
             ];
             provision_text(
                 &mut out,
-                p.text.is_some(),
+                (p.text.is_some(), ctx.cache.shows_summary()),
                 p.summary_is_official,
                 TextKey::PreambleText,
                 TextKey::PreambleSummary,
@@ -142,10 +152,10 @@ pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
             if let Some(ch) = c.chapter(a.chapter) {
                 out.push(Item::Plain(one_line(&ch.heading())));
             }
-            out.push(Item::Blank);
+            out.push(marks(ItemRef::article(n)));
             provision_text(
                 &mut out,
-                a.text.is_some(),
+                (a.text.is_some(), ctx.cache.shows_summary()),
                 a.summary_is_official,
                 TextKey::ArticleText(n),
                 TextKey::ArticleSummary(n),
@@ -167,29 +177,47 @@ pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
                 _ => "No articles.".to_string(),
             };
             out.push(Item::Plain(span));
-            out.push(Item::Blank);
+            out.push(marks(ItemRef::Target(Target::Chapter(n))));
             out.extend(ch.articles.iter().map(|a| Item::ArticleRow(a.number)));
             out
         }
         View::Source(i) => source(ctx, i),
+        View::Overview(o) => super::views::document(ctx, o, None),
     }
 }
 
+/// The user's bookmark mark and note under a heading; a blank line when
+/// there are none.
+fn marks(item: ItemRef) -> Item {
+    Item::Desk(super::views::DeskItem::Marks(item))
+}
+
+/// The provision's text: the authentic text when the library has it (`s`
+/// switches to the summary and back), else the summary, always labelled.
 fn provision_text(
     out: &mut Vec<Item>,
-    has_text: bool,
+    (has_text, show_summary): (bool, bool),
     official: bool,
     text: TextKey,
     summary: TextKey,
 ) {
-    if has_text {
-        out.push(Item::Label(TEXT_LABEL));
-        out.push(Item::Body(text));
-        if !official {
-            out.push(Item::Blank);
+    if has_text && !official {
+        if show_summary {
             out.push(Item::Label(SUMMARY_LABEL));
             out.push(Item::Body(summary));
+            out.push(Item::Blank);
+            out.push(Item::Note("s: show the authentic text".into()));
+        } else {
+            out.push(Item::Label(TEXT_LABEL));
+            out.push(Item::Body(text));
+            out.push(Item::Blank);
+            out.push(Item::Note(
+                "s: show the summary (the project's words, not the authentic text)".into(),
+            ));
         }
+    } else if has_text {
+        out.push(Item::Label(TEXT_LABEL));
+        out.push(Item::Body(text));
     } else if official {
         out.push(Item::Label(TEXT_LABEL));
         out.push(Item::Body(summary));
@@ -214,7 +242,7 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
     out.push(Item::Field("Date", m.date.clone()));
     out.push(Item::Field("URL", m.url.clone()));
     out.push(Item::Field("Id", Some(s.id.clone())));
-    out.push(Item::Blank);
+    out.push(marks(ItemRef::Source(s.id.clone())));
     // Headings are stored by the passage they precede; walk both in order.
     let mut headings: Vec<usize> = (0..s.headings.len()).collect();
     headings.sort_by_key(|&h| s.headings[h].before);
@@ -239,6 +267,9 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
 
 fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     let view = state.view();
+    if let View::Overview(o) = view {
+        return super::views::links(ctx, state, o);
+    }
     if let Some(target) = view.target() {
         let n = ctx.graph.count(target);
         if n == 0 {
@@ -296,6 +327,12 @@ pub fn passage_item(ctx: Ctx, p: PassageId) -> Option<usize> {
 pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
     match pane {
         PaneId::Outline => "Outline".into(),
+        PaneId::Document | PaneId::Links if matches!(state.view(), View::Overview(_)) => {
+            match state.view() {
+                View::Overview(o) => super::views::title(ctx, state, o, pane),
+                _ => String::new(),
+            }
+        }
         PaneId::Document => match state.view() {
             View::Source(_) => "Source".into(),
             view => view.target().map(|t| t.label()).unwrap_or_default(),
@@ -349,6 +386,7 @@ pub fn breadcrumb(ctx: Ctx, state: &AppState) -> String {
                 None => format!("Sources > {name}"),
             }
         }
+        View::Overview(o) => super::views::breadcrumb(ctx, state, o),
     };
     one_line(&text)
 }

@@ -53,16 +53,18 @@ impl Pane<'_> {
             .get(l.passage.source)
             .map(|s| s.short_name())
             .unwrap_or_default();
-        let mut first = vec![
-            pad(2),
-            Self::marker(l),
-            pad(1),
-            Piece::link(
-                format!("{} ¶ {}", one_line(&name), l.passage.index + 1),
-                Role::Link,
-                0,
-            ),
-        ];
+        let mut first = vec![pad(2), Self::marker(l), pad(1)];
+        let item = crate::user::ItemRef::passage(c, l.passage);
+        if let (Some(u), Some(item)) = (self.user, &item)
+            && u.is_bookmarked(item)
+        {
+            first.push(Piece::new("★ ", Role::Marker));
+        }
+        first.push(Piece::link(
+            format!("{} ¶ {}", one_line(&name), l.passage.index + 1),
+            Role::Link,
+            0,
+        ));
         if let Basis::Cited { text } = &l.basis {
             first.push(Piece::new(" · ", Role::Plain));
             first.push(Piece::new(one_line(text), Role::Plain));

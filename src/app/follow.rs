@@ -46,6 +46,7 @@ pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             OutlineRow::SourcesLabel => {}
         },
         Some(Item::ArticleRow(n)) => open_view(state, corpus, graph, View::Article(n)),
+        Some(Item::Desk(d)) => super::desk::open(state, corpus, graph, d),
         Some(Item::Passage(p)) => follow_current(state, corpus, graph, p),
         Some(Item::CitedBy { target, index }) => {
             if let Some(l) = graph.cited_by(target).get(index) {
@@ -142,6 +143,8 @@ pub fn to_target(
 pub fn step_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
     match state.view() {
         View::Source(_) => step_source_link(state, corpus, graph, forward),
+        // Overviews: handled by `desk::handle`.
+        View::Overview(_) => {}
         View::Chapter(_) => step_chapter_link(state, corpus, graph, forward),
         View::Article(_) | View::Preamble => {
             let n = state.view().target().map_or(0, |t| graph.count(t));

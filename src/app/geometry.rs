@@ -72,6 +72,13 @@ impl Layout {
     }
 }
 
+/// Whether a terminal of `rows` rows shows an article's text and its links
+/// together (otherwise one at a time).
+pub fn shows_text_and_links(rows: u16) -> bool {
+    let footer_h = if rows >= 10 { 2 } else { 1 };
+    rows.saturating_sub(footer_h) >= TALL
+}
+
 /// Lays the screen out. `doc_lines(width)` tells how many lines the text of an
 /// article or the preamble needs, so a short summary leaves the room to its
 /// "Cited by".
@@ -85,6 +92,10 @@ pub fn layout(area: Rect, focus: PaneId, view: View, doc_lines: impl Fn(u16) -> 
         return out;
     }
     let footer_h = if area.height >= 10 { 2 } else { 1 };
+    debug_assert_eq!(
+        shows_text_and_links(area.height),
+        area.height - footer_h >= TALL
+    );
     let body = Rect {
         height: area.height - footer_h,
         ..area
@@ -113,6 +124,13 @@ pub fn layout(area: Rect, focus: PaneId, view: View, doc_lines: impl Fn(u16) -> 
     } else {
         body
     };
+    // A list without a second pane takes the whole room.
+    if let View::Overview(o) = view
+        && !o.has_links()
+    {
+        out.document = Some(main);
+        return out;
+    }
     if main.height < TALL {
         if focus == PaneId::Links {
             out.links = Some(main);
@@ -124,6 +142,8 @@ pub fn layout(area: Rect, focus: PaneId, view: View, doc_lines: impl Fn(u16) -> 
     let links_h = match view {
         View::Source(_) => (main.height * 3 / 10).max(5),
         View::Chapter(_) => (main.height * 2 / 5).max(5),
+        // The concerns are few; the selected one's passages need the room.
+        View::Overview(_) => (main.height * 3 / 5).max(5),
         View::Article(_) | View::Preamble => {
             let text_w = if main.width >= 30 {
                 main.width - 2

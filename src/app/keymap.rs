@@ -3,6 +3,7 @@
 //! never disagree with the keys.
 
 use super::action::Action;
+use super::editor::EditKey;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Which table a key is looked up in: the overlays take keys before the views.
@@ -11,6 +12,12 @@ pub enum Mode {
     Normal,
     Help,
     Prompt,
+    /// The note editor: printable keys are text.
+    Note,
+    /// Presentation slides: digits are a slide number.
+    Present,
+    /// The search overlay: printable keys are the query.
+    Search,
 }
 
 /// What a binding is for; the help overlay groups by it, in this order.
@@ -21,16 +28,25 @@ pub enum Purpose {
     Panes,
     History,
     GoTo,
+    /// The search overlay and `n` / `N`.
+    Search,
+    /// Bookmarks, notes, copying, briefs and the analyst's views.
+    Work,
+    /// Slides, importing a text, the authentic text.
+    Show,
     Quit,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 9] = [
         Purpose::Move,
         Purpose::Follow,
         Purpose::Panes,
         Purpose::History,
         Purpose::GoTo,
+        Purpose::Search,
+        Purpose::Work,
+        Purpose::Show,
         Purpose::Quit,
     ];
 
@@ -41,6 +57,9 @@ impl Purpose {
             Purpose::Panes => "Panes and articles",
             Purpose::History => "History (like a browser)",
             Purpose::GoTo => "Go to a place",
+            Purpose::Search => "Search",
+            Purpose::Work => "Work with the text",
+            Purpose::Show => "Present, import, authentic text",
             Purpose::Quit => "Help and quit",
         }
     }
@@ -68,6 +87,13 @@ const fn alt(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::ALT,
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
     }
 }
 
@@ -105,7 +131,7 @@ const fn bind(
 }
 
 use KeyCode as K;
-use Mode::{Help as H, Normal as N, Prompt as P};
+use Mode::{Help as H, Normal as N, Prompt as P, Search as S};
 use Purpose as G;
 
 /// Every key the user can press.
@@ -129,9 +155,31 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[key(K::Backspace), alt(K::Left), alt(K::Char('b')), ctrl('h')], Action::Back, G::History, "back to the previous place"),
     bind(N, &[alt(K::Right), alt(K::Char('f'))], Action::Forward, G::History, "forward again"),
     bind(N, &[ch(':')], Action::GoTo, G::GoTo, "go to: 23, IV, preamble or a source id"),
-    bind(P, &[key(K::Enter)], Action::PromptSubmit, G::GoTo, "go there"),
+    bind(P, &[key(K::Enter)], Action::PromptSubmit, G::GoTo, "go there (in the import prompt: import the file)"),
     bind(P, &[key(K::Backspace), ctrl('h')], Action::PromptBackspace, G::GoTo, "erase a character"),
     bind(P, &[key(K::Esc)], Action::Close, G::GoTo, "cancel"),
+    bind(N, &[ch('/')], Action::Search, G::Search, "search articles, chapters, sources and passages"),
+    bind(N, &[ch('n')], Action::NextMatch, G::Search, "next match of the last search in this view"),
+    bind(N, &[ch('N')], Action::PrevMatch, G::Search, "previous match of the last search in this view"),
+    bind(H, &[ch('/')], Action::Search, G::Search, "search"),
+    bind(S, &[key(K::Enter)], Action::PromptSubmit, G::Search, "open the selected result, the match marked"),
+    bind(S, &[key(K::Esc)], Action::Close, G::Search, "close search; the view stays as it was"),
+    bind(S, &[key(K::Tab)], Action::NextScope, G::Search, "scope: all, articles, sources"),
+    bind(S, &[ctrl('n'), ctrl('j')], Action::Down, G::Search, "next result"),
+    bind(S, &[ctrl('p'), ctrl('k')], Action::Up, G::Search, "previous result"),
+    bind(S, &[key(K::PageDown)], Action::PageDown, G::Search, "results: a page down"),
+    bind(S, &[key(K::PageUp)], Action::PageUp, G::Search, "results: a page up"),
+    bind(S, &[key(K::Up)], Action::OlderQuery, G::Search, "an earlier search of this session"),
+    bind(S, &[key(K::Down)], Action::NewerQuery, G::Search, "a later search (back to what you typed)"),
+    bind(S, &[key(K::Backspace), ctrl('h')], Action::PromptBackspace, G::Search, "erase the character before the cursor"),
+    bind(S, &[key(K::Delete)], Action::PromptDelete, G::Search, "erase the character under the cursor"),
+    bind(S, &[ctrl('u')], Action::PromptClear, G::Search, "clear the input"),
+    bind(S, &[key(K::Left)], Action::CursorLeft, G::Search, "cursor left"),
+    bind(S, &[key(K::Right)], Action::CursorRight, G::Search, "cursor right"),
+    bind(S, &[key(K::Home), ctrl('a')], Action::CursorStart, G::Search, "cursor to the start"),
+    bind(S, &[key(K::End), ctrl('e')], Action::CursorEnd, G::Search, "cursor to the end"),
+    bind(S, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
+    bind(S, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
     bind(N, &[ch('?'), key(K::F(1))], Action::Help, G::Quit, "show or hide this help"),
     bind(N, &[key(K::Esc)], Action::Close, G::Quit, "close the innermost overlay"),
     bind(N, &[ch('q')], Action::Quit, G::Quit, "quit"),
@@ -149,6 +197,38 @@ pub static BINDINGS: &[Binding] = &[
     bind(H, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
     bind(P, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
     bind(P, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
+    bind(N, &[ch('c')], Action::Concerns, G::Work, "concerns: what the critiques worry about, with their passages"),
+    bind(N, &[ch('C')], Action::Coverage, G::Work, "coverage: articles by how much the critiques discuss them"),
+    bind(N, &[ch('t')], Action::Timeline, G::Work, "timeline: the dated events, each with its source"),
+    bind(N, &[ch('b')], Action::ToggleBookmark, G::Work, "bookmark the article, passage or source in view (again: remove)"),
+    bind(N, &[ch('B')], Action::Bookmarks, G::Work, "bookmarks: the list, to open, order and remove"),
+    bind(N, &[ch('K'), shift(K::Up)], Action::BookmarkUp, G::Work, "bookmarks list: move the selected bookmark up"),
+    bind(N, &[ch('J'), shift(K::Down)], Action::BookmarkDown, G::Work, "bookmarks list: move the selected bookmark down"),
+    bind(N, &[ch('d'), key(K::Delete)], Action::RemoveBookmark, G::Work, "bookmarks list: remove the selected bookmark"),
+    bind(N, &[ch('e')], Action::EditNote, G::Work, "edit your note on the article, passage or source in view"),
+    bind(N, &[ch('y')], Action::Copy, G::Work, "copy the passage or article with its citation (OSC 52)"),
+    bind(N, &[ch('x')], Action::Export, G::Work, "export a Markdown brief of your bookmarks (or this article)"),
+    bind(Mode::Note, &[ctrl('s'), key(K::Esc)], Action::SaveNote, G::Work, "save the note and close the editor"),
+    bind(Mode::Note, &[key(K::Enter)], Action::Edit(EditKey::Newline), G::Work, "new line"),
+    bind(Mode::Note, &[key(K::Backspace), ctrl('h')], Action::Edit(EditKey::Backspace), G::Work, "erase the character before the cursor"),
+    bind(Mode::Note, &[key(K::Delete)], Action::Edit(EditKey::Delete), G::Work, "erase the character under the cursor"),
+    bind(Mode::Note, &[key(K::Left)], Action::Edit(EditKey::Left), G::Work, "cursor left"),
+    bind(Mode::Note, &[key(K::Right)], Action::Edit(EditKey::Right), G::Work, "cursor right"),
+    bind(Mode::Note, &[key(K::Up)], Action::Edit(EditKey::Up), G::Work, "cursor up a line"),
+    bind(Mode::Note, &[key(K::Down)], Action::Edit(EditKey::Down), G::Work, "cursor down a line"),
+    bind(Mode::Note, &[key(K::Home)], Action::Edit(EditKey::Home), G::Work, "start of the line"),
+    bind(Mode::Note, &[key(K::End)], Action::Edit(EditKey::End), G::Work, "end of the line"),
+    bind(Mode::Note, &[ctrl('c')], Action::Quit, G::Quit, "save the note and quit"),
+    bind(N, &[ch('p')], Action::Present, G::Show, "present: full-screen slides of the chapter or source in view"),
+    bind(N, &[ch('i')], Action::ImportFile, G::Show, "import a text or Markdown file into your library (asks for its path)"),
+    bind(N, &[ch('s')], Action::ToggleSummary, G::Show, "article with authentic text: switch to the summary and back"),
+    bind(Mode::Present, &[ch(' '), key(K::Right), key(K::PageDown)], Action::NextSlide, G::Show, "next slide"),
+    bind(Mode::Present, &[key(K::Left), key(K::PageUp)], Action::PrevSlide, G::Show, "previous slide"),
+    bind(Mode::Present, &[key(K::Enter)], Action::PromptSubmit, G::Show, "go to the slide whose number was typed (3 Enter)"),
+    bind(Mode::Present, &[key(K::Backspace)], Action::PromptBackspace, G::Show, "erase a typed digit"),
+    bind(Mode::Present, &[ch('q'), key(K::Esc)], Action::Close, G::Show, "leave the slides, back where you were"),
+    bind(Mode::Present, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
+    bind(Mode::Present, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
 ];
 
 /// Shift is part of the character itself (`G`, `?`, `:`), so it is ignored for
@@ -170,7 +250,11 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     let found = BINDINGS
         .iter()
         .filter(|b| b.mode == mode)
-        .find(|b| b.keys.iter().any(|k| normalize(k.code, k.mods) == pressed))
+        .find(|b| {
+            super::overrides::keys_of(b)
+                .iter()
+                .any(|k| normalize(k.code, k.mods) == pressed)
+        })
         .map(|b| b.action);
     if found.is_some() {
         return found;
@@ -178,6 +262,22 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     // In the prompt every other printable character is text.
     match (mode, event.code) {
         (Mode::Prompt, KeyCode::Char(c))
+            if !pressed
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::PromptChar(c))
+        }
+        (Mode::Note, KeyCode::Char(c))
+            if !pressed
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Edit(EditKey::Char(c)))
+        }
+        (Mode::Note, KeyCode::Tab) => Some(Action::Edit(EditKey::Char(' '))),
+        (Mode::Present, KeyCode::Char(c)) if c.is_ascii_digit() => Some(Action::PromptChar(c)),
+        (Mode::Search, KeyCode::Char(c))
             if !pressed
                 .mods
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -219,22 +319,28 @@ pub fn label(k: &Key) -> String {
     if k.mods.contains(KeyModifiers::ALT) {
         out.push_str("Alt-");
     }
+    if k.mods.contains(KeyModifiers::SHIFT) && !matches!(k.code, KeyCode::Char(_)) {
+        out.push_str("Shift-");
+    }
     out.push_str(&base);
     out
 }
 
 /// All keys of a binding, `j ↓`.
 pub fn labels(b: &Binding) -> String {
-    b.keys.iter().map(label).collect::<Vec<_>>().join(" ")
+    super::overrides::keys_of(b)
+        .iter()
+        .map(label)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The first key bound to `action` in `mode`, for footer hints.
 pub fn first_key(mode: Mode, action: &Action) -> Option<String> {
     BINDINGS
         .iter()
-        .find(|b| b.mode == mode && &b.action == action)
-        .and_then(|b| b.keys.first())
-        .map(label)
+        .filter(|b| b.mode == mode && &b.action == action)
+        .find_map(|b| super::overrides::keys_of(b).first().map(label))
 }
 
 /// One line of the help overlay.
@@ -265,8 +371,40 @@ pub fn help_lines() -> Vec<HelpLine> {
         }
         out.push(HelpLine::Blank);
     }
-    out.push(HelpLine::Group("In the go-to prompt"));
+    out.push(HelpLine::Group("In the go-to and import prompts"));
     for b in BINDINGS.iter().filter(|b| b.mode == Mode::Prompt) {
+        out.push(HelpLine::Entry {
+            keys: labels(b),
+            help: b.help,
+        });
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Group(
+        "In the search overlay (typing writes the query)",
+    ));
+    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Search) {
+        out.push(HelpLine::Entry {
+            keys: labels(b),
+            help: b.help,
+        });
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Group(
+        "In the note editor (typing writes the note)",
+    ));
+    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Note) {
+        out.push(HelpLine::Entry {
+            keys: labels(b),
+            help: b.help,
+        });
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Group("In presentation mode (p)"));
+    out.push(HelpLine::Entry {
+        keys: "0-9".to_string(),
+        help: "type a slide number, then Enter",
+    });
+    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Present) {
         out.push(HelpLine::Entry {
             keys: labels(b),
             help: b.help,
@@ -285,6 +423,36 @@ pub fn help_lines() -> Vec<HelpLine> {
             keys: keys.to_string(),
             help,
         });
+    }
+    out
+}
+
+/// The help as Markdown tables, one per group: what README.md shows under
+/// "Keys" (a test keeps the two equal).
+pub fn markdown_table() -> String {
+    let mut out = String::new();
+    let mut open = false;
+    for line in help_lines() {
+        match line {
+            HelpLine::Group(title) => {
+                if open {
+                    out.push('\n');
+                }
+                out.push_str(&format!(
+                    "**{title}**\n\n| keys | what they do |\n| --- | --- |\n"
+                ));
+                open = true;
+            }
+            HelpLine::Entry { keys, help } => {
+                let keys = keys
+                    .split(' ')
+                    .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push_str(&format!("| {keys} | {} |\n", help.replace('|', "\\|")));
+            }
+            HelpLine::Blank => {}
+        }
     }
     out
 }

@@ -32,6 +32,8 @@ pub enum Role {
     Note,
     /// The view currently open, in the outline.
     Here,
+    /// What a search matched.
+    Match,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

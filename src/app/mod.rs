@@ -4,20 +4,32 @@
 //! look.
 
 pub mod action;
+pub mod desk;
 pub mod document;
+pub mod editor;
 mod entries;
 pub mod follow;
 pub mod geometry;
+pub mod helprows;
+pub mod import_prompt;
 pub mod keymap;
 pub mod lines;
+pub mod modes;
 pub mod mouse;
 pub mod navigate;
+pub mod occurrence;
+pub mod overrides;
 pub mod pane;
+pub mod present;
 pub mod run;
 pub mod screen;
 pub mod scroll;
+pub mod search;
+pub mod search_engine;
 pub mod state;
 pub mod update;
+pub mod views;
+mod views_lines;
 pub mod wrap;
 
 pub use action::{Action, Effect, MouseInput, MouseKind};

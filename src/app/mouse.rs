@@ -26,7 +26,18 @@ pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: Mouse
             super::update::update(state, corpus, graph, action);
             return;
         }
-        Some(Overlay::GoTo { .. }) => return,
+        Some(Overlay::GoTo { .. } | Overlay::Note { .. } | Overlay::Import { .. }) => return,
+        // `search::intercept` takes the mouse while the overlay is open.
+        Some(Overlay::Search(_)) => return,
+        Some(Overlay::Present(_)) => {
+            let action = match m.kind {
+                MouseKind::WheelUp => super::action::Action::PrevSlide,
+                MouseKind::WheelDown => super::action::Action::NextSlide,
+                MouseKind::Click => return,
+            };
+            super::update::update(state, corpus, graph, action);
+            return;
+        }
         None => {}
     }
     let hit = {

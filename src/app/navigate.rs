@@ -38,11 +38,14 @@ fn exists(corpus: &Corpus, view: View) -> bool {
         View::Chapter(n) => corpus.chapter(n).is_some(),
         View::Article(n) => corpus.article(n).is_some(),
         View::Source(i) => i < corpus.sources.len(),
+        View::Overview(_) => true,
     }
 }
 
 /// A view as it opens: at its top, its first entry selected; an article's
-/// focus on its "Cited by" when something cites it.
+/// focus on its "Cited by" when something cites it and the screen shows the
+/// article above it (on a short screen, which shows one pane at a time, the
+/// article comes first and Tab reaches its links).
 pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -> Location {
     let ctx = Ctx {
         corpus,
@@ -52,7 +55,11 @@ pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -
     let items = document::document(ctx, view);
     let first = items.iter().position(Item::selectable).unwrap_or(0);
     let focus = match view.target() {
-        Some(t) if matches!(view, View::Article(_) | View::Preamble) && graph.count(t) > 0 => {
+        Some(t)
+            if matches!(view, View::Article(_) | View::Preamble)
+                && graph.count(t) > 0
+                && super::geometry::shows_text_and_links(state.size.1) =>
+        {
             PaneId::Links
         }
         _ => PaneId::Document,
@@ -164,6 +171,10 @@ pub fn next_article(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, fo
                 i.checked_sub(1)
             };
             j.filter(|j| *j < corpus.sources.len()).map(View::Source)
+        }
+        View::Overview(_) => {
+            state.info("] and [ step through articles and sources; Enter opens an entry here.");
+            return;
         }
     };
     match to {

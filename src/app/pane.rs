@@ -3,6 +3,7 @@
 
 use super::document::{Ctx, Item, OutlineRow};
 use super::lines::{DocLine, Mark, Piece, Role, fit, marked_line, pad, plain, wrap_pieces};
+use super::occurrence::Spot;
 use super::scroll::Heights;
 use super::state::{PaneId, View};
 use super::wrap::{Breaks, TextKey};
@@ -22,6 +23,10 @@ pub struct Pane<'a> {
     /// The view that is open, marked in the outline.
     pub here: View,
     pub expanded: Vec<u8>,
+    /// The user's bookmarks and notes, shown where their items are.
+    pub user: Option<&'a crate::user::UserData>,
+    /// The search occurrence to mark, in the text of the view.
+    pub found: Option<super::occurrence::Found>,
     /// Cells before a paragraph's text: marker, number, space.
     gutter: usize,
 }
@@ -61,6 +66,8 @@ impl<'a> Pane<'a> {
             current_link: None,
             here: View::Preamble,
             expanded: Vec::new(),
+            user: None,
+            found: None,
             gutter,
         }
     }
@@ -98,8 +105,9 @@ impl<'a> Pane<'a> {
             Some(Item::Passage(p)) => self.passage_lines(*p, from, count),
             Some(Item::Body(key)) => {
                 let w = self.body(*key);
+                let marks = self.with_citations(*key, self.found_marks(Spot::Text(*key), *key));
                 (from..(from + count).min(w.lines.len()))
-                    .map(|i| marked_line(&w, i, &[], Role::Plain))
+                    .map(|i| marked_line(&w, i, &marks, Role::Plain))
                     .collect()
             }
             Some(it) => self
@@ -110,6 +118,50 @@ impl<'a> Pane<'a> {
                 .collect(),
             None => Vec::new(),
         }
+    }
+
+    /// Marks over the search match in a long text of the view.
+    fn found_marks(&self, spot: Spot, key: TextKey) -> Vec<Mark> {
+        let Some(f) = &self.found else {
+            return Vec::new();
+        };
+        super::occurrence::text_of(self.ctx.corpus, key).map_or_else(Vec::new, |t| f.marks(spot, t))
+    }
+
+    /// A short text as pieces, its search match marked.
+    fn found_pieces(&self, spot: Spot, text: String, role: Role) -> Vec<Piece> {
+        let marks = match &self.found {
+            Some(f) => f.marks(spot, &text),
+            None => Vec::new(),
+        };
+        if marks.is_empty() {
+            return vec![Piece::new(text, role)];
+        }
+        let mut out = Vec::new();
+        let mut at = 0;
+        for m in marks {
+            if m.span.start > at {
+                out.push(Piece::new(&text[at..m.span.start], role));
+            }
+            out.push(Piece::new(&text[m.span.clone()], Role::Match));
+            at = m.span.end;
+        }
+        if at < text.len() {
+            out.push(Piece::new(&text[at..], role));
+        }
+        out
+    }
+
+    /// Which line of entry `item` shows byte `byte` of its text (0 for
+    /// entries that are not long texts).
+    pub fn line_of(&self, item: usize, byte: usize) -> usize {
+        let w = match self.items.get(item) {
+            Some(Item::Passage(p)) => self.passage_text(*p),
+            Some(Item::Body(key)) => self.body(*key),
+            _ => return 0,
+        };
+        let at = w.map(byte);
+        w.lines.iter().rposition(|r| r.start <= at).unwrap_or(0)
     }
 
     fn body(&self, key: TextKey) -> std::rc::Rc<super::wrap::Wrapped> {
@@ -128,6 +180,37 @@ impl<'a> Pane<'a> {
             .get(key, self.width, text.unwrap_or(""), breaks)
     }
 
+    /// Adds the citations of an authentic text, marked as links, to `marks`
+    /// (a search match over one wins).
+    fn with_citations(&self, key: TextKey, mut marks: Vec<Mark>) -> Vec<Mark> {
+        let c = self.ctx.corpus;
+        let text = match key {
+            TextKey::ArticleText(n) => c.article(n).and_then(|a| a.text.as_deref()),
+            TextKey::PreambleText => c.convention.preamble.text.as_deref(),
+            _ => None,
+        };
+        let Some(text) = text else {
+            return marks;
+        };
+        let cites: Vec<Mark> = crate::refs::extract::extract(text)
+            .into_iter()
+            .filter(|c| c.is_resolved())
+            .filter(|c| {
+                !marks
+                    .iter()
+                    .any(|m| m.span.start < c.span.end && c.span.start < m.span.end)
+            })
+            .map(|c| Mark {
+                span: c.span,
+                role: Role::Link,
+                link: None,
+            })
+            .collect();
+        marks.extend(cites);
+        marks.sort_by_key(|m| m.span.start);
+        marks
+    }
+
     // ---- paragraphs of a source ----
 
     fn text_width(&self) -> usize {
@@ -142,7 +225,18 @@ impl<'a> Pane<'a> {
     }
 
     fn passage_height(&self, p: PassageId) -> usize {
-        self.passage_text(p).lines.len() + self.inferred_lines(p).len() + 1
+        self.passage_text(p).lines.len()
+            + self.inferred_lines(p).len()
+            + self.passage_marks(p).len()
+            + 1
+    }
+
+    /// `★ Bookmarked` and the user's note under a paragraph.
+    fn passage_marks(&self, p: PassageId) -> Vec<DocLine> {
+        match crate::user::ItemRef::passage(self.ctx.corpus, p) {
+            Some(item) if self.user.is_some() => self.marks_lines(&item, self.text_width(), None),
+            _ => Vec::new(),
+        }
     }
 
     fn current_for(&self, p: PassageId) -> Option<usize> {
@@ -209,8 +303,12 @@ impl<'a> Pane<'a> {
     fn passage_lines(&self, p: PassageId, from: usize, count: usize) -> Vec<DocLine> {
         let text = self.passage_text(p);
         let links = self.ctx.graph.links_of(p);
-        let marks = self.citation_marks(p, &links);
-        let inferred = self.inferred_lines(p);
+        let marks = super::occurrence::overlay_marks(
+            self.citation_marks(p, &links),
+            self.found_marks(Spot::Text(TextKey::Passage(p)), TextKey::Passage(p)),
+        );
+        let mut inferred = self.inferred_lines(p);
+        inferred.extend(self.passage_marks(p));
         let n = text.lines.len();
         let total = n + inferred.len() + 1;
         let digits = self.gutter - 2;
@@ -243,20 +341,25 @@ impl<'a> Pane<'a> {
         let w = self.width;
         let c = self.ctx.corpus;
         match it {
-            Item::Title(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Title)], w, Breaks::Keep),
+            Item::Title(t) => wrap_pieces(
+                &self.found_pieces(Spot::Title, t.clone(), Role::Title),
+                w,
+                Breaks::Keep,
+            ),
             Item::Plain(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Plain)], w, Breaks::Keep),
             Item::Label(t) => wrap_pieces(&[Piece::new(*t, Role::Label)], w, Breaks::Keep),
             Item::Note(t) => wrap_pieces(&[Piece::new(t.clone(), Role::Note)], w, Breaks::Keep),
             Item::Field(name, value) => {
-                let value = match value {
-                    Some(v) => Piece::new(one_line(v), Role::Plain),
-                    None => Piece::new("unknown", Role::Unknown),
-                };
-                wrap_pieces(
-                    &[Piece::new(format!("{name}: "), Role::Field), value],
-                    w,
-                    Breaks::Keep,
-                )
+                let mut pieces = vec![Piece::new(format!("{name}: "), Role::Field)];
+                match value {
+                    Some(v) => pieces.extend(self.found_pieces(
+                        Spot::Field(name),
+                        one_line(v),
+                        Role::Plain,
+                    )),
+                    None => pieces.push(Piece::new("unknown", Role::Unknown)),
+                }
+                wrap_pieces(&pieces, w, Breaks::Keep)
             }
             Item::Blank => vec![Vec::new()],
             Item::Heading { source, index } => {
@@ -274,6 +377,7 @@ impl<'a> Pane<'a> {
             Item::CitedBy { target, index } => self.cited_by_lines(*target, *index),
             Item::LinkOf { passage, index } => self.link_lines(*passage, *index),
             Item::Outline(row) => vec![self.outline_row(*row)],
+            Item::Desk(d) => self.desk_lines(d),
             Item::Body(_) | Item::Passage(_) => vec![plain("")],
         }
     }
@@ -281,7 +385,14 @@ impl<'a> Pane<'a> {
     /// `  23 Scope of procedural measures ……   12`
     fn article_row(&self, n: u8, indent: usize, total: usize) -> DocLine {
         let c = self.ctx.corpus;
-        let title = c.article(n).map(|a| one_line(&a.title)).unwrap_or_default();
+        let mut title = c.article(n).map(|a| one_line(&a.title)).unwrap_or_default();
+        if self
+            .user
+            .is_some_and(|u| u.is_bookmarked(&crate::user::ItemRef::article(n)))
+        {
+            // The bookmark mark is part of the title, so it stays in view.
+            title = format!("{} {title}", super::views_lines::BOOKMARK_MARK);
+        }
         let count = self.ctx.graph.count(Target::Article(n)).to_string();
         let number = format!("{n:>2} ");
         let fixed = indent + width(&number) + 1 + count.len().max(3);

@@ -6,7 +6,7 @@
 use super::action::{Action, Effect, MouseInput, MouseKind};
 use super::keymap::{self, Mode};
 use super::state::{AppState, Overlay};
-use super::{RunOptions, navigate, update::update};
+use super::{RunOptions, desk, update::update};
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::terminal::{Session, Signal, die_of};
@@ -16,6 +16,9 @@ use std::time::Duration;
 /// How often signals are looked at while no key comes.
 const TICK: Duration = Duration::from_millis(150);
 
+/// How often the search worker is asked for results while a search runs.
+const SEARCH_TICK: Duration = Duration::from_millis(15);
+
 /// Events applied before signals are checked and the screen is drawn again.
 const MAX_BATCH: usize = 256;
 
@@ -24,6 +27,10 @@ pub fn mode(state: &AppState) -> Mode {
     match state.overlay {
         Some(Overlay::Help { .. }) => Mode::Help,
         Some(Overlay::GoTo { .. }) => Mode::Prompt,
+        Some(Overlay::Import { .. }) => Mode::Prompt,
+        Some(Overlay::Present(_)) => Mode::Present,
+        Some(Overlay::Note { .. }) => Mode::Note,
+        Some(Overlay::Search(_)) => Mode::Search,
         None => Mode::Normal,
     }
 }
@@ -51,14 +58,43 @@ pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
 }
 
 pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
-    let graph = LinkGraph::build(&corpus);
+    run_with(corpus, opts, None)
+}
+
+/// Runs with `overlay` open from the start (`treaty present` opens its deck).
+pub fn run_with(
+    mut corpus: Corpus,
+    opts: RunOptions,
+    overlay: Option<Overlay>,
+) -> anyhow::Result<()> {
+    let mut graph = LinkGraph::build(&corpus);
+    let (user, warnings) = crate::user::UserData::load();
     let mut session = Session::enter(opts.mouse)?;
-    let mut state = navigate::start(&corpus, &graph, opts.start, session.size(), opts.mouse);
+    let mut state = desk::start(
+        &corpus,
+        &graph,
+        opts.start,
+        user,
+        session.size(),
+        opts.mouse,
+    );
+    if let Ok(dir) = std::env::current_dir() {
+        state.desk.export_dir = Some(dir);
+    }
+    if !warnings.is_empty() {
+        state.error(warnings.join("; "));
+    }
+    if overlay.is_some() {
+        state.overlay = overlay;
+    }
+    state.search.index_in_background(&corpus);
     let mut dirty = true;
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
+                let problems = desk::on_quit(&mut state, &corpus);
                 drop(session);
+                tell(&problems);
                 die_of(sig);
             }
             Signal::Suspend => {
@@ -75,11 +111,20 @@ pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
+            let problems = desk::on_quit(&mut state, &corpus);
+            drop(session);
+            tell(&problems);
             return Ok(());
         };
         if size != state.size {
             update(&mut state, &corpus, &graph, Action::Resize(size.0, size.1));
             dirty = true;
+        }
+        // Results stream in from the search threads: take them in and draw.
+        if state.search.engine.busy() {
+            let seen = state.search.arrivals;
+            update(&mut state, &corpus, &graph, Action::SearchPoll);
+            dirty |= state.search.arrivals != seen;
         }
         if dirty {
             session
@@ -87,7 +132,11 @@ pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
                 .draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
             dirty = false;
         }
-        let mut wait = TICK;
+        let mut wait = if state.search.engine.busy() {
+            SEARCH_TICK
+        } else {
+            TICK
+        };
         // A bounded batch: signals are looked at between batches, so a flood
         // of events (or a hung-up terminal that always reads as ready) cannot
         // keep SIGHUP and SIGTERM from being seen.
@@ -99,11 +148,29 @@ pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
                 continue;
             };
             dirty = true;
-            match update(&mut state, &corpus, &graph, action) {
-                Effect::Quit => return Ok(()),
+            let effect = update(&mut state, &corpus, &graph, action);
+            desk::flush_outbox(&mut state, &mut std::io::stdout())?;
+            match effect {
+                Effect::Quit => {
+                    let problems = desk::on_quit(&mut state, &corpus);
+                    drop(session);
+                    tell(&problems);
+                    return Ok(());
+                }
                 Effect::Suspend => session.suspend()?,
+                Effect::ReloadLibrary => {
+                    graph = super::import_prompt::reload(&mut state, &mut corpus);
+                    state.search.index_in_background(&corpus);
+                }
                 Effect::Nothing => {}
             }
         }
+    }
+}
+
+/// Says on the normal screen what could not be saved on the way out.
+fn tell(problems: &[String]) {
+    for p in problems {
+        eprintln!("treaty: {p}");
     }
 }

@@ -37,27 +37,36 @@ impl<'a> Screen<'a> {
         };
         let layout = layout(area, state.focus(), state.view(), |width| {
             let items = document::document(ctx, state.view());
-            let pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
+            let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
+            pane.user = Some(&state.user);
             (0..pane.len()).map(|i| pane.height(i)).sum()
         });
         Screen { layout, ctx }
     }
 
     /// A pane as shown now, or `None` when it is not on screen.
-    pub fn pane(&self, state: &AppState, id: PaneId) -> Option<Pane<'a>> {
+    pub fn pane(&self, state: &'a AppState, id: PaneId) -> Option<Pane<'a>> {
         let r = self.layout.content(id)?;
         Some(self.build(state, id, usize::from(r.width), usize::from(r.height)))
     }
 
     /// A pane at the size it would have if it were on screen: the one the
     /// focus is moving to may be hidden on a small terminal until then.
-    pub fn build(&self, state: &AppState, id: PaneId, width: usize, rows: usize) -> Pane<'a> {
+    pub fn build(&self, state: &'a AppState, id: PaneId, width: usize, rows: usize) -> Pane<'a> {
         let items = document::items(self.ctx, state, id);
         let mut pane = Pane::new(id, items, width, rows, self.ctx);
         pane.here = state.view();
         pane.expanded = state.outline.expanded.clone();
+        pane.user = Some(&state.user);
         pane.current_link =
             document::selected_passage(self.ctx, state).map(|p| (p, state.here.links.selected));
+        if id == PaneId::Document {
+            pane.found = state
+                .search
+                .found
+                .clone()
+                .filter(|f| f.view == state.view());
+        }
         pane
     }
 }

@@ -14,6 +14,8 @@ pub enum View {
     Article(u8),
     /// Index into `Corpus::sources`.
     Source(usize),
+    /// Concerns, coverage, timeline or bookmarks: the corpus as a whole.
+    Overview(super::views::Overview),
 }
 
 impl View {
@@ -38,7 +40,7 @@ impl View {
             View::Preamble => Some(Target::Preamble),
             View::Chapter(n) => Some(Target::Chapter(n)),
             View::Article(n) => Some(Target::Article(n)),
-            View::Source(_) => None,
+            View::Source(_) | View::Overview(_) => None,
         }
     }
 }
@@ -125,9 +127,26 @@ impl OutlineState {
 /// What is drawn over the views and takes the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { top: usize },
-    GoTo { input: String },
-    // The search overlay will live here, fed by `search::SearchWorker`.
+    Help {
+        top: usize,
+    },
+    GoTo {
+        input: String,
+    },
+    /// The note editor on an item (`e`); leaving it saves the note.
+    Note {
+        item: crate::user::ItemRef,
+        title: String,
+        editor: super::editor::Editor,
+    },
+    /// A slide deck shown full screen (`p`, `treaty present`).
+    Present(super::present::Presentation),
+    /// The file prompt of `i`: a path to import into the library.
+    Import {
+        input: String,
+    },
+    /// The search overlay (`/`), fed by the background search.
+    Search(Box<super::search::SearchOverlay>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,8 +165,17 @@ pub struct AppState {
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub mouse: bool,
+    /// The id of a source just imported with `i`, opened once the library
+    /// is merged again.
+    pub imported: Option<String>,
     /// Wrapped texts by width, shared by `update` and drawing.
     pub cache: WrapCache,
+    /// The search engine, the queries of the session, the match marked.
+    pub search: super::search::SearchSession,
+    /// Bookmarks, notes and the last place, saved as they change.
+    pub user: crate::user::UserData,
+    /// Clipboard output for the terminal, unsaved notes, where briefs go.
+    pub desk: super::desk::Desk,
 }
 
 impl AppState {
@@ -166,7 +194,11 @@ impl AppState {
             status: None,
             size,
             mouse,
+            imported: None,
             cache: WrapCache::default(),
+            search: super::search::SearchSession::default(),
+            user: crate::user::UserData::default(),
+            desk: super::desk::Desk::default(),
         }
     }
 

@@ -4,7 +4,6 @@
 use super::action::{Action, Effect};
 use super::document::{self, Item, OutlineRow};
 use super::geometry::help_rect;
-use super::keymap::help_lines;
 use super::pane::Pane;
 use super::screen::Screen;
 use super::scroll::{self, Anchor, Heights};
@@ -19,8 +18,22 @@ const PROMPT_LIMIT: usize = 80;
 
 /// Applies one action; tells the event loop whether to quit or suspend.
 pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: Action) -> Effect {
-    if !matches!(action, Action::Resize(..) | Action::Mouse(_)) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Mouse(_) | Action::SearchPoll
+    ) {
         state.status = None;
+    }
+    if let Some(effect) = super::search::intercept(state, corpus, graph, action) {
+        return effect;
+    }
+    if let Some(effect) = super::desk::handle(state, corpus, graph, &action) {
+        settle(state, corpus, graph);
+        return effect;
+    }
+    if let Some(effect) = super::modes::handle(state, corpus, graph, &action) {
+        settle(state, corpus, graph);
+        return effect;
     }
     match action {
         Action::Quit => return Effect::Quit,
@@ -57,9 +70,20 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
             }
         }
         Action::PromptSubmit => navigate::submit_prompt(state, corpus, graph),
-        Action::Search => {
-            state.info("Search is not in this version yet: press : to go to a place.")
-        }
+        Action::Search => super::search::open(state, corpus),
+        Action::SearchPoll => super::search::poll(state, corpus, graph),
+        Action::NextMatch => super::occurrence::step(state, corpus, graph, true),
+        Action::PrevMatch => super::occurrence::step(state, corpus, graph, false),
+        // Keys of the search overlay: `search::intercept` above takes them.
+        Action::NextScope
+        | Action::OlderQuery
+        | Action::NewerQuery
+        | Action::PromptDelete
+        | Action::PromptClear
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorStart
+        | Action::CursorEnd => {}
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -84,14 +108,34 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         Action::PrevArticle => navigate::next_article(state, corpus, graph, false),
         Action::Back => navigate::back(state, corpus, graph),
         Action::Forward => navigate::forward(state, corpus, graph),
+        // Handled by `modes::handle` above.
+        Action::Present
+        | Action::NextSlide
+        | Action::PrevSlide
+        | Action::ImportFile
+        | Action::ToggleSummary => {}
+        // Handled by `desk::handle` above.
+        Action::Concerns
+        | Action::Coverage
+        | Action::Timeline
+        | Action::Bookmarks
+        | Action::ToggleBookmark
+        | Action::BookmarkUp
+        | Action::BookmarkDown
+        | Action::RemoveBookmark
+        | Action::EditNote
+        | Action::Edit(_)
+        | Action::SaveNote
+        | Action::Copy
+        | Action::Export => {}
     }
     settle(state, corpus, graph);
     Effect::Nothing
 }
 
 fn help_scroll(state: &AppState, top: usize, action: &Action) -> usize {
-    let lines = help_lines().len();
     let area = Rect::new(0, 0, state.size.0, state.size.1);
+    let lines = super::helprows::rows_for(area).len();
     let rows = usize::from(help_rect(area, lines).height.saturating_sub(2)).max(1);
     let max = lines.saturating_sub(rows);
     let top = match action {
@@ -379,6 +423,8 @@ pub fn sync_outline(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             OutlineRow::Article(n)
         }
         View::Source(i) => OutlineRow::Source(i),
+        // The overviews have no row in the outline: it stays as it was.
+        View::Overview(_) => return,
     };
     select_outline_row(state, corpus, graph, row);
 }

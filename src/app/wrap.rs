@@ -208,6 +208,10 @@ pub enum TextKey {
 #[derive(Debug, Default)]
 pub struct WrapCache {
     map: RefCell<HashMap<(TextKey, usize), Rc<Wrapped>>>,
+    /// Provisions with authentic text show their summary instead (`s`).
+    /// Kept with the texts it selects, so every pane built from the state
+    /// lays out the same one.
+    summary: std::cell::Cell<bool>,
 }
 
 /// Past this many entries, entries for other widths are dropped: after a
@@ -234,6 +238,16 @@ impl WrapCache {
 
     pub fn len(&self) -> usize {
         self.map.borrow().len()
+    }
+
+    /// Whether provisions with authentic text show their summary.
+    pub fn shows_summary(&self) -> bool {
+        self.summary.get()
+    }
+
+    /// Set by `update` only (`s`).
+    pub fn set_shows_summary(&self, on: bool) {
+        self.summary.set(on);
     }
 
     pub fn is_empty(&self) -> bool {

@@ -21,6 +21,8 @@ pub enum LookupError {
     NoSuchChapter(String),
     #[error("no source '{0}': the sources are {1}")]
     NoSuchSource(String, String),
+    #[error("'{0}' could be any of the sources {1}: type more of its id")]
+    Ambiguous(String, String),
     #[error(
         "'{0}' names no place: give an article (23), a chapter (IV, chapter 4), preamble, or a source id ({1})"
     )]
@@ -76,9 +78,39 @@ pub fn lookup(corpus: &Corpus, input: &str) -> Result<Place, LookupError> {
             if one.chars().all(|c| "ivxlcdm".contains(c)) {
                 return Err(LookupError::NoSuchChapter(one.to_uppercase()));
             }
-            Err(unknown())
+            match by_prefix(corpus, one) {
+                Some(found) => found,
+                None => Err(unknown()),
+            }
         }
         _ => Err(unknown()),
+    }
+}
+
+/// A source named by the start of its id (`zam` for `zamora`): the one
+/// source whose id starts so, an error naming them when several do, `None`
+/// when none does.
+fn by_prefix(corpus: &Corpus, prefix: &str) -> Option<Result<Place, LookupError>> {
+    if prefix.chars().count() < 2 {
+        return None;
+    }
+    let found: Vec<usize> = corpus
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.id.to_lowercase().starts_with(prefix))
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [] => None,
+        [i] => Some(Ok(Place::Source(*i))),
+        many => Some(Err(LookupError::Ambiguous(
+            prefix.to_string(),
+            many.iter()
+                .map(|i| corpus.sources[*i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ))),
     }
 }
 
@@ -118,6 +150,12 @@ fn find_source(corpus: &Corpus, id: &str, original: &str) -> Result<Place, Looku
             let raw = original.split_whitespace().last().unwrap_or(id);
             corpus.source_index(raw)
         })
-        .map(Place::Source)
-        .ok_or_else(|| LookupError::NoSuchSource(id.to_string(), source_list(corpus)))
+        .map(|i| Ok(Place::Source(i)))
+        .or_else(|| by_prefix(corpus, id))
+        .unwrap_or_else(|| {
+            Err(LookupError::NoSuchSource(
+                id.to_string(),
+                source_list(corpus),
+            ))
+        })
 }

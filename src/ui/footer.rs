@@ -45,15 +45,23 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
             })
             .collect()
     });
-    if let Some(Overlay::GoTo { input }) = &state.overlay {
-        let prompt = "Go to: ";
+    let prompt = match &state.overlay {
+        Some(Overlay::GoTo { input }) => Some(("Go to: ", input)),
+        Some(Overlay::Import { input }) => Some(("Import file: ", input)),
+        _ => None,
+    };
+    if let Some((prompt, input)) = prompt {
         let shown = tail(input, w.saturating_sub(width(prompt) + 1));
         cursor = Some((width(prompt) + width(&shown)) as u16);
         rows.push(Line::from(vec![
             Span::styled(prompt, theme::key()),
             Span::raw(shown),
         ]));
-        rows.push(hints(state, w));
+        // A failed import keeps the prompt open: its reason shows under it.
+        match message {
+            Some(m) => rows.extend(m.into_iter().take(1)),
+            None => rows.push(hints(state, w)),
+        }
     } else if let Some(message) = message {
         if message.len() < usize::from(area.height) {
             rows.push(crumb);
@@ -100,12 +108,32 @@ fn tail(s: &str, max: usize) -> String {
 fn hints(state: &AppState, w: usize) -> Line<'static> {
     let m = mode(state);
     let wanted: Vec<(Action, &str)> = match m {
+        Mode::Prompt if matches!(state.overlay, Some(Overlay::Import { .. })) => {
+            vec![(Action::PromptSubmit, "import"), (Action::Close, "cancel")]
+        }
         Mode::Prompt => vec![(Action::PromptSubmit, "go"), (Action::Close, "cancel")],
+        Mode::Present => Vec::new(),
+        Mode::Search => vec![
+            (Action::PromptSubmit, "open"),
+            (Action::Down, "next result"),
+            (Action::NextScope, "scope"),
+            (Action::OlderQuery, "earlier search"),
+            (Action::Close, "close"),
+        ],
         Mode::Help => vec![
             (Action::Close, "close"),
             (Action::Down, "scroll"),
             (Action::Quit, "quit"),
         ],
+        Mode::Note => vec![
+            (Action::SaveNote, "save and close"),
+            (
+                Action::Edit(crate::app::editor::EditKey::Newline),
+                "new line",
+            ),
+            (Action::Quit, "save and quit"),
+        ],
+        Mode::Normal if matches!(state.view(), View::Overview(_)) => crate::ui::views::hints(state),
         Mode::Normal => {
             let open = match (state.focus(), state.view()) {
                 (PaneId::Outline, _) => "open",

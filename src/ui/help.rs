@@ -2,17 +2,15 @@
 
 use super::theme;
 use crate::app::geometry::help_rect;
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::helprows::{HelpRow, keys_width, rows_for};
 use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-const KEYS_WIDTH: usize = 30;
-
 pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
-    let lines = help_lines();
-    let r = help_rect(area, lines.len());
+    let rows = rows_for(area);
+    let r = help_rect(area, rows.len());
     if r.width < 4 || r.height < 3 {
         return;
     }
@@ -24,16 +22,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
     let inner = block.inner(r);
     block.render(r, buf);
     let w = usize::from(inner.width);
-    let keys_w = KEYS_WIDTH.min(w / 2);
-    for (i, line) in lines
+    let keys_w = keys_width(w);
+    for (i, row) in rows
         .iter()
         .skip(top)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + i as u16;
-        match line {
-            HelpLine::Group(g) => {
+        match row {
+            HelpRow::Group(g) => {
                 buf.set_stringn(
                     inner.x,
                     y,
@@ -42,22 +40,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
                     theme::role(crate::app::lines::Role::Label),
                 );
             }
-            HelpLine::Entry { keys, help } => {
+            HelpRow::Entry { keys, text } => {
                 let k = truncate(keys, keys_w.saturating_sub(1));
                 buf.set_stringn(inner.x + 1, y, &k, keys_w, theme::key());
                 let rest = w.saturating_sub(keys_w + 1);
                 buf.set_stringn(
                     inner.x + 1 + keys_w as u16,
                     y,
-                    truncate(help, rest),
+                    truncate(text, rest),
                     rest,
                     theme::plain(),
                 );
             }
-            HelpLine::Blank => {}
+            HelpRow::Blank => {}
         }
     }
-    let more = lines.len().saturating_sub(top + usize::from(inner.height));
+    let more = rows.len().saturating_sub(top + usize::from(inner.height));
     if more > 0 && r.width > 12 {
         let text = format!(" ↓ {more} more ");
         let x = r.x + r.width - 1 - crate::text::width(&text) as u16;

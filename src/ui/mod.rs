@@ -7,10 +7,14 @@ mod chapter;
 mod footer;
 mod help;
 pub mod layout;
+mod note;
 mod outline;
 mod pane;
+pub mod present;
+pub mod search;
 mod source;
 pub mod theme;
+pub mod views;
 
 use crate::app::screen::Screen;
 use crate::app::scroll::{self, Anchor};
@@ -22,6 +26,11 @@ use ratatui::buffer::Buffer;
 
 pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGraph) {
     let area = frame.area();
+    frame.buffer_mut().set_style(area, theme::base());
+    if let Some(Overlay::Present(p)) = &state.overlay {
+        present::draw(frame.buffer_mut(), area, p, corpus, graph);
+        return;
+    }
     let screen = Screen::with_area(state, corpus, graph, area);
     if screen.layout.too_small {
         layout::too_small(frame.buffer_mut(), area);
@@ -37,11 +46,16 @@ pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGr
             View::Article(_) | View::Preamble => article::draw(buf, &screen, state),
             View::Chapter(_) => chapter::draw(buf, &screen, state),
             View::Source(_) => source::draw(buf, &screen, state),
+            View::Overview(_) => views::draw(buf, &screen, state),
         }
     }
     footer::draw(frame, &screen, state);
+    note::draw(frame, &screen, state);
     if let Some(Overlay::Help { top }) = &state.overlay {
         help::draw(frame.buffer_mut(), area, *top);
+    }
+    if let Some(Overlay::Search(o)) = &state.overlay {
+        search::draw(frame, o, corpus, state.search.engine.indexing());
     }
 }
 

@@ -1,0 +1,576 @@
+//! The analyst's desk in the explorer: opening the overviews, bookmarking,
+//! the note editor, copying a citation (queued as OSC 52 for the event loop
+//! to write), exporting a brief, and the last place kept between runs.
+//! Everything that touches the user's files goes through `UserData`, which
+//! writes atomically; failures are told in the footer, never fatal.
+
+use super::action::{Action, Effect};
+use super::document::{self, Ctx, Item};
+use super::editor::{EditKey, Editor};
+use super::follow::{selected_item, to_passage};
+use super::navigate::{fresh, go, open_view};
+use super::state::{AppState, Overlay, PaneId, View};
+use super::update::{reveal, settle};
+use super::views::{self, DeskItem, Overview};
+use crate::corpus::{Corpus, PassageId, Place, Target};
+use crate::refs::graph::LinkGraph;
+use crate::text::one_line;
+use crate::user::brief::{self, Format, Selection};
+use crate::user::{ItemRef, Resolved, UserData};
+use std::path::PathBuf;
+
+/// What the desk keeps besides the user's data.
+#[derive(Debug, Clone, Default)]
+pub struct Desk {
+    /// Escape sequences for the terminal (OSC 52), written by the event loop
+    /// between frames and never from drawing.
+    pub outbox: Vec<String>,
+    /// Notes that could not be saved, by item: reopening the editor on the
+    /// item brings the text back, and they are printed on quit.
+    pub drafts: Vec<(ItemRef, String)>,
+    /// Where `x` writes the brief: the directory treaty was started in.
+    /// Without one (a state built in a test), the data directory.
+    pub export_dir: Option<PathBuf>,
+}
+
+fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
+    Ctx {
+        corpus,
+        graph,
+        cache: &state.cache,
+    }
+}
+
+/// `c`, `C`, `t`, `B`: opens an overview with its main list focused.
+pub fn open_overview(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, o: Overview) {
+    if state.view() == View::Overview(o) {
+        state.here.focus = PaneId::Document;
+        settle(state, corpus, graph);
+        return;
+    }
+    let mut to = fresh(corpus, graph, state, View::Overview(o));
+    to.focus = PaneId::Document;
+    go(state, corpus, graph, to);
+}
+
+/// Enter on an overview entry.
+pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, item: DeskItem) {
+    match item {
+        DeskItem::Concern(_) => {
+            // The concern's passages are in the second pane: go there.
+            let first = {
+                let c = ctx(state, corpus, graph);
+                views::links(c, state, Overview::Concerns)
+                    .iter()
+                    .position(Item::selectable)
+            };
+            state.here.focus = PaneId::Links;
+            state.here.links = super::state::PaneState {
+                top: super::scroll::Anchor::TOP,
+                selected: first.unwrap_or(0),
+            };
+            settle(state, corpus, graph);
+            reveal(state, corpus, graph, PaneId::Links);
+        }
+        DeskItem::ConcernPassage(p) => open_passage(state, corpus, graph, p),
+        DeskItem::ConcernTarget(t, _) => open_view(state, corpus, graph, View::from_target(t)),
+        DeskItem::CoverageArticle(n) => {
+            open_view(state, corpus, graph, View::Article(n));
+        }
+        DeskItem::CoverageChapter(n) => {
+            if !state.outline.is_expanded(n) {
+                state.outline.expanded.push(n);
+            }
+            open_view(state, corpus, graph, View::Chapter(n));
+        }
+        DeskItem::Event(i) => {
+            if let Some(e) = corpus.timeline.get(i) {
+                match (e.passage, &e.reference) {
+                    (Some(p), _) => open_passage(state, corpus, graph, p),
+                    (None, Some(r)) => state.info(format!(
+                        "No source in the corpus states this event; it comes from: {}",
+                        one_line(r)
+                    )),
+                    (None, None) => state.info("No source is given for this event."),
+                }
+            }
+        }
+        DeskItem::Bookmark(r) => match r.resolve(corpus) {
+            Ok(Resolved::Target(t)) => open_view(state, corpus, graph, View::from_target(t)),
+            Ok(Resolved::Source(i)) => open_view(state, corpus, graph, View::Source(i)),
+            Ok(Resolved::Passage(p)) => open_passage(state, corpus, graph, p),
+            Err(e) => state.error(format!("{r}: {e}")),
+        },
+        DeskItem::ConcernText(_) | DeskItem::CoverageHeader | DeskItem::Marks(_) => {
+            state.info("Nothing to open here.")
+        }
+    }
+}
+
+/// Opens a source at a passage, with its first link current.
+fn open_passage(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, p: PassageId) {
+    let from = graph
+        .links_of(p)
+        .first()
+        .map_or(Target::Preamble, |l| l.target);
+    to_passage(state, corpus, graph, p, from);
+}
+
+/// The thing `b`, `e` and `y` act on: the selected passage (in a source, a
+/// "Cited by" list or a concern), else the article, chapter, source or
+/// preamble in view; in the lists, the selected entry.
+pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<ItemRef> {
+    let c = ctx(state, corpus, graph);
+    let focus = state.focus();
+    match state.view() {
+        View::Overview(_) => {
+            if focus == PaneId::Outline {
+                return None;
+            }
+            match views::selected_item(c, state)? {
+                DeskItem::ConcernPassage(p) => ItemRef::passage(corpus, p),
+                DeskItem::ConcernTarget(t, _) => Some(ItemRef::Target(t)),
+                DeskItem::CoverageArticle(n) => Some(ItemRef::article(n)),
+                DeskItem::CoverageChapter(n) => Some(ItemRef::Target(Target::Chapter(n))),
+                DeskItem::Event(i) => corpus
+                    .timeline
+                    .get(i)
+                    .and_then(|e| e.passage)
+                    .and_then(|p| ItemRef::passage(corpus, p)),
+                DeskItem::Bookmark(r) => Some(r),
+                _ => None,
+            }
+        }
+        View::Source(i) => {
+            let source = Some(ItemRef::Source(corpus.sources.get(i)?.id.clone()));
+            if focus == PaneId::Outline {
+                return source;
+            }
+            match document::selected_passage(c, state) {
+                Some(p) => ItemRef::passage(corpus, p),
+                None => source,
+            }
+        }
+        view => {
+            let target = view.target()?;
+            match (focus, selected_item(state, corpus, graph, focus)) {
+                (PaneId::Links, Some(Item::CitedBy { target, index })) => graph
+                    .cited_by(target)
+                    .get(index)
+                    .and_then(|l| ItemRef::passage(corpus, l.passage)),
+                (PaneId::Document, Some(Item::ArticleRow(n))) => Some(ItemRef::article(n)),
+                _ => Some(ItemRef::Target(target)),
+            }
+        }
+    }
+}
+
+/// Why a change was not saved, without the "not saved" the caller says.
+fn why(e: &crate::user::UserError) -> String {
+    let text = e.to_string();
+    text.strip_prefix("not saved: ")
+        .map_or(text.clone(), str::to_string)
+}
+
+/// A short name for the footer: `Art. 23`, `Zamora ¶ 14`, `source Zamora`.
+fn short(corpus: &Corpus, item: &ItemRef) -> String {
+    match item.resolve(corpus) {
+        Ok(Resolved::Target(t)) => t.label(),
+        Ok(Resolved::Source(i)) => format!("source {}", one_line(&corpus.sources[i].short_name())),
+        Ok(Resolved::Passage(p)) => one_line(&corpus.passage_location(p)),
+        Err(_) => item.to_string(),
+    }
+}
+
+const NOTHING_SELECTED: &str =
+    "Select an article, a passage or a source first (a concern as a whole cannot be kept).";
+
+/// `b`: bookmark the item in view, or remove its bookmark.
+pub fn toggle_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(item) = item_in_view(state, corpus, graph) else {
+        state.info(NOTHING_SELECTED);
+        return;
+    };
+    let name = short(corpus, &item);
+    match state.user.toggle_bookmark(&item) {
+        Ok(true) => state.info(format!(
+            "Bookmarked {name} ({} bookmarks; B lists them).",
+            state.user.bookmarks().len()
+        )),
+        Ok(false) => state.info(format!("Bookmark on {name} removed.")),
+        Err(e) => state.error(format!("bookmark not saved: {}", why(&e))),
+    }
+    settle(state, corpus, graph);
+}
+
+/// The bookmark selected in the bookmarks list.
+fn selected_bookmark(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<ItemRef> {
+    if state.view() != View::Overview(Overview::Bookmarks) {
+        return None;
+    }
+    let c = ctx(state, corpus, graph);
+    let items = views::document(c, Overview::Bookmarks, Some(&state.user));
+    match items.get(state.here.document.selected) {
+        Some(Item::Desk(DeskItem::Bookmark(r))) => Some(r.clone()),
+        _ => None,
+    }
+}
+
+/// `K` / `J` in the bookmarks list: move the selected bookmark.
+pub fn move_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, up: bool) {
+    let Some(item) = selected_bookmark(state, corpus, graph) else {
+        state.info("Open the bookmarks list (B) to put bookmarks in order.");
+        return;
+    };
+    let moved = if up {
+        state.user.move_bookmark_up(&item)
+    } else {
+        state.user.move_bookmark_down(&item)
+    };
+    match moved {
+        Ok(true) => {
+            let sel = &mut state.here.document.selected;
+            *sel = if up { sel.saturating_sub(1) } else { *sel + 1 };
+            settle(state, corpus, graph);
+            reveal(state, corpus, graph, PaneId::Document);
+        }
+        Ok(false) => state.info(if up {
+            "This bookmark is already the first."
+        } else {
+            "This bookmark is already the last."
+        }),
+        Err(e) => state.error(format!("order not saved: {}", why(&e))),
+    }
+}
+
+/// `d` in the bookmarks list: remove the selected bookmark.
+pub fn remove_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(item) = selected_bookmark(state, corpus, graph) else {
+        state.info("Open the bookmarks list (B) to remove bookmarks; b removes the one in view.");
+        return;
+    };
+    match state.user.remove_bookmark(&item) {
+        Ok(_) => state.info(format!("Bookmark on {} removed.", short(corpus, &item))),
+        Err(e) => state.error(format!("bookmark not removed: {}", why(&e))),
+    }
+    settle(state, corpus, graph);
+}
+
+/// `e`: open the note editor on the item in view.
+pub fn open_note(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(item) = item_in_view(state, corpus, graph) else {
+        state.info(NOTHING_SELECTED);
+        return;
+    };
+    let text = match state.desk.drafts.iter().position(|(i, _)| *i == item) {
+        Some(k) => state.desk.drafts.remove(k).1,
+        None => state.user.note(&item).unwrap_or("").to_string(),
+    };
+    let title = format!("Note on {}", short(corpus, &item));
+    state.overlay = Some(Overlay::Note {
+        item,
+        title,
+        editor: Editor::new(&text),
+    });
+}
+
+/// A key in the note editor.
+pub fn edit(state: &mut AppState, key: EditKey) {
+    if let Some(Overlay::Note { editor, .. }) = &mut state.overlay {
+        editor.key(key);
+    }
+}
+
+/// Leaves the note editor, saving the note. A note that cannot be saved is
+/// kept as a draft and the footer says why.
+pub fn close_note(state: &mut AppState, corpus: &Corpus) {
+    let Some(Overlay::Note { item, editor, .. }) = state.overlay.take() else {
+        return;
+    };
+    let text = editor.text();
+    let had = state.user.note(&item).is_some();
+    let name = short(corpus, &item);
+    match state.user.set_note(&item, text.clone()) {
+        Ok(()) => match (had, state.user.note(&item).is_some()) {
+            (_, true) => state.info(format!("Note on {name} saved.")),
+            (true, false) => state.info(format!("Note on {name} deleted.")),
+            (false, false) => {}
+        },
+        Err(e) => {
+            if !text.trim().is_empty() {
+                state.desk.drafts.push((item, text));
+            }
+            state.error(format!(
+                "note on {name} not saved: {}. The text is kept: e on it again brings it back.",
+                why(&e)
+            ));
+        }
+    }
+}
+
+/// What `y` copies for an item.
+pub fn copy_text(corpus: &Corpus, item: &ItemRef) -> Option<String> {
+    Some(match item.resolve(corpus).ok()? {
+        Resolved::Passage(p) => crate::user::quote_passage(corpus, p),
+        Resolved::Target(t) => crate::user::cite_target(corpus, t),
+        Resolved::Source(i) => crate::user::cite_source(corpus, i),
+    })
+}
+
+/// `y`: the item in view with its citation onto the clipboard (OSC 52).
+pub fn copy(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(text) = item_in_view(state, corpus, graph).and_then(|i| copy_text(corpus, &i)) else {
+        state.info(NOTHING_SELECTED);
+        return;
+    };
+    state.desk.outbox.push(crate::user::osc52(&text));
+    state.info(format!("Copied: {}", one_line(&text)));
+}
+
+/// `x`: the brief of the bookmarks, or of what is in view when there are
+/// none, as Markdown in the export directory.
+pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let selection = if !state.user.bookmarks().is_empty() {
+        Selection::Bookmarks
+    } else {
+        match state.view() {
+            View::Article(n) => Selection::Articles(vec![n]),
+            View::Chapter(n) => Selection::Chapter(n),
+            View::Overview(Overview::Concerns) => {
+                match views::selected_concern(ctx(state, corpus, graph), state)
+                    .and_then(|i| corpus.concerns.get(i))
+                {
+                    Some(c) => Selection::Concern(c.id.clone()),
+                    None => {
+                        state.info("Choose a concern to export, or bookmark things with b.");
+                        return;
+                    }
+                }
+            }
+            _ => {
+                state.info(
+                    "Nothing to export: bookmark articles or passages with b, or open an article.",
+                );
+                return;
+            }
+        }
+    };
+    let text = match brief::brief(corpus, graph, &state.user, &selection, Format::Markdown) {
+        Ok(t) => t,
+        Err(e) => {
+            state.error(e.to_string());
+            return;
+        }
+    };
+    let what = match &selection {
+        Selection::Bookmarks => format!("{} bookmarks", state.user.bookmarks().len()),
+        Selection::Articles(a) => format!("art. {}", a.first().copied().unwrap_or(0)),
+        Selection::Chapter(n) => Target::Chapter(*n).label(),
+        Selection::Concern(id) => format!("concern {id}"),
+    };
+    let name = format!("treaty-brief-{}.md", brief::today());
+    // The current directory first; when it is read-only (or unknown), the
+    // data directory, which is the user's own.
+    let places = [
+        state.desk.export_dir.as_ref().map(|d| d.join(&name)),
+        state.user.dir().map(|d| d.join("briefs").join(&name)),
+    ];
+    let mut why = None;
+    for path in places.into_iter().flatten() {
+        match crate::store::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => {
+                state.info(format!("Brief on {what} written to {}", path.display()));
+                return;
+            }
+            Err(e) => {
+                why.get_or_insert(e.to_string());
+            }
+        }
+    }
+    state.error(format!(
+        "brief not written: {}",
+        why.unwrap_or_else(|| "there is no directory to write it to".into())
+    ));
+}
+
+/// The name the last place is kept under: `article:23`, `source:zamora`,
+/// `concerns`.
+pub fn place_name(corpus: &Corpus, view: View) -> Option<String> {
+    match view {
+        View::Overview(o) => Some(o.name().to_string()),
+        View::Source(i) => corpus.sources.get(i).map(|s| format!("source:{}", s.id)),
+        v => v.target().map(|t| ItemRef::Target(t).to_string()),
+    }
+}
+
+/// The view a kept name opens, if it still exists.
+pub fn place_view(corpus: &Corpus, name: &str) -> Option<View> {
+    if let Some(o) = Overview::from_name(name) {
+        return Some(View::Overview(o));
+    }
+    match name.parse::<ItemRef>().ok()?.resolve(corpus).ok()? {
+        Resolved::Target(t) => Some(View::from_target(t)),
+        Resolved::Source(i) => Some(View::Source(i)),
+        Resolved::Passage(p) => Some(View::Source(p.source)),
+    }
+}
+
+/// The explorer's first state with the user's data: at `start`, else at the
+/// last place the user left, else at the beginning.
+pub fn start(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    start: Option<Place>,
+    user: UserData,
+    size: (u16, u16),
+    mouse: bool,
+) -> AppState {
+    let last = match start {
+        Some(_) => None,
+        None => user.last_place().and_then(|n| place_view(corpus, n)),
+    };
+    let place = match last {
+        Some(View::Source(i)) => Some(Place::Source(i)),
+        Some(v) => v.target().map(Place::Target),
+        None => start,
+    };
+    let mut state = super::navigate::start(corpus, graph, place, size, mouse);
+    state.user = user;
+    if let Some(View::Overview(o)) = last {
+        state.here = fresh(corpus, graph, &state, View::Overview(o));
+        state.here.focus = PaneId::Document;
+        settle(&mut state, corpus, graph);
+    }
+    state
+}
+
+/// On quit: keep the place for next time. The error, if any, is for the
+/// caller to tell (the screen is going away).
+pub fn save_place(state: &mut AppState, corpus: &Corpus) -> Result<(), String> {
+    let Some(name) = place_name(corpus, state.view()) else {
+        return Ok(());
+    };
+    state
+        .user
+        .save_last_place(name)
+        .map_err(|e| format!("last place not saved: {}", why(&e)))
+}
+
+/// The desk's keys, and every key while the note editor is open. `None`
+/// leaves the action to `update`.
+pub fn handle(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    action: &Action,
+) -> Option<Effect> {
+    if matches!(state.overlay, Some(Overlay::Note { .. })) {
+        match action {
+            Action::Quit => {
+                close_note(state, corpus);
+                return Some(Effect::Quit);
+            }
+            Action::Close | Action::SaveNote => close_note(state, corpus),
+            Action::Edit(k) => edit(state, *k),
+            Action::Resize(..) | Action::Suspend | Action::Mouse(_) => return None,
+            // The views do not take keys while the note is being written.
+            _ => {}
+        }
+        return Some(Effect::Nothing);
+    }
+    let overview = match state.view() {
+        View::Overview(o) => Some(o),
+        _ => None,
+    };
+    match action {
+        Action::Concerns => open_overview(state, corpus, graph, Overview::Concerns),
+        Action::Coverage => open_overview(state, corpus, graph, Overview::Coverage),
+        Action::Timeline => open_overview(state, corpus, graph, Overview::Timeline),
+        Action::Bookmarks => open_overview(state, corpus, graph, Overview::Bookmarks),
+        Action::ToggleBookmark => toggle_bookmark(state, corpus, graph),
+        Action::BookmarkUp => move_bookmark(state, corpus, graph, true),
+        Action::BookmarkDown => move_bookmark(state, corpus, graph, false),
+        Action::RemoveBookmark => remove_bookmark(state, corpus, graph),
+        Action::EditNote => open_note(state, corpus, graph),
+        Action::Copy => copy(state, corpus, graph),
+        Action::Export => export(state, corpus, graph),
+        Action::Edit(_) | Action::SaveNote => {}
+        // In an overview Tab walks the entries of the pane, going round.
+        Action::NextLink | Action::PrevLink if overview.is_some() && state.overlay.is_none() => {
+            step_entry(state, corpus, graph, *action == Action::NextLink)
+        }
+        // A list without a second pane: the focus goes between it and the outline.
+        Action::NextPane | Action::PrevPane
+            if overview.is_some_and(|o| !o.has_links()) && state.overlay.is_none() =>
+        {
+            state.here.focus = if state.focus() == PaneId::Outline {
+                PaneId::Document
+            } else {
+                PaneId::Outline
+            };
+            settle(state, corpus, graph);
+            reveal(state, corpus, graph, state.focus());
+        }
+        _ => return None,
+    }
+    Some(Effect::Nothing)
+}
+
+/// The next (or previous) selectable entry of the focused pane, going round.
+fn step_entry(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
+    let focus = match state.focus() {
+        PaneId::Outline => PaneId::Document,
+        f => f,
+    };
+    let items = document::items(ctx(state, corpus, graph), state, focus);
+    let n = items.len();
+    if n == 0 || !items.iter().any(Item::selectable) {
+        return;
+    }
+    let mut i = state.pane(focus).selected.min(n - 1);
+    for _ in 0..n {
+        i = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        if items[i].selectable() {
+            break;
+        }
+    }
+    state.here.focus = focus;
+    state.pane_mut(focus).selected = i;
+    settle(state, corpus, graph);
+    reveal(state, corpus, graph, focus);
+}
+
+/// Writes the queued clipboard sequences to the terminal.
+pub fn flush_outbox(state: &mut AppState, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if state.desk.outbox.is_empty() {
+        return Ok(());
+    }
+    for seq in state.desk.outbox.drain(..) {
+        out.write_all(seq.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// On the way out: an open note is saved, the place is kept for next time,
+/// and whatever could not be saved comes back as text to print once the
+/// screen is restored, so no note is lost.
+pub fn on_quit(state: &mut AppState, corpus: &Corpus) -> Vec<String> {
+    if matches!(state.overlay, Some(Overlay::Note { .. })) {
+        close_note(state, corpus);
+    }
+    let mut problems = Vec::new();
+    if let Err(e) = save_place(state, corpus) {
+        problems.push(e);
+    }
+    for (item, text) in state.desk.drafts.drain(..) {
+        problems.push(format!(
+            "your note on {item} could not be saved; here it is:\n{}\n",
+            crate::text::clean(&text)
+        ));
+    }
+    problems
+}

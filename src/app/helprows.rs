@@ -1,0 +1,113 @@
+//! The help overlay's rows at a given width: the key table's lines with the
+//! descriptions (and, when needed, the key labels) wrapped instead of cut
+//! off, so a narrow terminal still shows every word. Drawing and scrolling
+//! both count these rows.
+
+use super::keymap::{HelpLine, help_lines};
+use super::wrap::{Breaks, wrap};
+use crate::text::width;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Group(String),
+    /// `keys` is empty on the continuation rows of an entry.
+    Entry {
+        keys: String,
+        text: String,
+    },
+    Blank,
+}
+
+/// The rows of the help overlay drawn over `area` (see `help_rect`).
+pub fn rows_for(area: ratatui::layout::Rect) -> Vec<HelpRow> {
+    help_rows(usize::from(
+        super::geometry::help_rect(area, 0).width.saturating_sub(2),
+    ))
+}
+
+/// The width of the keys column for an inner width of `w` cells.
+pub fn keys_width(w: usize) -> usize {
+    let longest = help_lines()
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Entry { keys, .. } => Some(width(keys)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    (longest + 2).min((w / 2).max(6)).min(w)
+}
+
+/// The rows of the help at inner width `w` (one space of margin on the left).
+pub fn help_rows(w: usize) -> Vec<HelpRow> {
+    let keys_w = keys_width(w);
+    let text_w = w.saturating_sub(keys_w + 1).max(1);
+    let mut out = Vec::new();
+    for line in help_lines() {
+        match line {
+            HelpLine::Group(g) => {
+                for l in lines_of(g, w.max(1)) {
+                    out.push(HelpRow::Group(l));
+                }
+            }
+            HelpLine::Entry { keys, help } => {
+                let k = lines_of(&keys, keys_w.saturating_sub(2).max(1));
+                let t = lines_of(help, text_w);
+                for i in 0..k.len().max(t.len()) {
+                    out.push(HelpRow::Entry {
+                        keys: k.get(i).cloned().unwrap_or_default(),
+                        text: t.get(i).cloned().unwrap_or_default(),
+                    });
+                }
+            }
+            HelpLine::Blank => out.push(HelpRow::Blank),
+        }
+    }
+    out
+}
+
+fn lines_of(text: &str, w: usize) -> Vec<String> {
+    let wrapped = wrap(text, w, Breaks::Keep);
+    (0..wrapped.lines.len())
+        .map(|i| wrapped.line(i).trim_end().to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(rows: &[HelpRow]) -> String {
+        rows.iter()
+            .map(|r| match r {
+                HelpRow::Group(g) => g.clone(),
+                HelpRow::Entry { text, .. } => text.clone(),
+                HelpRow::Blank => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn narrow_help_wraps_every_word_instead_of_cutting() {
+        let rows = help_rows(30);
+        let all = words(&rows);
+        for line in help_lines() {
+            if let HelpLine::Entry { help, .. } = line {
+                for word in help.split_whitespace() {
+                    assert!(all.contains(word), "{word:?} of {help:?} is lost");
+                }
+            }
+        }
+        for r in &rows {
+            if let HelpRow::Entry { keys, text } = r {
+                assert!(width(keys) + width(text) < 30, "{keys:?} {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_help_keeps_one_row_per_entry() {
+        assert_eq!(help_rows(200).len(), help_lines().len());
+    }
+}

@@ -1,0 +1,127 @@
+//! The `i` file prompt: imports a text into the user's library the way
+//! `treaty import FILE` does, then has the event loop merge the library into
+//! the corpus again so the new source shows in the outline and in "Cited by".
+//! Nothing is written when the import fails; the footer says why.
+
+use super::action::Effect;
+use super::state::{AppState, Overlay, View};
+use super::wrap::WrapCache;
+use crate::corpus::Corpus;
+use crate::library::{ImportOptions, Library};
+use crate::refs::graph::LinkGraph;
+use crate::text::one_line;
+use std::path::PathBuf;
+
+/// Longest path kept in the prompt.
+pub const PATH_LIMIT: usize = 4096;
+
+/// `~/x` is the home directory's `x`, as a shell would read it.
+fn expand(input: &str) -> PathBuf {
+    let t = input.trim();
+    if let Some(rest) = t.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(t)
+}
+
+/// Enter in the prompt: import the file into the library in the user's data
+/// directory. On success the prompt closes and the loop must reload.
+pub fn submit(state: &mut AppState, corpus: &Corpus) -> Effect {
+    let Some(Overlay::Import { input }) = &state.overlay else {
+        return Effect::Nothing;
+    };
+    if input.trim().is_empty() {
+        state.error("Type the path of a text or Markdown file to import, or Esc to cancel.");
+        return Effect::Nothing;
+    }
+    let path = expand(input);
+    let library = match Library::open() {
+        Ok(l) => l,
+        Err(e) => {
+            state.error(format!("Nothing imported: {}", one_line(&e.to_string())));
+            return Effect::Nothing;
+        }
+    };
+    // Built-in ids are never shadowed, as with `treaty import`.
+    let taken: Vec<String> = corpus
+        .sources
+        .iter()
+        .filter(|s| !s.user)
+        .map(|s| s.id.clone())
+        .collect();
+    match library.import_files(
+        std::slice::from_ref(&path),
+        &ImportOptions::default(),
+        &taken,
+    ) {
+        Ok(done) => {
+            state.overlay = None;
+            let Some(d) = done.first() else {
+                state.error("Nothing was imported.");
+                return Effect::Nothing;
+            };
+            let r = &d.reading;
+            let warn = r
+                .warnings
+                .first()
+                .map(|w| format!(" Warning: {}", one_line(w)))
+                .unwrap_or_default();
+            state.info(format!(
+                "{} '{}': {} paragraph{}, {} citation{} of the convention. It is under Sources.{warn}",
+                if d.updated { "Updated" } else { "Imported" },
+                one_line(&d.id),
+                r.paragraphs,
+                if r.paragraphs == 1 { "" } else { "s" },
+                r.citations,
+                if r.citations == 1 { "" } else { "s" },
+            ));
+            state.imported = Some(d.id.clone());
+            Effect::ReloadLibrary
+        }
+        Err(e) => {
+            state.error(format!("Nothing imported: {}", one_line(&e.to_string())));
+            Effect::Nothing
+        }
+    }
+}
+
+/// Merges the library into `corpus` again after an import, rebuilds the
+/// links and opens the source just imported. Returns the new link graph.
+pub fn reload(state: &mut AppState, corpus: &mut Corpus) -> LinkGraph {
+    let warnings = match Library::open() {
+        Ok(l) => l.merge_into(corpus),
+        Err(e) => vec![e.to_string()],
+    };
+    let graph = LinkGraph::build(corpus);
+    // Indices of the user's sources may have moved: wrapped texts and places
+    // that named them are dropped.
+    let summary = state.cache.shows_summary();
+    state.cache = WrapCache::default();
+    state.cache.set_shows_summary(summary);
+    let n = corpus.sources.len();
+    let valid = |v: View| !matches!(v, View::Source(i) if i >= n);
+    state.history.back.retain(|l| valid(l.view));
+    state.history.forward.retain(|l| valid(l.view));
+    if !valid(state.view()) {
+        state.here = super::navigate::fresh(corpus, &graph, state, View::Preamble);
+    }
+    let id = state.imported.take();
+    let status = state.status.clone();
+    if let Some(i) = id.as_deref().and_then(|id| {
+        // A user source whose id a built-in one has is merged as `my-ID`.
+        corpus
+            .sources
+            .iter()
+            .rposition(|s| s.user && (s.id == id || s.id == format!("my-{id}")))
+    }) {
+        super::navigate::open_view(state, corpus, &graph, View::Source(i));
+    }
+    super::update::settle(state, corpus, &graph);
+    state.status = status;
+    if let Some(w) = warnings.first() {
+        state.error(format!("Your library: {}", one_line(w)));
+    }
+    graph
+}

@@ -1,0 +1,117 @@
+//! `update` for presentation mode, the import file prompt and the
+//! authentic-text/summary toggle: the actions they own, and the prompt keys
+//! while their overlay is open. Called by `update` before anything else.
+
+use super::action::{Action, Effect};
+use super::import_prompt::{self, PATH_LIMIT};
+use super::present::deck_for_view;
+use super::state::{AppState, Overlay, View};
+use crate::corpus::Corpus;
+use crate::refs::graph::LinkGraph;
+
+/// Handles `action` when it is one of ours; `None` leaves it to `update`.
+pub fn handle(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    action: &Action,
+) -> Option<Effect> {
+    match (action, &mut state.overlay) {
+        (Action::Present, None) => {
+            let ctx = super::document::Ctx {
+                corpus,
+                graph,
+                cache: &state.cache,
+            };
+            let selected = super::document::selected_passage(ctx, state);
+            let deck = deck_for_view(corpus, state.view(), selected);
+            state.overlay = Some(Overlay::Present(deck));
+            Some(Effect::Nothing)
+        }
+        (Action::NextSlide, Some(Overlay::Present(p))) => {
+            p.step(true);
+            Some(Effect::Nothing)
+        }
+        (Action::PrevSlide, Some(Overlay::Present(p))) => {
+            p.step(false);
+            Some(Effect::Nothing)
+        }
+        (Action::PromptChar(c), Some(Overlay::Present(p))) => {
+            p.type_digit(*c);
+            Some(Effect::Nothing)
+        }
+        (Action::PromptBackspace, Some(Overlay::Present(p))) => {
+            p.erase_digit();
+            Some(Effect::Nothing)
+        }
+        (Action::PromptSubmit, Some(Overlay::Present(p))) => {
+            p.submit_jump();
+            Some(Effect::Nothing)
+        }
+        (Action::Close, Some(Overlay::Present(p))) => {
+            // The explorer under the slides was never touched: closing them
+            // is all it takes to be back where the user was.
+            let exit = p.exit_on_close;
+            state.overlay = None;
+            Some(if exit { Effect::Quit } else { Effect::Nothing })
+        }
+        (Action::ImportFile, None) => {
+            state.overlay = Some(Overlay::Import {
+                input: String::new(),
+            });
+            Some(Effect::Nothing)
+        }
+        (Action::PromptChar(c), Some(Overlay::Import { input })) => {
+            if input.chars().count() < PATH_LIMIT && !c.is_control() {
+                input.push(*c);
+            }
+            Some(Effect::Nothing)
+        }
+        (Action::PromptBackspace, Some(Overlay::Import { input })) => {
+            input.pop();
+            Some(Effect::Nothing)
+        }
+        (Action::PromptSubmit, Some(Overlay::Import { .. })) => {
+            state.status = None;
+            Some(import_prompt::submit(state, corpus))
+        }
+        (Action::ToggleSummary, None) => {
+            toggle_summary(state, corpus);
+            Some(Effect::Nothing)
+        }
+        // Keys of an overlay that is not open do nothing.
+        (
+            Action::Present
+            | Action::NextSlide
+            | Action::PrevSlide
+            | Action::ImportFile
+            | Action::ToggleSummary,
+            _,
+        ) => Some(Effect::Nothing),
+        _ => None,
+    }
+}
+
+fn toggle_summary(state: &mut AppState, corpus: &Corpus) {
+    let has_text = match state.view() {
+        View::Article(n) => corpus.article(n).is_some_and(|a| a.text.is_some()),
+        View::Preamble => corpus.convention.preamble.text.is_some(),
+        _ => false,
+    };
+    if !has_text {
+        state.info(
+            "Only the summary is here: `treaty import-text FILE` adds the authentic text, \
+             then s switches between the two.",
+        );
+        return;
+    }
+    let on = !state.cache.shows_summary();
+    state.cache.set_shows_summary(on);
+    // The text changed under the scroll: start from its top.
+    state.here.document = Default::default();
+    state.info(if on {
+        "Showing the summary (not the authentic text); s shows the authentic text."
+    } else {
+        "Showing the authentic text; s shows the summary."
+    });
+}

@@ -1,0 +1,79 @@
+//! `treaty present`: a deck of slides full screen, and the settings every
+//! full-screen command reads first (theme, mouse and keys from config.toml,
+//! `--theme`, `NO_COLOR`).
+
+use super::{Failure, Outcome};
+use crate::app::present::{Presentation, convention_deck, deck_named};
+use crate::config;
+use crate::corpus::Corpus;
+use crate::ui::theme::{self, Theme, ThemeName};
+use crate::user::UserData;
+use std::io::{IsTerminal, Write};
+
+/// Reads config.toml and applies it with the command line on top: the theme
+/// (`--theme` wins over the file; `NO_COLOR` drops colour), the key
+/// overrides. Returns whether to capture the mouse (`--no-mouse` wins).
+pub fn apply_settings(theme_flag: Option<&str>, no_mouse: bool) -> Result<bool, Failure> {
+    let cfg = config::load().map_err(|e| Failure::usage(e.to_string()))?;
+    let name = match theme_flag {
+        Some(t) => ThemeName::parse(t).ok_or_else(|| {
+            Failure::usage(format!(
+                "--theme {:?} is not a theme: use one of {}",
+                crate::text::one_line(t),
+                ThemeName::names()
+            ))
+        })?,
+        None => cfg.theme.unwrap_or_default(),
+    };
+    theme::set(Theme::from_env(name));
+    crate::app::overrides::set(cfg.keys);
+    Ok(!no_mouse && cfg.mouse.unwrap_or(true))
+}
+
+/// The deck `--deck` names; without one, the whole convention.
+pub fn resolve_deck(corpus: &Corpus, deck: Option<&str>) -> Result<Presentation, Failure> {
+    let Some(name) = deck else {
+        return Ok(convention_deck(corpus));
+    };
+    let bookmarks = if name.trim().eq_ignore_ascii_case("bookmarks") {
+        let (data, warnings) = UserData::load();
+        for w in warnings {
+            eprintln!("treaty: warning: {}", crate::text::one_line(&w));
+        }
+        data.bookmarks().iter().cloned().collect()
+    } else {
+        Vec::new()
+    };
+    deck_named(corpus, name, &bookmarks).map_err(Failure::usage)
+}
+
+/// Runs `treaty present`.
+pub fn present(
+    corpus: Corpus,
+    deck: Option<&str>,
+    theme_flag: Option<&str>,
+    no_mouse: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let mut deck = resolve_deck(&corpus, deck)?;
+    let mouse = apply_settings(theme_flag, no_mouse)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        writeln!(
+            out,
+            "treaty: presenting needs a terminal; the deck \"{}\" has {} slides.",
+            crate::text::one_line(&deck.title),
+            deck.slides.len()
+        )?;
+        return Ok(());
+    }
+    deck.exit_on_close = true;
+    crate::app::run::run_with(
+        corpus,
+        crate::app::RunOptions { mouse, start: None },
+        Some(crate::app::state::Overlay::Present(deck)),
+    )
+    .map_err(|e| Failure {
+        code: 1,
+        message: format!("{e:#}"),
+    })
+}

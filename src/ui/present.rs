@@ -1,0 +1,336 @@
+//! A presentation slide, full screen and without chrome: the number in big
+//! letters (when they fit), the title, the summary under its label, the
+//! critique lines, and a discreet `3/12` in a corner. Content reflows to any
+//! size; what does not fit is cut with a `…` line saying how much is left.
+
+use super::theme;
+use crate::app::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
+use crate::app::present::{Presentation, SlideText, slide_text};
+use crate::app::wrap::Breaks;
+use crate::corpus::Corpus;
+use crate::refs::graph::LinkGraph;
+use crate::text::{truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+/// One row group of a laid-out slide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Big letters taking `rows` rows.
+    Big {
+        text: String,
+        size: BigSize,
+        rows: u16,
+    },
+    Text(DocLine),
+}
+
+/// The pixel sizes used, the largest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BigSize {
+    Full,
+    HalfHeight,
+    Quadrant,
+}
+
+impl BigSize {
+    /// (cells across per glyph, rows)
+    fn cells(self) -> (usize, u16) {
+        match self {
+            BigSize::Full => (8, 8),
+            BigSize::HalfHeight => (8, 4),
+            BigSize::Quadrant => (4, 4),
+        }
+    }
+
+    fn pixel(self) -> PixelSize {
+        match self {
+            BigSize::Full => PixelSize::Full,
+            BigSize::HalfHeight => PixelSize::HalfHeight,
+            BigSize::Quadrant => PixelSize::Quadrant,
+        }
+    }
+}
+
+/// The largest size in which `text` fits `cols` x `rows`; none when the
+/// font has no glyph for it or nothing fits.
+fn big_size(text: &str, cols: usize, rows: u16) -> Option<BigSize> {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+        return None;
+    }
+    let n = text.chars().count();
+    [BigSize::Full, BigSize::HalfHeight, BigSize::Quadrant]
+        .into_iter()
+        .find(|s| {
+            let (w, h) = s.cells();
+            n * w <= cols && h <= rows
+        })
+}
+
+/// Margins around the slide: wider on big screens.
+fn margins(w: u16, h: u16) -> (u16, u16) {
+    let mx = (w / 12).clamp(if w >= 40 { 2 } else { 0 }, 10);
+    let my = if h >= 40 {
+        2
+    } else if h >= 16 {
+        1
+    } else {
+        0
+    };
+    (mx, my)
+}
+
+/// Lays out the slide text in `cols` x `rows`.
+pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
+    let cols = cols.max(1);
+    let mut out: Vec<Row> = Vec::new();
+    if rows == 0 {
+        return out;
+    }
+    let roomy = rows >= 30;
+    // Big letters take at most a quarter of the height (a third with the
+    // title in big letters too).
+    let budget = (rows / 4) as u16;
+    let mut used = 0usize;
+    match big_size(&s.big, cols, budget) {
+        Some(size) if rows >= 12 => {
+            let (_, h) = size.cells();
+            out.push(Row::Big {
+                text: s.big.clone(),
+                size,
+                rows: h,
+            });
+            used += usize::from(h);
+        }
+        _ => out.push(Row::Text(fit(
+            vec![Piece::new(s.big.clone(), Role::Title)],
+            cols,
+        ))),
+    }
+    let title_big = if rows >= 40 {
+        big_size(&s.title, cols, 4)
+            .filter(|sz| *sz == BigSize::Quadrant || usize::from(sz.cells().1) + used <= rows / 3)
+    } else {
+        None
+    };
+    let mut header: Vec<DocLine> = Vec::new();
+    if !s.title.is_empty() {
+        if roomy || title_big.is_some() {
+            header.push(Vec::new());
+        }
+        match title_big {
+            Some(size) => {
+                for l in header.drain(..) {
+                    out.push(Row::Text(l));
+                }
+                out.push(Row::Big {
+                    text: s.title.clone(),
+                    size,
+                    rows: size.cells().1,
+                });
+            }
+            None => header.extend(wrap_capped(
+                &[Piece::new(s.title.clone(), Role::Title)],
+                cols,
+                2,
+            )),
+        }
+    }
+    if !s.context.is_empty() {
+        header.extend(wrap_capped(
+            &[Piece::new(s.context.clone(), Role::Plain)],
+            cols,
+            if rows >= 20 { 2 } else { 1 },
+        ));
+    }
+    for l in header {
+        out.push(Row::Text(l));
+    }
+    let used: usize = out.iter().map(row_height).sum();
+    let avail = rows.saturating_sub(used);
+    let gap = usize::from(rows >= 14);
+    let body = wrap_pieces(
+        &[Piece::new(s.body.clone(), Role::Plain)],
+        cols,
+        Breaks::Flow,
+    );
+    let blocks: Vec<Vec<DocLine>> = s
+        .lines
+        .iter()
+        .map(|l| {
+            let mut entry = vec![Piece::new("• ", Role::Marker)];
+            entry.extend(l.iter().cloned());
+            wrap_capped(&entry, cols, if roomy { 4 } else { 3 })
+        })
+        .collect();
+    let spacing = usize::from(roomy);
+    let block_rows = |b: &Vec<DocLine>| b.len() + spacing;
+    let heading = usize::from(!s.lines_heading.is_empty());
+    let fixed = gap + usize::from(!s.label.is_empty()) + gap + heading;
+    let all: usize = body.len() + blocks.iter().map(block_rows).sum::<usize>();
+    let (body_cap, shown_blocks) = if fixed + all <= avail {
+        (body.len(), blocks.len())
+    } else {
+        let room = avail.saturating_sub(fixed);
+        let body_cap = body.len().min((room * 2 / 5).max(2)).min(room);
+        let mut left = room.saturating_sub(body_cap).saturating_sub(1);
+        let mut n = 0;
+        for b in &blocks {
+            if block_rows(b) > left {
+                break;
+            }
+            left -= block_rows(b);
+            n += 1;
+        }
+        // Room the critique lines did not need goes back to the summary.
+        let more = usize::from(n < blocks.len());
+        let crit: usize = blocks[..n].iter().map(block_rows).sum();
+        let body_cap = body
+            .len()
+            .min(room.saturating_sub(crit + more))
+            .max(body_cap.min(room));
+        (body_cap, n)
+    };
+    let mut rest: Vec<DocLine> = Vec::new();
+    if gap > 0 {
+        rest.push(Vec::new());
+    }
+    if !s.label.is_empty() {
+        rest.push(fit(vec![Piece::new(s.label.clone(), Role::Label)], cols));
+    }
+    if body_cap < body.len() {
+        rest.extend(wrap_capped(
+            &[Piece::new(s.body.clone(), Role::Plain)],
+            cols,
+            body_cap,
+        ));
+    } else {
+        rest.extend(body);
+    }
+    if heading > 0 {
+        if gap > 0 {
+            rest.push(Vec::new());
+        }
+        rest.push(fit(
+            vec![Piece::new(s.lines_heading.clone(), Role::Label)],
+            cols,
+        ));
+        for b in blocks.iter().take(shown_blocks) {
+            if spacing > 0 {
+                rest.push(Vec::new());
+            }
+            rest.extend(b.iter().cloned());
+        }
+        if shown_blocks < blocks.len() {
+            let left = blocks.len() - shown_blocks;
+            rest.push(fit(
+                vec![Piece::new(
+                    format!("… and {left} more: see them in the explorer"),
+                    Role::Note,
+                )],
+                cols,
+            ));
+        }
+    }
+    out.extend(rest.into_iter().map(Row::Text));
+    out
+}
+
+fn row_height(r: &Row) -> usize {
+    match r {
+        Row::Big { rows, .. } => usize::from(*rows),
+        Row::Text(_) => 1,
+    }
+}
+
+fn to_line(line: &DocLine) -> Line<'_> {
+    Line::from(
+        line.iter()
+            .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Draws the slide on screen over the whole area.
+pub fn draw(buf: &mut Buffer, area: Rect, p: &Presentation, corpus: &Corpus, graph: &LinkGraph) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    buf.set_style(area, theme::base());
+    let (mx, my) = margins(area.width, area.height);
+    let inner = Rect {
+        x: area.x + mx,
+        y: area.y + my,
+        width: area.width.saturating_sub(2 * mx),
+        height: area.height.saturating_sub(2 * my + 1),
+    };
+    let footer_y = area.y + area.height - 1 - my.min(1).min(area.height.saturating_sub(1));
+    if let Some(slide) = p.slide() {
+        let text = slide_text(corpus, graph, slide);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        for row in layout(&text, usize::from(inner.width), usize::from(inner.height)) {
+            if y >= bottom {
+                break;
+            }
+            match row {
+                Row::Big { text, size, rows } => {
+                    let r = Rect {
+                        x: inner.x,
+                        y,
+                        width: inner.width,
+                        height: rows.min(bottom - y),
+                    };
+                    BigText::builder()
+                        .pixel_size(size.pixel())
+                        .style(theme::big())
+                        .alignment(Alignment::Left)
+                        .lines(vec![Line::from(text)])
+                        .build()
+                        .render(r, buf);
+                    y += rows;
+                }
+                Row::Text(line) => {
+                    buf.set_line(inner.x, y, &to_line(&line), inner.width);
+                    y += 1;
+                }
+            }
+        }
+    } else {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "This deck has no slides.",
+            usize::from(inner.width),
+            theme::role(Role::Note),
+        );
+    }
+    footer(buf, area, footer_y, mx, p);
+}
+
+/// `Go to slide: 3` or a message at the left, `3/12` at the right.
+fn footer(buf: &mut Buffer, area: Rect, y: u16, mx: u16, p: &Presentation) {
+    let w = usize::from(area.width.saturating_sub(2 * mx));
+    if w == 0 {
+        return;
+    }
+    let progress = p.progress();
+    let pw = width(&progress);
+    let left_room = w.saturating_sub(pw + 2);
+    let (left, style) = if !p.jump.is_empty() {
+        (format!("Go to slide: {}", p.jump), theme::key())
+    } else if let Some(m) = &p.message {
+        (m.clone(), theme::error())
+    } else {
+        (p.title.clone(), theme::discreet())
+    };
+    if left_room > 0 {
+        buf.set_stringn(area.x + mx, y, truncate(&left, left_room), left_room, style);
+    }
+    let shown = truncate(&progress, w);
+    let x = area.x + mx + (w - width(&shown)) as u16;
+    buf.set_stringn(x, y, &shown, w, theme::discreet());
+}

@@ -1,0 +1,536 @@
+//! Presentation mode, themes, key overrides and the authentic-text toggle,
+//! driven headless: keys through the real key table, `update`, and the
+//! screen drawn into a `TestBackend`.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use treaty::app::keymap;
+use treaty::app::overrides::{self, KeyOverrides, parse_key};
+use treaty::app::state::Overlay;
+use treaty::app::{self, Action, AppState, Effect, View};
+use treaty::corpus::{Corpus, Passage, PassageId, Place, Source, SourceMeta, Target};
+use treaty::refs::graph::LinkGraph;
+use treaty::ui::theme::{self, Theme, ThemeName};
+
+fn passage(number: usize, text: &str) -> Passage {
+    Passage {
+        number,
+        text: text.to_string(),
+        line: number * 2,
+    }
+}
+
+/// The real convention's structure with fixed summaries and two small
+/// sources, so snapshots do not move when `data/` grows.
+fn fixture() -> Corpus {
+    let mut c = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    c.convention.preamble.text = None;
+    for ch in &mut c.convention.chapters {
+        for a in &mut ch.articles {
+            a.summary = format!(
+                "What article {} provides, in the project's words.",
+                a.number
+            );
+            a.summary_is_official = false;
+            a.text = None;
+        }
+    }
+    if let Some(a) = c
+        .convention
+        .chapters
+        .iter_mut()
+        .flat_map(|c| c.articles.iter_mut())
+        .find(|a| a.number == 23)
+    {
+        a.summary = "Sets the reach of the procedural powers of Chapter IV: the offences of the \
+                     Convention, other crimes committed with ICT systems, and electronic evidence \
+                     of any crime."
+            .into();
+    }
+    let alpha = Source {
+        id: "alpha".into(),
+        path: "data/sources/alpha.md".into(),
+        meta: SourceMeta {
+            title: Some("Powers without limits".into()),
+            author: Some("Ana Alpha".into()),
+            publisher: Some("Digital Rights Lab".into()),
+            date: Some("2025-01-15".into()),
+            ..SourceMeta::default()
+        },
+        passages: vec![
+            passage(1, "An introduction that cites nothing at all."),
+            passage(
+                2,
+                "Article 23 extends the procedural powers to any crime, and the safeguards of \
+                 Article 24 are left to national law.",
+            ),
+            passage(
+                3,
+                "Interception under Art. 30 needs no judicial authorisation.",
+            ),
+            passage(
+                4,
+                "Article 23 again: its reach is the problem, says this paragraph.",
+            ),
+        ],
+        headings: vec![],
+        user: false,
+    };
+    let beta = Source {
+        id: "beta".into(),
+        path: "data/sources/beta.md".into(),
+        meta: SourceMeta {
+            title: Some("A note on scope".into()),
+            ..SourceMeta::default()
+        },
+        passages: vec![passage(
+            1,
+            "Under Article 23 the scope is too broad, reaching any serious crime.",
+        )],
+        headings: vec![],
+        user: false,
+    };
+    c.sources = vec![alpha, beta];
+    c.curated.clear();
+    c.concerns.clear();
+    c.timeline.clear();
+    c
+}
+
+struct App {
+    corpus: Corpus,
+    graph: LinkGraph,
+    state: AppState,
+}
+
+impl App {
+    fn at(corpus: Corpus, place: &str, w: u16, h: u16) -> App {
+        let graph = LinkGraph::build(&corpus);
+        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
+        let state = app::start(&corpus, &graph, Some(p), (w, h), true);
+        App {
+            corpus,
+            graph,
+            state,
+        }
+    }
+
+    /// Types keys through the real key table, as the event loop does.
+    fn keys(&mut self, keys: &[KeyEvent]) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for k in keys {
+            let mode = treaty::app::run::mode(&self.state);
+            if let Some(a) = keymap::action_for(mode, *k) {
+                effects.push(app::update(&mut self.state, &self.corpus, &self.graph, a));
+            }
+        }
+        effects
+    }
+
+    fn typed(&mut self, text: &str) -> Vec<Effect> {
+        let keys: Vec<KeyEvent> = text.chars().map(key).collect();
+        self.keys(&keys)
+    }
+
+    fn buffer(&self) -> Buffer {
+        let (w, h) = self.state.size;
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
+            .expect("draw");
+        t.backend().buffer().clone()
+    }
+
+    fn screen(&self) -> String {
+        text_of(&self.buffer())
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        app::update(
+            &mut self.state,
+            &self.corpus,
+            &self.graph,
+            Action::Resize(w, h),
+        );
+    }
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn present(app: &App) -> &treaty::app::present::Presentation {
+    match &app.state.overlay {
+        Some(Overlay::Present(p)) => p,
+        other => panic!("not presenting: {other:?}"),
+    }
+}
+
+// ---- presentation mode ----
+
+#[test]
+fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
+    let mut a = App::at(fixture(), "23", 100, 30);
+    a.keys(&[code(KeyCode::Down)]);
+    let here = a.state.here;
+    let explorer = a.screen();
+    a.keys(&[key('p')]);
+    let deck = present(&a);
+    assert_eq!(
+        deck.title,
+        "Chapter IV. Procedural measures and law enforcement"
+    );
+    let s = a.screen();
+    assert!(s.contains("Scope of procedural measures"), "{s}");
+    assert!(s.contains("Summary - not the authentic text"), "{s}");
+    assert!(
+        s.contains("What the critiques say (3: 3 cited, 0 inferred)"),
+        "{s}"
+    );
+    assert!(s.contains("Alpha, para 2 — cited as “Article 23”"), "{s}");
+    assert!(s.contains("1/"), "progress marker: {s}");
+    assert!(!s.contains("Outline"), "no chrome: {s}");
+    // Space Space, then 3 Enter, as a presenter would.
+    a.keys(&[key(' '), key(' ')]);
+    assert_eq!(present(&a).current, 2);
+    assert!(a.screen().contains("Art. 25") || a.screen().contains("3/"));
+    a.keys(&[key('3')]);
+    assert!(a.screen().contains("Go to slide: 3"), "{}", a.screen());
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(present(&a).current, 2);
+    assert!(
+        a.screen()
+            .contains(&format!("3/{}", present(&a).slides.len()))
+    );
+    a.keys(&[code(KeyCode::Left), code(KeyCode::PageUp)]);
+    assert_eq!(present(&a).current, 0);
+    a.keys(&[key('q')]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.here, here);
+    assert_eq!(a.screen(), explorer);
+}
+
+#[test]
+fn a_jump_outside_the_deck_says_so_and_esc_leaves() {
+    let mut a = App::at(fixture(), "IV", 100, 30);
+    a.keys(&[key('p')]);
+    assert!(a.screen().contains("Chapter IV"));
+    a.typed("99");
+    a.keys(&[code(KeyCode::Enter)]);
+    let s = a.screen();
+    assert!(s.contains("No slide 99: the slides are 1 to"), "{s}");
+    assert_eq!(present(&a).current, 0);
+    a.keys(&[code(KeyCode::Right), code(KeyCode::PageDown)]);
+    assert_eq!(present(&a).current, 2);
+    a.keys(&[code(KeyCode::Esc)]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.view(), View::Chapter(4));
+}
+
+#[test]
+fn a_passage_slide_names_the_provisions_it_discusses() {
+    let corpus = fixture();
+    let graph = LinkGraph::build(&corpus);
+    let p = PassageId {
+        source: 0,
+        index: 1,
+    };
+    let t =
+        treaty::app::present::slide_text(&corpus, &graph, treaty::app::present::Slide::Passage(p));
+    assert_eq!(t.title, "Alpha, para 2");
+    assert!(t.body.starts_with("Article 23 extends"));
+    let lines: Vec<String> = t
+        .lines
+        .iter()
+        .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Art. 23 Scope of procedural measures — cited")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.starts_with("Art. 24")), "{lines:?}");
+}
+
+fn slide_app(w: u16, h: u16) -> App {
+    let mut a = App::at(fixture(), "23", w, h);
+    a.keys(&[key('p')]);
+    a
+}
+
+#[test]
+fn slide_at_80x24() {
+    let a = slide_app(80, 24);
+    let s = a.screen();
+    assert!(s.contains("Scope of procedural measures"), "{s}");
+    assert!(
+        s.contains("█") || s.contains("▀") || s.contains("▄"),
+        "big letters: {s}"
+    );
+    insta::assert_snapshot!("slide_article_23_80x24", s);
+}
+
+#[test]
+fn slide_at_160x50() {
+    let a = slide_app(160, 50);
+    let s = a.screen();
+    assert!(s.contains("Alpha, para 4"), "{s}");
+    insta::assert_snapshot!("slide_article_23_160x50", s);
+}
+
+#[test]
+fn slides_fit_every_size_and_never_panic() {
+    let mut a = slide_app(80, 24);
+    let slides = present(&a).slides.len();
+    let mut sizes = Vec::new();
+    for w in [
+        0u16, 1, 2, 5, 10, 19, 20, 33, 40, 60, 80, 81, 120, 160, 200, 250,
+    ] {
+        for h in [0u16, 1, 2, 3, 5, 6, 8, 12, 16, 24, 30, 40, 50, 60, 70] {
+            sizes.push((w, h));
+        }
+    }
+    for (w, h) in sizes {
+        a.resize(w, h);
+        for _ in 0..2 {
+            let s = a.screen();
+            if w >= 20 && h >= 6 {
+                // Something sensible: the article named and where we are.
+                assert!(
+                    s.contains("Art. 2") || s.contains("█") || s.contains("▀"),
+                    "{w}x{h}:\n{s}"
+                );
+                assert!(s.contains(&format!("/{slides}")), "{w}x{h}:\n{s}");
+            }
+            a.keys(&[key(' ')]);
+        }
+        a.keys(&[code(KeyCode::Left), code(KeyCode::Left)]);
+    }
+    // Big letters give way to bold text when they cannot fit.
+    a.resize(30, 10);
+    let s = a.screen();
+    assert!(s.contains("Art. 23"), "{s}");
+    assert!(!s.contains("█"), "{s}");
+}
+
+// ---- themes ----
+
+fn render_with(a: &App, t: Theme) -> Buffer {
+    theme::scoped(t, || a.buffer())
+}
+
+#[test]
+fn no_color_has_no_colours_but_keeps_the_attributes() {
+    let a = App::at(fixture(), "23", 100, 30);
+    let plain = render_with(&a, Theme::new(ThemeName::Dark, false));
+    let mut mods = Modifier::empty();
+    for cell in plain.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+        mods |= cell.modifier;
+    }
+    assert!(mods.contains(Modifier::BOLD | Modifier::REVERSED | Modifier::UNDERLINED));
+    // The same screen with colour does use colour, with the same words.
+    let light = render_with(&a, Theme::new(ThemeName::Light, true));
+    assert!(light.content().iter().any(|c| c.bg == Color::White));
+    assert!(light.content().iter().any(|c| c.fg == Color::Blue));
+    assert_eq!(text_of(&light), text_of(&plain));
+    let dark = render_with(&a, Theme::new(ThemeName::Dark, true));
+    assert!(dark.content().iter().all(|c| c.bg == Color::Black));
+    let high = render_with(&a, Theme::new(ThemeName::HighContrast, true));
+    assert!(high.content().iter().any(|c| c.fg == Color::White));
+}
+
+#[test]
+fn slides_keep_their_meaning_without_colour() {
+    let a = slide_app(100, 30);
+    let plain = render_with(&a, Theme::new(ThemeName::Light, false));
+    assert!(
+        plain
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let s = text_of(&plain);
+    assert!(
+        s.contains("cited") && s.contains("Summary - not the authentic text"),
+        "{s}"
+    );
+}
+
+#[test]
+fn config_errors_name_the_file_line_and_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "theme = \"light\"\n\n[keys]\nquit = \"Q\"\nserch = \"ctrl-f\"\n",
+    )
+    .expect("write");
+    let e = treaty::config::load_from(&path).expect_err("a bad action");
+    let msg = e.to_string();
+    assert!(msg.starts_with(&format!("{}:5: ", path.display())), "{msg}");
+    assert!(msg.contains("\"serch\"") && msg.contains("search"), "{msg}");
+    std::fs::write(&path, "theme = \"neon\"\n").expect("write");
+    let msg = treaty::config::load_from(&path)
+        .expect_err("bad theme")
+        .to_string();
+    assert!(
+        msg.contains(":1: ") && msg.contains("\"neon\"") && msg.contains("light"),
+        "{msg}"
+    );
+    std::fs::write(&path, "theme = \"high-contrast\"\nmouse = false\n").expect("write");
+    let c = treaty::config::load_from(&path).expect("good");
+    assert_eq!(c.theme, Some(ThemeName::HighContrast));
+    assert_eq!(c.mouse, Some(false));
+    let missing = treaty::config::load_from(&dir.path().join("none.toml")).expect("no file");
+    assert_eq!(missing, treaty::config::Config::default());
+}
+
+// ---- key overrides ----
+
+#[test]
+fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
+    let cfg = treaty::config::parse("[keys]\nquit = \"Q\"\nhelp = \"ctrl-y\"\n", "config.toml")
+        .expect("parses");
+    overrides::scoped(cfg.keys, || {
+        let mut a = App::at(fixture(), "23", 100, 30);
+        assert_eq!(a.keys(&[key('q')]), vec![], "q no longer quits");
+        assert_eq!(a.keys(&[key('?')]), vec![], "? no longer opens the help");
+        assert!(a.state.overlay.is_none());
+        // The footer hints come from the same table.
+        let s = a.screen();
+        assert!(s.contains("Ctrl-Y help") && s.contains("Q quit"), "{s}");
+        a.keys(&[KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL)]);
+        assert!(matches!(a.state.overlay, Some(Overlay::Help { .. })));
+        let mut seen = false;
+        for _ in 0..20 {
+            seen |= a
+                .screen()
+                .lines()
+                .any(|l| l.contains("Ctrl-Y") && l.contains("show or hide this help"));
+            a.keys(&[code(KeyCode::PageDown)]);
+        }
+        assert!(seen, "the help overlay shows the new key");
+        let help = keymap::help_lines();
+        let quit = help
+            .iter()
+            .find_map(|l| match l {
+                keymap::HelpLine::Entry { keys, help } if *help == "quit" => Some(keys.clone()),
+                _ => None,
+            })
+            .expect("quit is in the help");
+        assert_eq!(quit, "Q");
+        a.keys(&[code(KeyCode::Esc)]);
+        assert_eq!(
+            a.keys(&[KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)]),
+            vec![Effect::Quit]
+        );
+    });
+    // Other threads and later tests see the built-in table.
+    assert_eq!(
+        keymap::action_for(keymap::Mode::Normal, key('q')),
+        Some(Action::Quit)
+    );
+    let _ = parse_key("q");
+    let _ = KeyOverrides::default();
+}
+
+// ---- authentic text and summary ----
+
+fn with_authentic_text() -> Corpus {
+    let mut c = fixture();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/authentic.txt"
+    ))
+    .expect("the fixture");
+    let report = treaty::library::parse_authentic(&text, &c.convention);
+    assert!(report.verdict().is_ok(), "{:?}", report.verdict());
+    for ch in &mut c.convention.chapters {
+        for a in &mut ch.articles {
+            a.text = report.text.articles.get(&a.number).cloned();
+        }
+    }
+    c
+}
+
+#[test]
+fn s_switches_between_the_authentic_text_and_the_summary() {
+    let mut a = App::at(with_authentic_text(), "23", 100, 40);
+    let s = a.screen();
+    assert!(s.contains("Authentic text"), "{s}");
+    assert!(
+        s.contains("1. [Placeholder text of paragraph 1 of article 23"),
+        "{s}"
+    );
+    assert!(!s.contains("Summary - not the authentic text"), "{s}");
+    assert!(
+        !s.contains("Sets the reach of the procedural powers"),
+        "{s}"
+    );
+    a.keys(&[key('s')]);
+    let s = a.screen();
+    assert!(s.contains("Summary - not the authentic text"), "{s}");
+    assert!(s.contains("Sets the reach of the procedural powers"), "{s}");
+    assert!(!s.contains("[Placeholder text of paragraph 1"), "{s}");
+    a.keys(&[key('s')]);
+    let s = a.screen();
+    assert!(
+        s.contains("Authentic text") && s.contains("[Placeholder text of paragraph 1"),
+        "{s}"
+    );
+    // The citation inside the authentic text is drawn as a link.
+    let buf = a.buffer();
+    let (row, line) = text_of(&buf)
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("of article 23,"))
+        .map(|(r, l)| (r, l.to_string()))
+        .expect("the paragraph shows");
+    let col = unicode_width::UnicodeWidthStr::width(&line[..line.find("article 23").unwrap_or(0)]);
+    assert!(
+        buf[(col as u16, row as u16)]
+            .modifier
+            .contains(Modifier::UNDERLINED),
+        "a link"
+    );
+}
+
+#[test]
+fn s_without_authentic_text_says_how_to_get_it() {
+    let mut a = App::at(fixture(), "23", 100, 30);
+    a.keys(&[key('s')]);
+    let s = a.screen();
+    assert!(s.contains("treaty import-text"), "{s}");
+    assert!(s.contains("Summary - not the authentic text"), "{s}");
+    let _ = (Target::Preamble, Place::Source(0));
+}

@@ -1,0 +1,598 @@
+//! The search overlay driven headless: keys through the real key table,
+//! screens drawn into a `TestBackend`, on the embedded corpus (the one a
+//! user searches). Searches are answered inline so nothing depends on thread
+//! timing, except in the one test that checks the real worker.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use treaty::app::keymap::{self, HelpLine, Mode};
+use treaty::app::search_engine::Engine;
+use treaty::app::state::Overlay;
+use treaty::app::{self, Action, AppState, PaneId, View};
+use treaty::corpus::{Corpus, PassageId, Place};
+use treaty::refs::graph::LinkGraph;
+use treaty::search::{HitKind, Scope, SearchIndex};
+
+struct App {
+    corpus: Corpus,
+    graph: LinkGraph,
+    state: AppState,
+}
+
+impl App {
+    fn new(w: u16, h: u16, start: Option<&str>) -> App {
+        let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+        let graph = LinkGraph::build(&corpus);
+        let place: Option<Place> =
+            start.map(|p| treaty::corpus::lookup(&corpus, p).expect("a place of the corpus"));
+        let mut state = app::start(&corpus, &graph, place, (w, h), true);
+        state.search.engine = Engine::inline(Arc::new(SearchIndex::build(&corpus)));
+        App {
+            corpus,
+            graph,
+            state,
+        }
+    }
+
+    fn act(&mut self, actions: &[Action]) -> &mut Self {
+        for a in actions {
+            app::update(&mut self.state, &self.corpus, &self.graph, *a);
+        }
+        self
+    }
+
+    fn keys(&mut self, keys: &[KeyEvent]) -> &mut Self {
+        for k in keys {
+            let mode = treaty::app::run::mode(&self.state);
+            if let Some(a) = keymap::action_for(mode, *k) {
+                app::update(&mut self.state, &self.corpus, &self.graph, a);
+            }
+        }
+        self
+    }
+
+    /// Types text key by key, as a user does.
+    fn typed(&mut self, text: &str) -> &mut Self {
+        let keys: Vec<KeyEvent> = text.chars().map(key).collect();
+        self.keys(&keys)
+    }
+
+    fn search(&mut self, query: &str) -> &mut Self {
+        self.keys(&[key('/')]).typed(query)
+    }
+
+    fn buffer(&self) -> Buffer {
+        let (w, h) = self.state.size;
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
+            .expect("draw");
+        t.backend().buffer().clone()
+    }
+
+    fn screen(&self) -> String {
+        text_of(&self.buffer())
+    }
+
+    fn zamora(&self) -> usize {
+        self.corpus
+            .sources
+            .iter()
+            .position(|s| s.id == "zamora")
+            .expect("the Zamora source")
+    }
+
+    fn overlay(&self) -> &treaty::app::search::SearchOverlay {
+        match &self.state.overlay {
+            Some(Overlay::Search(o)) => o,
+            other => panic!("the search overlay is not open: {other:?}"),
+        }
+    }
+
+    fn selected_passage(&self) -> Option<PassageId> {
+        let ctx = treaty::app::document::Ctx {
+            corpus: &self.corpus,
+            graph: &self.graph,
+            cache: &self.state.cache,
+        };
+        treaty::app::document::selected_passage(ctx, &self.state)
+    }
+
+    fn status(&self) -> String {
+        self.state
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Cells (column, row) where `word` is drawn, for every row it is on.
+fn cells_of(buf: &Buffer, word: &str) -> Vec<Vec<(u16, u16)>> {
+    let area = buf.area;
+    let mut out = Vec::new();
+    for y in 0..area.height {
+        let syms: Vec<(u16, String)> = (0..area.width)
+            .map(|x| (x, buf[(x, y)].symbol().to_string()))
+            .collect();
+        let chars: Vec<char> = word.chars().collect();
+        for start in 0..syms.len() {
+            if start + chars.len() > syms.len() {
+                break;
+            }
+            if chars
+                .iter()
+                .enumerate()
+                .all(|(i, c)| syms[start + i].1 == c.to_string())
+            {
+                out.push((0..chars.len()).map(|i| (syms[start + i].0, y)).collect());
+            }
+        }
+    }
+    out
+}
+
+fn marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
+    cells.iter().all(|&(x, y)| {
+        let m = buf[(x, y)].modifier;
+        m.contains(Modifier::BOLD) && m.contains(Modifier::UNDERLINED)
+    })
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+// ---- the overlay ----
+
+#[test]
+fn typing_shows_results_with_kind_location_and_marked_matches() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality");
+    let s = a.screen();
+    assert!(s.contains("/ dual criminality"), "{s}");
+    assert!(s.contains("Passage  Zamora, para 10"), "{s}");
+    assert!(s.contains("Article  Art. 37"), "{s}");
+    assert!(s.contains("[all]"), "the scope is in the title: {s}");
+    let o = a.overlay();
+    assert_eq!(o.hits[0].kind, HitKind::Passage);
+    assert_eq!(o.hits[0].location, "Zamora, para 10");
+    // The matched characters are bold and underlined, in the list.
+    let buf = a.buffer();
+    let list = treaty::app::search::layout(buf.area).list;
+    let in_list: Vec<Vec<(u16, u16)>> = cells_of(&buf, "criminality")
+        .into_iter()
+        .filter(|c| {
+            c.iter()
+                .all(|&(x, y)| x < list.x + list.width && y >= list.y)
+        })
+        .collect();
+    assert!(!in_list.is_empty(), "{s}");
+    assert!(in_list.iter().all(|c| marked(&buf, c)), "{s}");
+    // Text around them is not.
+    let plain = cells_of(&buf, "missing");
+    assert!(!plain.is_empty() && !marked(&buf, &plain[0]), "{s}");
+}
+
+#[test]
+fn results_follow_every_keystroke() {
+    let mut a = App::new(100, 30, None);
+    a.search("extradit");
+    let first = a.overlay().hits.len();
+    assert!(first > 0);
+    assert!(a.overlay().is_current());
+    a.typed(" 'refuge");
+    let o = a.overlay();
+    assert!(o.is_current());
+    assert!(o.hits.len() < first, "{} then {}", first, o.hits.len());
+    assert!(
+        o.hits
+            .iter()
+            .all(|h| h.snippet.to_lowercase().contains("refuge"))
+    );
+    // Backspace and Ctrl-U edit the query and search again.
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert_eq!(a.overlay().input, "extradit 'refug");
+    a.keys(&[ctrl('u')]);
+    assert_eq!(a.overlay().input, "");
+    assert!(a.overlay().hits.is_empty());
+    // The cursor moves, and typing goes where it is.
+    a.typed("dual crim");
+    a.keys(&[code(KeyCode::Home)]).typed("'");
+    assert_eq!(a.overlay().input, "'dual crim");
+    a.keys(&[
+        code(KeyCode::End),
+        code(KeyCode::Left),
+        code(KeyCode::Delete),
+    ]);
+    assert_eq!(a.overlay().input, "'dual cri");
+}
+
+#[test]
+fn enter_lands_on_the_zamora_passage_with_the_match_marked_and_back_returns() {
+    let mut a = App::new(100, 30, Some("23"));
+    a.act(&[Action::Down]);
+    let before = a.state.here;
+    let screen_before = a.screen();
+    a.search("dual criminality");
+    assert_eq!(a.state.here, before, "searching does not move the view");
+    a.keys(&[code(KeyCode::Enter)]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.view(), View::Source(a.zamora()));
+    assert_eq!(a.state.focus(), PaneId::Document);
+    assert_eq!(
+        a.selected_passage(),
+        Some(PassageId {
+            source: a.zamora(),
+            index: 9
+        })
+    );
+    // Paragraph 10 says it twice; paragraphs 13 and 19 once each.
+    assert!(
+        a.status().starts_with("1/4 'dual criminality'"),
+        "{}",
+        a.status()
+    );
+    let s = a.screen();
+    assert!(s.contains("Source: Zamora · ¶ 10 of"), "{s}");
+    let buf = a.buffer();
+    let doc = cells_of(&buf, "criminality");
+    assert!(!doc.is_empty(), "the match is in view: {s}");
+    assert!(marked(&buf, &doc[0]), "the match is marked: {s}");
+    // Back is the place search started from, exactly: view, focus, scroll
+    // and selections. (The outline beside it is not part of the history,
+    // in search as in every other move: it may have scrolled.)
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert_eq!(a.state.here, before);
+    assert_eq!(
+        right_of_outline(&a.screen()),
+        right_of_outline(&screen_before)
+    );
+}
+
+/// Each line's part right of the outline's separator.
+fn right_of_outline(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.split_once('│').map_or(l, |(_, r)| r).to_string())
+        .collect()
+}
+
+#[test]
+fn an_article_number_opens_the_article() {
+    let mut a = App::new(100, 30, None);
+    a.search("23");
+    let o = a.overlay();
+    assert_eq!(o.hits[0].location, "Art. 23");
+    assert_eq!(o.hits[0].kind, HitKind::Article);
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(23));
+    assert_eq!(a.state.focus(), PaneId::Document);
+    let buf = a.buffer();
+    let s = text_of(&buf);
+    assert!(
+        s.contains("Article 23 · Scope of procedural measures"),
+        "{s}"
+    );
+    let title = cells_of(&buf, "Article 23 · Scope");
+    let cells = &title[title.len() - 1];
+    // "23" in the heading is marked.
+    assert!(marked(&buf, &cells[8..10]), "{s}");
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert_eq!(a.state.view(), View::Preamble);
+}
+
+#[test]
+fn esc_closes_and_leaves_the_view_untouched() {
+    let mut a = App::new(60, 20, Some("zamora"));
+    a.act(&[Action::Down, Action::Down]);
+    let before = a.state.here;
+    let history = a.state.history.back.len();
+    let screen_before = a.screen();
+    a.search("dual criminality");
+    a.keys(&[ctrl('n'), ctrl('n')]);
+    assert_eq!(a.overlay().selected, 2);
+    a.keys(&[code(KeyCode::Esc)]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.here, before);
+    assert_eq!(a.state.history.back.len(), history);
+    assert_eq!(a.screen(), screen_before);
+}
+
+#[test]
+fn up_recalls_earlier_queries_and_down_comes_back() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality").keys(&[code(KeyCode::Enter)]);
+    a.search("surveillance").keys(&[code(KeyCode::Esc)]);
+    a.search("hum");
+    a.keys(&[code(KeyCode::Up)]);
+    assert_eq!(a.overlay().input, "surveillance");
+    assert!(a.overlay().is_current() && !a.overlay().hits.is_empty());
+    a.keys(&[code(KeyCode::Up)]);
+    assert_eq!(a.overlay().input, "dual criminality");
+    assert!(a.screen().contains("/ dual criminality"));
+    assert_eq!(a.overlay().hits[0].location, "Zamora, para 10");
+    a.keys(&[code(KeyCode::Down), code(KeyCode::Down)]);
+    assert_eq!(a.overlay().input, "hum", "the draft comes back");
+}
+
+#[test]
+fn the_result_list_moves_with_its_own_keys() {
+    let mut a = App::new(100, 30, None);
+    a.search("rights");
+    let n = a.overlay().hits.len();
+    assert!(n > 20, "{n}");
+    a.keys(&[ctrl('n'), ctrl('j')]);
+    assert_eq!(a.overlay().selected, 2);
+    a.keys(&[ctrl('p')]);
+    assert_eq!(a.overlay().selected, 1);
+    a.keys(&[code(KeyCode::PageDown), code(KeyCode::PageDown)]);
+    let sel = a.overlay().selected;
+    assert!(sel > 12, "{sel}");
+    // The selected result is on screen.
+    let hit = a.overlay().hits[sel].location.clone();
+    let start: String = hit.chars().take(10).collect();
+    let s = a.screen();
+    assert!(
+        s.lines().any(|l| l.contains("▸ ") && l.contains(&start)),
+        "{hit}: {s}"
+    );
+    a.keys(&[
+        code(KeyCode::PageUp),
+        code(KeyCode::PageUp),
+        code(KeyCode::PageUp),
+    ]);
+    assert_eq!(a.overlay().selected, 0);
+}
+
+#[test]
+fn tab_cycles_the_scope() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality");
+    let kinds = |a: &App| -> Vec<HitKind> { a.overlay().hits.iter().map(|h| h.kind).collect() };
+    assert!(kinds(&a).contains(&HitKind::Passage) && kinds(&a).contains(&HitKind::Article));
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(a.overlay().scope, Scope::Articles);
+    assert!(a.screen().contains("[articles]"), "{}", a.screen());
+    assert!(!kinds(&a).is_empty());
+    assert!(
+        kinds(&a)
+            .iter()
+            .all(|k| matches!(k, HitKind::Article | HitKind::Chapter))
+    );
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(a.overlay().scope, Scope::Sources);
+    assert!(a.screen().contains("[sources]"));
+    assert!(
+        kinds(&a)
+            .iter()
+            .all(|k| matches!(k, HitKind::Passage | HitKind::Source))
+    );
+    // The scope is remembered for the next search, and Tab comes round.
+    a.keys(&[code(KeyCode::Esc), key('/')]);
+    assert_eq!(a.overlay().scope, Scope::Sources);
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(a.overlay().scope, Scope::All);
+}
+
+#[test]
+fn n_and_shift_n_walk_the_matches_in_the_view() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality").keys(&[code(KeyCode::Enter)]);
+    let z = a.zamora();
+    let at = |a: &App| a.selected_passage().map(|p| p.index);
+    assert_eq!(at(&a), Some(9));
+    // The second sentence of the same paragraph.
+    a.keys(&[key('n')]);
+    assert_eq!(a.status(), "2/4 'dual criminality'");
+    assert_eq!(at(&a), Some(9));
+    a.keys(&[key('n')]);
+    assert_eq!(a.status(), "3/4 'dual criminality'");
+    assert_eq!(at(&a), Some(12));
+    let buf = a.buffer();
+    let s = text_of(&buf);
+    assert!(s.contains("¶ 13 of"), "{s}");
+    let shown = cells_of(&buf, "criminality");
+    assert!(shown.iter().any(|c| marked(&buf, c)), "{s}");
+    a.keys(&[key('n')]);
+    assert_eq!(a.status(), "4/4 'dual criminality'");
+    assert_eq!(at(&a), Some(18));
+    a.keys(&[key('n')]);
+    assert!(a.status().starts_with("No more matches"), "{}", a.status());
+    assert_eq!(at(&a), Some(18));
+    a.keys(&[key('N'), key('N'), key('N')]);
+    assert_eq!(a.status(), "1/4 'dual criminality'");
+    a.keys(&[key('N')]);
+    assert!(a.status().starts_with("No more matches"), "{}", a.status());
+    assert_eq!(a.state.view(), View::Source(z));
+    // n and N never leave the view, and Back still goes where search began.
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert_eq!(a.state.view(), View::Preamble);
+}
+
+#[test]
+fn n_in_an_article_scrolls_to_the_next_sentence() {
+    let mut a = App::new(60, 12, None);
+    a.search("'extradition").keys(&[code(KeyCode::Enter)]);
+    let view = a.state.view();
+    assert!(matches!(view, View::Article(_)), "{view:?}");
+    let first = a.status();
+    assert!(first.contains("'extradition'"), "{first}");
+    a.keys(&[key('n')]);
+    let s = a.status();
+    assert!(
+        s.starts_with("2/") || s.starts_with("No more matches"),
+        "{s}"
+    );
+    let buf = a.buffer();
+    assert!(
+        cells_of(&buf, "xtradition").iter().any(|c| marked(&buf, c)),
+        "{}",
+        text_of(&buf)
+    );
+}
+
+#[test]
+fn n_without_a_search_says_how_to_search() {
+    let mut a = App::new(100, 30, None);
+    a.keys(&[key('n')]);
+    assert!(a.status().contains("/ searches"), "{}", a.status());
+}
+
+#[test]
+fn help_shows_the_search_keys() {
+    let lines = keymap::help_lines();
+    for b in keymap::BINDINGS.iter().filter(|b| b.mode == Mode::Search) {
+        assert!(
+            lines
+                .iter()
+                .any(|l| matches!(l, HelpLine::Entry { help, .. } if *help == b.help)),
+            "{}",
+            b.help
+        );
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| matches!(l, HelpLine::Group(g) if g.contains("search overlay")))
+    );
+    // `/` works from the help too.
+    let mut a = App::new(100, 30, None);
+    a.keys(&[key('?'), key('/')]);
+    assert!(matches!(a.state.overlay, Some(Overlay::Search(_))));
+}
+
+#[test]
+fn every_size_draws_and_small_ones_stay_usable() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality");
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (19, 5),
+        (20, 6),
+        (30, 8),
+        (40, 12),
+        (60, 20),
+        (80, 24),
+        (100, 30),
+        (200, 60),
+    ] {
+        a.act(&[Action::Resize(w, h)]);
+        let s = a.screen();
+        if w >= 20 && h >= 6 {
+            assert!(s.contains("/ dual"), "{w}x{h}:\n{s}");
+            assert!(s.contains("Passage"), "{w}x{h}:\n{s}");
+            assert!(s.contains("Zamora"), "{w}x{h}:\n{s}");
+        }
+    }
+    // Moving and opening at the smallest size works too.
+    a.act(&[Action::Resize(20, 6)]);
+    a.keys(&[ctrl('n'), ctrl('p'), code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Source(a.zamora()));
+}
+
+#[test]
+fn a_click_selects_and_a_second_click_opens() {
+    let mut a = App::new(100, 30, None);
+    a.search("dual criminality");
+    let l = treaty::app::search::layout(a.buffer().area);
+    let row = l.list.y + 2 * l.rows_per_hit as u16;
+    let click = Action::Mouse(app::MouseInput {
+        kind: app::MouseKind::Click,
+        column: l.list.x + 3,
+        row,
+    });
+    a.act(&[click]);
+    assert_eq!(a.overlay().selected, 2);
+    let place = a.overlay().hits[2].place;
+    a.act(&[click]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(
+        a.state.view(),
+        treaty::app::occurrence::view_of(place),
+        "the clicked result opened"
+    );
+}
+
+#[test]
+fn the_real_worker_streams_results_in() {
+    let corpus = treaty::corpus::load_embedded().expect("corpus");
+    let graph = LinkGraph::build(&corpus);
+    let mut state = app::start(&corpus, &graph, None, (100, 30), true);
+    state.search.index_in_background(&corpus);
+    let mut a = App {
+        corpus,
+        graph,
+        state,
+    };
+    a.search("dual criminality");
+    // Nothing blocks: results arrive through polls, as the event loop does.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !(a.overlay().is_current() && a.overlay().complete) {
+        assert!(Instant::now() < deadline, "no results from the worker");
+        std::thread::sleep(Duration::from_millis(5));
+        a.act(&[Action::SearchPoll]);
+    }
+    assert!(!a.state.search.engine.busy());
+    assert_eq!(a.overlay().hits[0].location, "Zamora, para 10");
+    // Enter before the results are in opens the first when they come.
+    a.keys(&[ctrl('u')]).typed("'refuge abroad");
+    a.keys(&[code(KeyCode::Enter)]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while a.state.overlay.is_some() {
+        assert!(Instant::now() < deadline, "Enter never opened a result");
+        std::thread::sleep(Duration::from_millis(5));
+        a.act(&[Action::SearchPoll]);
+    }
+    assert_eq!(a.state.view(), View::Source(a.zamora()));
+}
+
+// ---- what the overlay looks like ----
+
+#[test]
+fn snapshot_overlay_100x30() {
+    let mut a = App::new(100, 30, Some("23"));
+    a.search("dual criminality");
+    insta::assert_snapshot!("search_overlay_100x30", a.screen());
+}
+
+#[test]
+fn snapshot_overlay_60x20() {
+    let mut a = App::new(60, 20, Some("23"));
+    a.search("dual criminality");
+    insta::assert_snapshot!("search_overlay_60x20", a.screen());
+}
