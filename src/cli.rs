@@ -196,7 +196,8 @@ source, chapter), with the article number and title in big letters, the summary 
 not the authentic text) and the passages of the critiques linked to it, cited or inferred. \
 Space, Right or PageDown: next slide; Left or PageUp: previous; a number then Enter: that \
 slide; q or Esc: leave.\n\nWithout --deck: the preamble and every article of the convention. \
-In the explorer, p presents the chapter (or source) in view, from where you are."
+In the explorer, p presents the chapter (or source) in view from where you are; in the \
+bookmarks list (B), your bookmarks; in the concerns view (c), the selected concern's passages."
     )]
     Present {
         /// What to present: bookmarks (yours), "chapter IV" (or IV), "concern ID" (a concern of

@@ -269,7 +269,7 @@ fn a_passage_slide_names_the_provisions_it_discusses() {
     let lines: Vec<String> = t
         .lines
         .iter()
-        .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+        .map(|l| l.head.iter().map(|p| p.text.as_str()).collect())
         .collect();
     assert!(
         lines
@@ -339,6 +339,235 @@ fn slides_fit_every_size_and_never_panic() {
     let s = a.screen();
     assert!(s.contains("Art. 23"), "{s}");
     assert!(!s.contains("█"), "{s}");
+}
+
+/// The fixture with an inferred link (Alpha's ¶ 3 to Art. 24, for a reason)
+/// and two concerns.
+fn fixture_with_concerns() -> Corpus {
+    let mut c = fixture();
+    c.curated.push(treaty::corpus::CuratedLink {
+        passage: PassageId {
+            source: 0,
+            index: 2,
+        },
+        quote: "Interception".into(),
+        targets: vec![Target::Article(24)],
+        reason: "Interception without a judge bears on the conditions and safeguards of \
+                 the powers (Art. 24)."
+            .into(),
+    });
+    c.concerns = vec![
+        treaty::corpus::Concern {
+            id: "scope".into(),
+            title: "Scope".into(),
+            description: "Whether the powers reach any crime.".into(),
+            passages: vec![
+                PassageId {
+                    source: 0,
+                    index: 1,
+                },
+                PassageId {
+                    source: 1,
+                    index: 0,
+                },
+                PassageId {
+                    source: 0,
+                    index: 3,
+                },
+            ],
+        },
+        treaty::corpus::Concern {
+            id: "safeguards".into(),
+            title: "Safeguards".into(),
+            description: "Whether a judge authorises the powers.".into(),
+            passages: vec![PassageId {
+                source: 0,
+                index: 2,
+            }],
+        },
+    ];
+    c
+}
+
+impl App {
+    /// At `place`, with bookmarks and notes kept in `home`.
+    fn with_user(corpus: Corpus, place: &str, w: u16, h: u16, home: &std::path::Path) -> App {
+        let graph = LinkGraph::build(&corpus);
+        let (user, warnings) = treaty::user::UserData::load_from(home);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
+        let state = app::desk::start(&corpus, &graph, Some(p), user, (w, h), true);
+        App {
+            corpus,
+            graph,
+            state,
+        }
+    }
+}
+
+/// The screen's words on one line, so text that wraps can be looked for.
+fn flowing(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut a = App::with_user(fixture(), "alpha", 100, 30, home.path());
+    // Alpha's ¶ 2, then Art. 24.
+    a.keys(&[key('j'), key('b')]);
+    a.keys(&[key(':')]);
+    a.typed("24");
+    a.keys(&[code(KeyCode::Enter), key('w'), key('w'), key('b')]);
+    a.keys(&[key('B')]);
+    assert_eq!(
+        a.state.view(),
+        View::Overview(treaty::app::views::Overview::Bookmarks)
+    );
+    a.keys(&[code(KeyCode::Down)]);
+    let here = a.state.here;
+    let explorer = a.screen();
+    assert!(explorer.contains("Bookmarks (2)"), "{explorer}");
+    a.keys(&[key('p')]);
+    let deck = present(&a);
+    assert_eq!(deck.title, "Your bookmarks");
+    assert_eq!(
+        deck.slides,
+        vec![
+            treaty::app::present::Slide::Passage(PassageId {
+                source: 0,
+                index: 1
+            }),
+            treaty::app::present::Slide::Article(24),
+        ]
+    );
+    // It starts at the bookmark that was selected.
+    let s = a.screen();
+    assert!(s.contains("Conditions and safeguards"), "{s}");
+    assert!(s.contains("2/2") && s.contains("Your bookmarks"), "{s}");
+    assert!(!s.contains("Bookmarks (2)"), "no chrome: {s}");
+    a.keys(&[code(KeyCode::Left)]);
+    let s = a.screen();
+    assert!(s.contains("Alpha, para 2") && s.contains("1/2"), "{s}");
+    assert!(s.contains("The passage, word for word"), "{s}");
+    a.keys(&[key('q')]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.here, here, "back where the explorer was");
+    assert_eq!(a.screen(), explorer);
+}
+
+#[test]
+fn p_with_no_bookmarks_says_how_to_add_one() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut a = App::with_user(fixture(), "23", 100, 30, home.path());
+    a.keys(&[key('B'), key('p')]);
+    assert!(a.state.overlay.is_none());
+    let s = a.screen();
+    assert!(s.contains("no bookmarks to present: press b"), "{s}");
+}
+
+#[test]
+fn p_in_the_concerns_view_presents_the_selected_concern() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut a = App::with_user(fixture_with_concerns(), "23", 100, 30, home.path());
+    a.keys(&[key('c'), key('j')]);
+    assert!(a.screen().contains("Concern: Safeguards"), "{}", a.screen());
+    let here = a.state.here;
+    let explorer = a.screen();
+    a.keys(&[key('p')]);
+    assert_eq!(present(&a).title, "Concern: Safeguards");
+    let s = a.screen();
+    assert!(s.contains("Alpha, para 3") && s.contains("1/1"), "{s}");
+    assert!(
+        s.contains("Interception under Art. 30 needs no judicial authorisation."),
+        "{s}"
+    );
+    a.keys(&[code(KeyCode::Esc)]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.here, here);
+    assert_eq!(a.screen(), explorer);
+    // From a passage of the concern, the deck starts at that passage.
+    a.keys(&[key('k'), code(KeyCode::Enter), code(KeyCode::Down)]);
+    let explorer = a.screen();
+    let here = a.state.here;
+    a.keys(&[key('p')]);
+    assert_eq!(present(&a).title, "Concern: Scope");
+    let s = a.screen();
+    assert!(s.contains("beta, para 1") && s.contains("2/3"), "{s}");
+    a.keys(&[key('q')]);
+    assert_eq!(a.state.here, here);
+    assert_eq!(a.screen(), explorer);
+}
+
+#[test]
+fn an_inferred_critique_shows_its_reason_on_a_line_of_its_own() {
+    let mut a = App::at(fixture_with_concerns(), "24", 100, 30);
+    a.keys(&[key('p')]);
+    let s = a.screen();
+    let lines: Vec<&str> = s.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "• Alpha, para 3 — inferred")
+        .unwrap_or_else(|| panic!("the head on its own line:\n{s}"));
+    assert_eq!(
+        lines[at + 1],
+        "“Interception under Art. 30 needs no judicial authorisation.”"
+    );
+    assert!(
+        lines[at + 2].starts_with("why: Interception without a judge"),
+        "{s}"
+    );
+    assert!(
+        flowing(&s).contains(
+            "why: Interception without a judge bears on the conditions and safeguards of the \
+             powers (Art. 24)."
+        ),
+        "the whole reason: {s}"
+    );
+    // Critiques stand apart: a blank line before each.
+    assert_eq!(lines[at - 1], "", "{s}");
+    assert!(
+        s.contains("What the critiques say (2: 1 cited, 1 inferred)"),
+        "{s}"
+    );
+    insta::assert_snapshot!("slide_article_24_inferred_100x30", s);
+    // At 80x24 the reason still shows whole.
+    a.resize(80, 24);
+    let s = a.screen();
+    assert!(
+        flowing(&s).contains("the conditions and safeguards of the powers (Art. 24)."),
+        "{s}"
+    );
+}
+
+#[test]
+fn small_slides_show_the_title_and_the_start_of_the_summary() {
+    let mut a = slide_app(80, 24);
+    for (w, h) in [
+        (20u16, 6u16),
+        (24, 7),
+        (30, 8),
+        (40, 10),
+        (60, 11),
+        (60, 14),
+        (79, 23),
+    ] {
+        a.resize(w, h);
+        let s = a.screen();
+        let words = flowing(&s);
+        assert!(
+            words.contains("Art. 23") || s.contains('▀'),
+            "the number, in big letters or not: {w}x{h}:\n{s}"
+        );
+        assert!(words.contains("Scope of procedural"), "{w}x{h}:\n{s}");
+        // The label's words are whole, and the summary starts after them.
+        assert!(
+            words.contains("Summary - not the authentic text"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(words.contains("Sets the reach"), "{w}x{h}:\n{s}");
+        assert!(s.contains("1/12"), "{w}x{h}:\n{s}");
+    }
 }
 
 // ---- themes ----

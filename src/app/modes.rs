@@ -4,7 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::import_prompt::{self, PATH_LIMIT};
-use super::present::deck_for_view;
+use super::present::deck_from_explorer;
 use super::state::{AppState, Overlay, View};
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
@@ -23,9 +23,10 @@ pub fn handle(
                 graph,
                 cache: &state.cache,
             };
-            let selected = super::document::selected_passage(ctx, state);
-            let deck = deck_for_view(corpus, state.view(), selected);
-            state.overlay = Some(Overlay::Present(deck));
+            match deck_from_explorer(ctx, state) {
+                Ok(deck) => state.overlay = Some(Overlay::Present(deck)),
+                Err(why) => state.error(why),
+            }
             Some(Effect::Nothing)
         }
         (Action::NextSlide, Some(Overlay::Present(p))) => {

@@ -4,9 +4,10 @@
 //! concern (`treaty present --deck …`). What a slide says is built here;
 //! how it is laid out at a size is `ui::present`.
 
-use super::document::{SUMMARY_LABEL, TEXT_LABEL};
+use super::document::{Ctx, SUMMARY_LABEL, TEXT_LABEL};
 use super::lines::{Piece, Role};
-use super::state::View;
+use super::state::{AppState, View};
+use super::views::{self, DeskItem, Overview};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::{Basis, LinkGraph};
 use crate::text::{one_line, snippet};
@@ -110,7 +111,40 @@ impl Presentation {
     }
 }
 
-/// The deck `p` opens from where the explorer is: the chapter around an
+/// The deck `p` opens from where the explorer is: the bookmarks in the
+/// bookmarks list (starting at the selected one), the selected concern's
+/// passages in the concerns view, else [`deck_for_view`]. The error says why
+/// there is nothing to show.
+pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, String> {
+    let corpus = ctx.corpus;
+    match state.view() {
+        View::Overview(Overview::Bookmarks) => {
+            let marks: Vec<ItemRef> = state.user.bookmarks().iter().cloned().collect();
+            let at = match views::selected_item(ctx, state) {
+                Some(DeskItem::Bookmark(r)) => Some(r),
+                _ => None,
+            };
+            bookmarks_deck(corpus, &marks, at.as_ref())
+        }
+        View::Overview(Overview::Concerns) => {
+            let Some(i) = views::selected_concern(ctx, state) else {
+                return Err("Choose a concern first: p presents its passages.".into());
+            };
+            let at = match views::selected_item(ctx, state) {
+                Some(DeskItem::ConcernPassage(p)) => Some(p),
+                _ => None,
+            };
+            concern_slides(corpus, i, at)
+        }
+        view => Ok(deck_for_view(
+            corpus,
+            view,
+            super::document::selected_passage(ctx, state),
+        )),
+    }
+}
+
+/// The deck of a view of a provision or source: the chapter around an
 /// article (starting at it), a chapter's articles, the whole convention from
 /// the preamble, or a source's paragraphs (starting at the selected one).
 pub fn deck_for_view(
@@ -180,7 +214,7 @@ pub fn deck_named(
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
-        ["bookmarks"] | ["my", "bookmarks"] => return bookmarks_deck(corpus, bookmarks),
+        ["bookmarks"] | ["my", "bookmarks"] => return bookmarks_deck(corpus, bookmarks, None),
         ["convention"] | ["all"] => return Ok(convention_deck(corpus)),
         ["concern", id] => return concern_deck(corpus, id),
         ["chapter", n] => {
@@ -227,12 +261,28 @@ fn concern_ids(corpus: &Corpus) -> String {
 }
 
 fn concern_deck(corpus: &Corpus, id: &str) -> Result<Presentation, String> {
-    let Some(c) = corpus.concerns.iter().find(|c| c.id.to_lowercase() == id) else {
+    let Some(i) = corpus
+        .concerns
+        .iter()
+        .position(|c| c.id.to_lowercase() == id)
+    else {
         return Err(format!(
             "no concern {:?}: the concerns are {}",
             one_line(id),
             concern_ids(corpus)
         ));
+    };
+    concern_slides(corpus, i, None)
+}
+
+/// Concern `i`'s passages, one a slide, starting at `at` when it is one.
+fn concern_slides(
+    corpus: &Corpus,
+    i: usize,
+    at: Option<PassageId>,
+) -> Result<Presentation, String> {
+    let Some(c) = corpus.concerns.get(i) else {
+        return Err("no such concern".into());
     };
     let slides: Vec<Slide> = c.passages.iter().map(|p| Slide::Passage(*p)).collect();
     if slides.is_empty() {
@@ -241,33 +291,71 @@ fn concern_deck(corpus: &Corpus, id: &str) -> Result<Presentation, String> {
             one_line(&c.id)
         ));
     }
+    let start = at
+        .and_then(|p| slides.iter().position(|s| *s == Slide::Passage(p)))
+        .unwrap_or(0);
     Ok(Presentation::new(
         format!("Concern: {}", one_line(&c.title)),
         slides,
-        0,
+        start,
     ))
 }
 
-fn bookmarks_deck(corpus: &Corpus, bookmarks: &[ItemRef]) -> Result<Presentation, String> {
-    let slides: Vec<Slide> = bookmarks
+fn slide_of(r: Resolved) -> Slide {
+    match r {
+        Resolved::Target(Target::Preamble) => Slide::Preamble,
+        Resolved::Target(Target::Chapter(n)) => Slide::Chapter(n),
+        Resolved::Target(Target::Article(n)) => Slide::Article(n),
+        Resolved::Source(i) => Slide::Source(i),
+        Resolved::Passage(p) => Slide::Passage(p),
+    }
+}
+
+/// The bookmarks that still name something, in their order, starting at
+/// `at` when it is one of them.
+fn bookmarks_deck(
+    corpus: &Corpus,
+    bookmarks: &[ItemRef],
+    at: Option<&ItemRef>,
+) -> Result<Presentation, String> {
+    let resolved: Vec<(&ItemRef, Slide)> = bookmarks
         .iter()
-        .filter_map(|b| b.resolve(corpus).ok())
-        .map(|r| match r {
-            Resolved::Target(Target::Preamble) => Slide::Preamble,
-            Resolved::Target(Target::Chapter(n)) => Slide::Chapter(n),
-            Resolved::Target(Target::Article(n)) => Slide::Article(n),
-            Resolved::Source(i) => Slide::Source(i),
-            Resolved::Passage(p) => Slide::Passage(p),
-        })
+        .filter_map(|b| b.resolve(corpus).ok().map(|r| (b, slide_of(r))))
         .collect();
-    if slides.is_empty() {
+    if resolved.is_empty() {
         return Err(
             "you have no bookmarks to present: press b in the explorer, or \
              `treaty bookmarks add 23`"
                 .into(),
         );
     }
-    Ok(Presentation::new("Your bookmarks", slides, 0))
+    let start = at
+        .and_then(|a| resolved.iter().position(|(b, _)| *b == a))
+        .unwrap_or(0);
+    let slides = resolved.into_iter().map(|(_, s)| s).collect();
+    Ok(Presentation::new("Your bookmarks", slides, start))
+}
+
+/// One entry under a slide's heading: a passage that discusses the
+/// provision, a provision the passage discusses, an article of a chapter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Who or what, and how the link was made, on one line:
+    /// `Zamora, para 14 — cited as “Article 23”`, `… — inferred`.
+    pub head: Vec<Piece>,
+    /// The passage's words, quoted, under the head.
+    pub quote: Option<String>,
+    /// Why an inferred link was made: never left out when the entry shows.
+    pub why: Option<String>,
+}
+
+impl Entry {
+    fn head(head: Vec<Piece>) -> Entry {
+        Entry {
+            head,
+            ..Entry::default()
+        }
+    }
 }
 
 /// What a slide says, before it is laid out.
@@ -277,6 +365,9 @@ pub struct SlideText {
     pub big: String,
     /// The short title under it.
     pub title: String,
+    /// The two on one line, when the big letters do not fit:
+    /// `Art. 23 · Scope of procedural measures`.
+    pub heading: String,
     /// Where it belongs: the chapter, the source's author and date.
     pub context: String,
     pub label: String,
@@ -284,7 +375,15 @@ pub struct SlideText {
     /// `What the critiques say (3: 2 cited, 1 inferred)`
     pub lines_heading: String,
     /// One entry per linked passage or provision.
-    pub lines: Vec<Vec<Piece>>,
+    pub lines: Vec<Entry>,
+}
+
+fn joined(big: &str, title: &str) -> String {
+    if title.is_empty() {
+        big.to_string()
+    } else {
+        format!("{big} · {title}")
+    }
 }
 
 /// Longest snippet of a passage in a critique line.
@@ -305,6 +404,7 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
             }
             .into();
             s.body = one_line(&p.summary);
+            s.heading = joined(&s.big, &s.title);
             s
         }
         Slide::Article(n) => {
@@ -326,6 +426,7 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
             } else {
                 s.body = format!("Article {n} is not in this corpus.");
             }
+            s.heading = joined(&s.big, &s.title);
             s
         }
         Slide::Chapter(n) => {
@@ -337,18 +438,20 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
                         .iter()
                         .map(|a| {
                             let count = graph.count(Target::Article(a.number));
-                            vec![
+                            Entry::head(vec![
                                 Piece::new(format!("Art. {} ", a.number), Role::Number),
                                 Piece::new(one_line(&a.title), Role::Plain),
                                 Piece::new(format!(" — {}", passages(count)), Role::Count),
-                            ]
+                            ])
                         })
                         .collect()
                 })
                 .unwrap_or_default();
+            let title = ch.map(|c| one_line(&c.title)).unwrap_or_default();
             SlideText {
                 big: format!("Chapter {roman}"),
-                title: ch.map(|c| one_line(&c.title)).unwrap_or_default(),
+                heading: joined(&format!("Chapter {roman}"), &title),
+                title,
                 context: one_line(&corpus.convention.title),
                 label: "Articles".into(),
                 body: match ch.map(|c| (c.articles.first(), c.articles.last())) {
@@ -394,26 +497,11 @@ fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target) -> SlideText {
     let lines = links
         .iter()
         .map(|l| {
-            let mut line = vec![
+            let mut head = vec![
                 Piece::new(one_line(&corpus.passage_location(l.passage)), Role::Field),
                 Piece::new(" — ", Role::Plain),
             ];
-            match &l.basis {
-                Basis::Cited { text } => {
-                    line.push(Piece::new("cited", Role::Marker));
-                    line.push(Piece::new(
-                        format!(" as “{}”: ", one_line(text)),
-                        Role::Plain,
-                    ));
-                }
-                Basis::Inferred { reason } => {
-                    line.push(Piece::new("inferred", Role::Marker));
-                    line.push(Piece::new(
-                        format!(" (why: {}): ", one_line(reason)),
-                        Role::Note,
-                    ));
-                }
-            }
+            let why = basis(&mut head, &l.basis);
             // Start near the citation, so the words about the article show.
             let at = graph
                 .citations(l.passage)
@@ -421,18 +509,38 @@ fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target) -> SlideText {
                 .find(|c| c.targets.contains(&l.target))
                 .map_or(0, |c| c.span.start);
             let text = corpus.passage(l.passage).map_or("", |x| x.text.as_str());
-            line.push(Piece::new(snippet(text, at, SNIPPET), Role::Plain));
-            line
+            Entry {
+                head,
+                quote: Some(format!("“{}”", snippet(text, at, SNIPPET))),
+                why,
+            }
         })
         .collect();
     SlideText {
         big: String::new(),
         title: String::new(),
+        heading: String::new(),
         context: String::new(),
         label: String::new(),
         body: String::new(),
         lines_heading,
         lines,
+    }
+}
+
+/// Ends an entry's head with `cited as “Art. 23”` or `inferred`; returns
+/// the reason of an inferred link, for its own line.
+fn basis(head: &mut Vec<Piece>, basis: &Basis) -> Option<String> {
+    match basis {
+        Basis::Cited { text } => {
+            head.push(Piece::new("cited", Role::Marker));
+            head.push(Piece::new(format!(" as “{}”", one_line(text)), Role::Plain));
+            None
+        }
+        Basis::Inferred { reason } => {
+            head.push(Piece::new("inferred", Role::Marker));
+            Some(one_line(reason))
+        }
     }
 }
 
@@ -443,32 +551,29 @@ fn passage_slide(corpus: &Corpus, graph: &LinkGraph, p: PassageId) -> SlideText 
     let lines = links
         .iter()
         .map(|l| {
-            let mut line = vec![
+            let mut head = vec![
                 Piece::new(one_line(&corpus.target_heading(l.target)), Role::Field),
                 Piece::new(" — ", Role::Plain),
             ];
-            match &l.basis {
-                Basis::Cited { text } => {
-                    line.push(Piece::new("cited", Role::Marker));
-                    line.push(Piece::new(format!(" as “{}”", one_line(text)), Role::Plain));
-                }
-                Basis::Inferred { reason } => {
-                    line.push(Piece::new("inferred", Role::Marker));
-                    line.push(Piece::new(format!(": {}", one_line(reason)), Role::Note));
-                }
+            let why = basis(&mut head, &l.basis);
+            Entry {
+                head,
+                quote: None,
+                why,
             }
-            line
         })
         .collect();
+    let title = format!(
+        "{}, para {}",
+        src.map(|s| one_line(&s.short_name())).unwrap_or_default(),
+        p.index + 1
+    );
     SlideText {
         big: src.map_or("?".into(), |s| {
             format!("{} {}", one_line(&s.short_name()), p.index + 1)
         }),
-        title: format!(
-            "{}, para {}",
-            src.map(|s| one_line(&s.short_name())).unwrap_or_default(),
-            p.index + 1
-        ),
+        heading: title.clone(),
+        title,
         context: src.map(byline).unwrap_or_default(),
         label: "The passage, word for word".into(),
         body: snippet(text, 0, 4000),
@@ -481,10 +586,15 @@ fn passage_slide(corpus: &Corpus, graph: &LinkGraph, p: PassageId) -> SlideText 
     }
 }
 
+/// Title, author, publisher and date, those the source has (an untitled
+/// source is not called "(untitled)" before its author's name twice).
 fn byline(s: &crate::corpus::Source) -> String {
     let m = &s.meta;
-    let mut parts = vec![one_line(&s.display_title())];
-    for v in [&m.author, &m.publisher, &m.date].into_iter().flatten() {
+    let mut parts = Vec::new();
+    for v in [&m.title, &m.author, &m.publisher, &m.date]
+        .into_iter()
+        .flatten()
+    {
         parts.push(one_line(v));
     }
     parts.join(" · ")
@@ -495,6 +605,7 @@ fn source_slide(corpus: &Corpus, graph: &LinkGraph, i: usize) -> SlideText {
         return SlideText {
             big: "Source".into(),
             title: String::new(),
+            heading: "Source".into(),
             context: String::new(),
             label: String::new(),
             body: "This source is not in the corpus.".into(),
@@ -521,7 +632,7 @@ fn source_slide(corpus: &Corpus, graph: &LinkGraph, i: usize) -> SlideText {
     let lines = per
         .iter()
         .map(|(t, n, cited)| {
-            vec![
+            Entry::head(vec![
                 Piece::new(one_line(&corpus.target_heading(*t)), Role::Field),
                 Piece::new(
                     format!(
@@ -531,12 +642,13 @@ fn source_slide(corpus: &Corpus, graph: &LinkGraph, i: usize) -> SlideText {
                     ),
                     Role::Count,
                 ),
-            ]
+            ])
         })
         .collect();
     SlideText {
         big: one_line(&s.short_name()),
         title: one_line(&s.display_title()),
+        heading: joined(&one_line(&s.short_name()), &one_line(&s.display_title())),
         context: byline(s),
         label: if s.user {
             "Source (from your library)".into()
@@ -578,6 +690,20 @@ mod tests {
         p.step(true);
         p.step(true);
         assert_eq!(p.progress(), "5/5");
+    }
+
+    #[test]
+    fn a_bookmarks_deck_skips_what_is_gone_and_starts_at_the_selected_one() {
+        let c = crate::corpus::load_embedded().expect("loads");
+        let marks: Vec<ItemRef> = ["article:23", "source:no-such-source", "article:24"]
+            .iter()
+            .map(|m| m.parse().expect("a bookmark name"))
+            .collect();
+        let d = bookmarks_deck(&c, &marks, Some(&marks[2])).expect("two slides");
+        assert_eq!(d.slides, vec![Slide::Article(23), Slide::Article(24)]);
+        assert_eq!(d.progress(), "2/2");
+        let d = bookmarks_deck(&c, &marks, Some(&marks[1])).expect("two slides");
+        assert_eq!(d.current, 0, "a bookmark that is gone starts at the first");
     }
 
     #[test]

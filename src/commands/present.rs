@@ -35,7 +35,12 @@ pub fn resolve_deck(corpus: &Corpus, deck: Option<&str>) -> Result<Presentation,
     let Some(name) = deck else {
         return Ok(convention_deck(corpus));
     };
-    let bookmarks = if name.trim().eq_ignore_ascii_case("bookmarks") {
+    // `bookmarks` or `my bookmarks`: only then is the user data read.
+    let bookmarks = if name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("bookmarks"))
+    {
         let (data, warnings) = UserData::load();
         for w in warnings {
             eprintln!("treaty: warning: {}", crate::text::one_line(&w));

@@ -5,7 +5,7 @@
 
 use super::theme;
 use crate::app::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
-use crate::app::present::{Presentation, SlideText, slide_text};
+use crate::app::present::{Entry, Presentation, SlideText, slide_text};
 use crate::app::wrap::Breaks;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
@@ -70,9 +70,15 @@ fn big_size(text: &str, cols: usize, rows: u16) -> Option<BigSize> {
         })
 }
 
+/// Widest the slide's column gets: on a wider screen it stands in the
+/// middle, so lines stay short enough to read from the back of a room.
+const COLUMN: u16 = 120;
+
 /// Margins around the slide: wider on big screens.
 fn margins(w: u16, h: u16) -> (u16, u16) {
-    let mx = (w / 12).clamp(if w >= 40 { 2 } else { 0 }, 10);
+    let mx = (w / 12)
+        .clamp(if w >= 40 { 2 } else { 0 }, 10)
+        .max(w.saturating_sub(COLUMN) / 2);
     let my = if h >= 40 {
         2
     } else if h >= 16 {
@@ -83,61 +89,69 @@ fn margins(w: u16, h: u16) -> (u16, u16) {
     (mx, my)
 }
 
+/// Below this many rows the big letters never show and the slide is
+/// compact: its heading on one line, the label run into the text.
+const COMPACT: usize = 12;
+
+/// Widest a quote or a reason runs, so eyes can follow it across a wide
+/// screen.
+const MEASURE: usize = 100;
+
 /// Lays out the slide text in `cols` x `rows`.
 pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
     let cols = cols.max(1);
-    let mut out: Vec<Row> = Vec::new();
     if rows == 0 {
-        return out;
+        return Vec::new();
     }
+    if rows < COMPACT {
+        return compact(s, cols, rows);
+    }
+    let mut out: Vec<Row> = Vec::new();
     let roomy = rows >= 30;
     // Big letters take at most a quarter of the height (a third with the
     // title in big letters too).
     let budget = (rows / 4) as u16;
-    let mut used = 0usize;
-    match big_size(&s.big, cols, budget) {
-        Some(size) if rows >= 12 => {
+    let big = big_size(&s.big, cols, budget);
+    let mut header: Vec<DocLine> = Vec::new();
+    match big {
+        Some(size) => {
             let (_, h) = size.cells();
             out.push(Row::Big {
                 text: s.big.clone(),
                 size,
                 rows: h,
             });
-            used += usize::from(h);
-        }
-        _ => out.push(Row::Text(fit(
-            vec![Piece::new(s.big.clone(), Role::Title)],
-            cols,
-        ))),
-    }
-    let title_big = if rows >= 40 {
-        big_size(&s.title, cols, 4)
-            .filter(|sz| *sz == BigSize::Quadrant || usize::from(sz.cells().1) + used <= rows / 3)
-    } else {
-        None
-    };
-    let mut header: Vec<DocLine> = Vec::new();
-    if !s.title.is_empty() {
-        if roomy || title_big.is_some() {
-            header.push(Vec::new());
-        }
-        match title_big {
-            Some(size) => {
-                for l in header.drain(..) {
-                    out.push(Row::Text(l));
+            let used = usize::from(h);
+            let title_big = if rows >= 40 {
+                big_size(&s.title, cols, 4).filter(|sz| {
+                    *sz == BigSize::Quadrant || usize::from(sz.cells().1) + used <= rows / 3
+                })
+            } else {
+                None
+            };
+            if !s.title.is_empty() {
+                if roomy || title_big.is_some() {
+                    header.push(Vec::new());
                 }
-                out.push(Row::Big {
-                    text: s.title.clone(),
-                    size,
-                    rows: size.cells().1,
-                });
+                match title_big {
+                    Some(size) => {
+                        out.extend(header.drain(..).map(Row::Text));
+                        out.push(Row::Big {
+                            text: s.title.clone(),
+                            size,
+                            rows: size.cells().1,
+                        });
+                    }
+                    None => header.extend(wrap_capped(
+                        &[Piece::new(s.title.clone(), Role::Title)],
+                        cols,
+                        2,
+                    )),
+                }
             }
-            None => header.extend(wrap_capped(
-                &[Piece::new(s.title.clone(), Role::Title)],
-                cols,
-                2,
-            )),
         }
+        // No big letters: the number and the title share a line.
+        None => header.extend(wrap_capped(&[Piece::new(heading(s), Role::Title)], cols, 2)),
     }
     if !s.context.is_empty() {
         header.extend(wrap_capped(
@@ -146,9 +160,7 @@ pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
             if rows >= 20 { 2 } else { 1 },
         ));
     }
-    for l in header {
-        out.push(Row::Text(l));
-    }
+    out.extend(header.into_iter().map(Row::Text));
     let used: usize = out.iter().map(row_height).sum();
     let avail = rows.saturating_sub(used);
     let gap = usize::from(rows >= 14);
@@ -157,35 +169,56 @@ pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
         cols,
         Breaks::Flow,
     );
-    let blocks: Vec<Vec<DocLine>> = s
+    // A critique (with its quote or its reason) stands apart from the next
+    // one when the height allows; a list of articles stays a list.
+    let spaced = rows >= 20;
+    let blocks: Vec<(Vec<DocLine>, usize)> = s
         .lines
         .iter()
-        .map(|l| {
-            let mut entry = vec![Piece::new("• ", Role::Marker)];
-            entry.extend(l.iter().cloned());
-            wrap_capped(&entry, cols, if roomy { 4 } else { 3 })
+        .map(|e| {
+            let lines = entry(e, cols, roomy);
+            let space = usize::from(spaced && (e.quote.is_some() || e.why.is_some()));
+            (lines, space)
         })
         .collect();
-    let spacing = usize::from(roomy);
-    let block_rows = |b: &Vec<DocLine>| b.len() + spacing;
-    let heading = usize::from(!s.lines_heading.is_empty());
-    let fixed = gap + usize::from(!s.label.is_empty()) + gap + heading;
+    let block_rows = |b: &(Vec<DocLine>, usize)| b.0.len() + b.1;
+    // The label says what the text is (a summary, not the authentic text):
+    // it wraps rather than lose its words.
+    let label = labelled(&s.label, cols);
+    let lines_heading = labelled(&s.lines_heading, cols);
+    let heading_rows = lines_heading.len();
+    let fixed = gap + label.len() + gap + heading_rows;
     let all: usize = body.len() + blocks.iter().map(block_rows).sum::<usize>();
     let (body_cap, shown_blocks) = if fixed + all <= avail {
         (body.len(), blocks.len())
     } else {
         let room = avail.saturating_sub(fixed);
-        let body_cap = body.len().min((room * 2 / 5).max(2)).min(room);
-        let mut left = room.saturating_sub(body_cap).saturating_sub(1);
-        let mut n = 0;
-        for b in &blocks {
-            if block_rows(b) > left {
-                break;
+        // How many whole entries fit beside `body_cap` lines of text and the
+        // `… and N more` line.
+        let fits = |body_cap: usize| {
+            let mut left = room.saturating_sub(body_cap).saturating_sub(1);
+            let mut n = 0;
+            for b in &blocks {
+                if block_rows(b) > left {
+                    break;
+                }
+                left -= block_rows(b);
+                n += 1;
             }
-            left -= block_rows(b);
-            n += 1;
+            n
+        };
+        // The text gets two fifths of the room; if that leaves no room for
+        // a single critique, it gets three lines, so one shows.
+        let mut body_cap = body.len().min((room * 2 / 5).max(3)).min(room);
+        let mut n = fits(body_cap);
+        if n == 0 {
+            let least = body.len().min(3).min(room);
+            if fits(least) > 0 {
+                body_cap = least;
+                n = fits(least);
+            }
         }
-        // Room the critique lines did not need goes back to the summary.
+        // Room the critique lines did not need goes back to the text.
         let more = usize::from(n < blocks.len());
         let crit: usize = blocks[..n].iter().map(block_rows).sum();
         let body_cap = body
@@ -198,9 +231,7 @@ pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
     if gap > 0 {
         rest.push(Vec::new());
     }
-    if !s.label.is_empty() {
-        rest.push(fit(vec![Piece::new(s.label.clone(), Role::Label)], cols));
-    }
+    rest.extend(label);
     if body_cap < body.len() {
         rest.extend(wrap_capped(
             &[Piece::new(s.body.clone(), Role::Plain)],
@@ -210,19 +241,16 @@ pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
     } else {
         rest.extend(body);
     }
-    if heading > 0 {
+    if heading_rows > 0 {
         if gap > 0 {
             rest.push(Vec::new());
         }
-        rest.push(fit(
-            vec![Piece::new(s.lines_heading.clone(), Role::Label)],
-            cols,
-        ));
-        for b in blocks.iter().take(shown_blocks) {
-            if spacing > 0 {
+        rest.extend(lines_heading);
+        for (lines, space) in blocks.iter().take(shown_blocks) {
+            if *space > 0 {
                 rest.push(Vec::new());
             }
-            rest.extend(b.iter().cloned());
+            rest.extend(lines.iter().cloned());
         }
         if shown_blocks < blocks.len() {
             let left = blocks.len() - shown_blocks;
@@ -237,6 +265,116 @@ pub fn layout(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
     }
     out.extend(rest.into_iter().map(Row::Text));
     out
+}
+
+/// A label's lines (none when it is empty), at most two.
+fn labelled(text: &str, cols: usize) -> Vec<DocLine> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    wrap_capped(&[Piece::new(text, Role::Label)], cols, 2)
+}
+
+fn heading(s: &SlideText) -> String {
+    if s.heading.is_empty() {
+        s.big.clone()
+    } else {
+        s.heading.clone()
+    }
+}
+
+/// A slide in fewer than [`COMPACT`] rows: the heading, where it belongs
+/// when there is room, then the label and the text run together, and the
+/// count of critiques on the last line when there is room for it.
+fn compact(s: &SlideText, cols: usize, rows: usize) -> Vec<Row> {
+    let mut out: Vec<DocLine> = wrap_capped(
+        &[Piece::new(heading(s), Role::Title)],
+        cols,
+        if rows >= 5 { 2 } else { 1 },
+    );
+    if rows >= 9 && !s.context.is_empty() {
+        out.extend(wrap_capped(
+            &[Piece::new(s.context.clone(), Role::Plain)],
+            cols,
+            1,
+        ));
+    }
+    let count = usize::from(rows >= 8 && !s.lines_heading.is_empty());
+    let room = rows.saturating_sub(out.len() + count);
+    if room > 0 {
+        let mut text = Vec::new();
+        if !s.label.is_empty() {
+            text.push(Piece::new(format!("{}:", s.label), Role::Label));
+            text.push(Piece::new(" ", Role::Plain));
+        }
+        text.push(Piece::new(s.body.clone(), Role::Plain));
+        out.extend(wrap_capped(&text, cols, room));
+    }
+    if count > 0 {
+        out.push(fit(
+            vec![Piece::new(s.lines_heading.clone(), Role::Label)],
+            cols,
+        ));
+    }
+    out.into_iter().map(Row::Text).collect()
+}
+
+/// An entry's lines: `• ` and its head, then the quote and the reason
+/// indented under it, each kept to a few lines.
+fn entry(e: &Entry, cols: usize, roomy: bool) -> Vec<DocLine> {
+    let mut out = indented(&e.head, cols, cols, "• ", 2);
+    let measure = cols.min(MEASURE + 2);
+    if let Some(q) = &e.quote {
+        out.extend(indented(
+            &[Piece::new(q.clone(), Role::Plain)],
+            cols,
+            measure,
+            "  ",
+            if roomy { 3 } else { 2 },
+        ));
+    }
+    if let Some(why) = &e.why {
+        out.extend(indented(
+            &[
+                Piece::new("why: ", Role::Marker),
+                Piece::new(why.clone(), Role::Note),
+            ],
+            cols,
+            measure,
+            "  ",
+            3,
+        ));
+    }
+    out
+}
+
+/// `pieces` wrapped to `measure` columns (at most `cols`) under a two-cell
+/// indent, the first line led by `first`; no indent in a very narrow space.
+fn indented(
+    pieces: &[Piece],
+    cols: usize,
+    measure: usize,
+    first: &str,
+    max: usize,
+) -> Vec<DocLine> {
+    let indent = if cols >= 12 { width(first) } else { 0 };
+    let lines = wrap_capped(pieces, measure.min(cols).saturating_sub(indent).max(1), max);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if indent == 0 {
+                return l;
+            }
+            let lead = if i == 0 { first } else { "  " };
+            let mut line = vec![Piece::new(
+                lead,
+                if i == 0 { Role::Marker } else { Role::Plain },
+            )];
+            line.extend(l);
+            line
+        })
+        .collect()
 }
 
 fn row_height(r: &Row) -> usize {
