@@ -44,7 +44,7 @@ shot() {
         sleep 0.2
     done
     sleep 0.5
-    tmux -L "$socket" capture-pane -e -p >"$data_home/$name.ansi"
+    tmux -L "$socket" capture-pane -e -p -N >"$data_home/$name.ansi"
     tmux -L "$socket" kill-server
     "$venv/bin/python" assets/render_ansi.py "$cols" "$rows" "assets/$name.png" \
         <"$data_home/$name.ansi"
@@ -56,3 +56,7 @@ shot explorer 110x32 23 --
 # A critique passage, reached by following the first "Cited by" link.
 shot explorer-source 110x32 23 -- Tab Enter
 
+# Presentation mode on Article 23, as a facilitator shows it.
+shot present 110x32 23 -- p
+# The coverage view: articles by how much the critiques discuss them.
+shot coverage 110x32 -- C

@@ -129,9 +129,11 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
         "{s}"
     );
     assert!(
-        s.contains("• ") && s.contains("Memo · Our committee's"),
-        "the outline lists it: {s}"
+        s.contains("• ") && s.contains("Memo (yours) · Our comm"),
+        "the outline lists it, marked as the user's: {s}"
     );
+    assert!(s.contains("Source: Memo (yours)"), "{s}");
+    assert!(s.contains("your library"), "{s}");
     assert!(data.join("sources/committee-memo.md").exists());
     assert_eq!(a.graph.count(Target::Article(23)), cited_before + 1);
 
@@ -144,4 +146,5 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
         s.contains(&format!("Cited by ({}", cited_before + 1)),
         "{s}"
     );
+    assert!(s.contains("Memo (yours) ¶ 1"), "marked as the user's: {s}");
 }

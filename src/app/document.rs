@@ -242,6 +242,12 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
     out.push(Item::Field("Date", m.date.clone()));
     out.push(Item::Field("URL", m.url.clone()));
     out.push(Item::Field("Id", Some(s.id.clone())));
+    if s.user {
+        out.push(Item::Field(
+            "Origin",
+            Some("your library (imported with treaty import)".into()),
+        ));
+    }
     out.push(marks(ItemRef::Source(s.id.clone())));
     // Headings are stored by the passage they precede; walk both in order.
     let mut headings: Vec<usize> = (0..s.headings.len()).collect();
@@ -380,7 +386,11 @@ pub fn breadcrumb(ctx: Ctx, state: &AppState) -> String {
             }
         }
         View::Source(i) => {
-            let name = c.sources.get(i).map(|s| s.short_name()).unwrap_or_default();
+            let name = c
+                .sources
+                .get(i)
+                .map(|s| s.marked_name())
+                .unwrap_or_default();
             match selected_passage(ctx, state) {
                 Some(p) => format!("Sources > {name} > ¶ {}", p.index + 1),
                 None => format!("Sources > {name}"),

@@ -51,7 +51,7 @@ impl Pane<'_> {
         let name = c
             .sources
             .get(l.passage.source)
-            .map(|s| s.short_name())
+            .map(|s| s.marked_name())
             .unwrap_or_default();
         let mut first = vec![pad(2), Self::marker(l), pad(1)];
         let item = crate::user::ItemRef::passage(c, l.passage);

@@ -31,6 +31,9 @@ pub fn selected_item(
 
 /// Enter: open the selection or follow its link.
 pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    if super::text_links::open_current(state, corpus, graph) {
+        return;
+    }
     let focus = state.focus();
     match selected_item(state, corpus, graph, focus) {
         Some(Item::Outline(row)) => match row {
@@ -60,6 +63,11 @@ pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
         }
         _ => {
             let hint = match (focus, state.view().target()) {
+                (PaneId::Document, Some(_))
+                    if super::text_links::has_links(state, corpus, graph) =>
+                {
+                    "Tab steps onto the citations in the text; Enter follows the one marked."
+                }
                 (PaneId::Document, Some(t)) if graph.count(t) > 0 => {
                     "Nothing to open in the text: Tab goes to the passages that cite it."
                 }
@@ -146,22 +154,8 @@ pub fn step_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forwa
         // Overviews: handled by `desk::handle`.
         View::Overview(_) => {}
         View::Chapter(_) => step_chapter_link(state, corpus, graph, forward),
-        View::Article(_) | View::Preamble => {
-            let n = state.view().target().map_or(0, |t| graph.count(t));
-            if n == 0 {
-                state.info("No passage is linked here, so there is no link to follow.");
-                return;
-            }
-            let sel = state.here.links.selected.min(n - 1);
-            state.here.links.selected = if state.focus() != PaneId::Links {
-                sel
-            } else {
-                wrap_step(sel, n, forward)
-            };
-            state.here.focus = PaneId::Links;
-            settle(state, corpus, graph);
-            reveal(state, corpus, graph, PaneId::Links);
-        }
+        // The citations in the text, then the "Cited by".
+        View::Article(_) | View::Preamble => super::text_links::step(state, corpus, graph, forward),
     }
 }
 

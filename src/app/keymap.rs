@@ -219,7 +219,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Note, &[key(K::Home)], Action::Edit(EditKey::Home), G::Work, "start of the line"),
     bind(Mode::Note, &[key(K::End)], Action::Edit(EditKey::End), G::Work, "end of the line"),
     bind(Mode::Note, &[ctrl('c')], Action::Quit, G::Quit, "save the note and quit"),
-    bind(N, &[ch('p')], Action::Present, G::Show, "present: full-screen slides of the chapter or source in view"),
+    bind(N, &[ch('p')], Action::Present, G::Show, "present: full-screen slides of the chapter, source, concern or bookmarks in view"),
     bind(N, &[ch('i')], Action::ImportFile, G::Show, "import a text or Markdown file into your library (asks for its path)"),
     bind(N, &[ch('s')], Action::ToggleSummary, G::Show, "article with authentic text: switch to the summary and back"),
     bind(Mode::Present, &[ch(' '), key(K::Right), key(K::PageDown)], Action::NextSlide, G::Show, "next slide"),

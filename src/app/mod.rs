@@ -27,6 +27,7 @@ pub mod scroll;
 pub mod search;
 pub mod search_engine;
 pub mod state;
+pub mod text_links;
 pub mod update;
 pub mod views;
 mod views_lines;

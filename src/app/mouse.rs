@@ -74,6 +74,17 @@ pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: Mouse
                             .and_then(|l| piece_at(l, col).and_then(|p| p.link));
                         Hit::Entry { id, item, link }
                     }
+                    // A citation inside an authentic text.
+                    Some((item, line)) if matches!(pane.items.get(item), Some(Item::Body(_))) => {
+                        let link = pane
+                            .lines(item, line, 1)
+                            .first()
+                            .and_then(|l| piece_at(l, col).and_then(|p| p.link));
+                        match link {
+                            Some(k) => Hit::Cite(k),
+                            None => Hit::Focus(id),
+                        }
+                    }
                     _ => Hit::Focus(id),
                 }
             }
@@ -83,6 +94,7 @@ pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: Mouse
         Hit::Scroll(id, top) => state.pane_mut(id).top = top,
         Hit::Focus(id) => state.here.focus = id,
         Hit::Entry { id, item, link } => click_entry(state, corpus, graph, id, item, link),
+        Hit::Cite(k) => super::text_links::click(state, corpus, graph, k),
     }
     settle(state, corpus, graph);
 }
@@ -95,6 +107,8 @@ enum Hit {
         item: usize,
         link: Option<usize>,
     },
+    /// Citation `k` of the authentic text the view shows.
+    Cite(usize),
 }
 
 fn click_entry(

@@ -72,6 +72,7 @@ pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -
             selected: first,
         },
         links: PaneState::default(),
+        cite: None,
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Pane<'a> {
     pub ctx: Ctx<'a>,
     /// The link Tab and Enter act on in a source: (paragraph, link index).
     pub current_link: Option<(PassageId, usize)>,
+    /// The citation of the authentic text Tab and Enter act on.
+    pub current_cite: Option<usize>,
     /// The view that is open, marked in the outline.
     pub here: View,
     pub expanded: Vec<u8>,
@@ -64,6 +66,7 @@ impl<'a> Pane<'a> {
             rows,
             ctx,
             current_link: None,
+            current_cite: None,
             here: View::Preamble,
             expanded: Vec::new(),
             user: None,
@@ -180,33 +183,47 @@ impl<'a> Pane<'a> {
             .get(key, self.width, text.unwrap_or(""), breaks)
     }
 
-    /// Adds the citations of an authentic text, marked as links, to `marks`
-    /// (a search match over one wins).
+    /// Adds to `marks` what an authentic text holds: its paragraph numbers,
+    /// and its citations as links, the current one marked (a search match
+    /// over one wins).
     fn with_citations(&self, key: TextKey, mut marks: Vec<Mark>) -> Vec<Mark> {
-        let c = self.ctx.corpus;
-        let text = match key {
-            TextKey::ArticleText(n) => c.article(n).and_then(|a| a.text.as_deref()),
-            TextKey::PreambleText => c.convention.preamble.text.as_deref(),
-            _ => None,
-        };
-        let Some(text) = text else {
+        use super::text_links;
+        let (Some(text), Some(own)) = (
+            text_links::text_of(self.ctx.corpus, key),
+            text_links::owner(key),
+        ) else {
             return marks;
         };
-        let cites: Vec<Mark> = crate::refs::extract::extract(text)
+        let free = |span: &std::ops::Range<usize>, marks: &[Mark]| {
+            !marks
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+        };
+        let mut add: Vec<Mark> = text_links::links(text, own)
             .into_iter()
-            .filter(|c| c.is_resolved())
-            .filter(|c| {
-                !marks
-                    .iter()
-                    .any(|m| m.span.start < c.span.end && c.span.start < m.span.end)
-            })
-            .map(|c| Mark {
+            .enumerate()
+            .filter(|(_, c)| free(&c.span, &marks))
+            .map(|(k, c)| Mark {
                 span: c.span,
-                role: Role::Link,
-                link: None,
+                role: if self.current_cite == Some(k) {
+                    Role::CurrentLink
+                } else {
+                    Role::Link
+                },
+                link: Some(k),
             })
             .collect();
-        marks.extend(cites);
+        add.extend(
+            text_links::numbers(text)
+                .into_iter()
+                .filter(|span| free(span, &marks))
+                .map(|span| Mark {
+                    span,
+                    role: Role::Number,
+                    link: None,
+                }),
+        );
+        marks.extend(add);
         marks.sort_by_key(|m| m.span.start);
         marks
     }
@@ -470,7 +487,7 @@ impl<'a> Pane<'a> {
                 vec![
                     mark,
                     pad(2),
-                    Piece::new(s.map(|s| s.short_name()).unwrap_or_default(), role),
+                    Piece::new(s.map(|s| s.marked_name()).unwrap_or_default(), role),
                     Piece::new(" · ", Role::Plain),
                     Piece::new(
                         s.map(|s| one_line(&s.display_title())).unwrap_or_default(),

@@ -60,6 +60,9 @@ impl<'a> Screen<'a> {
         pane.user = Some(&state.user);
         pane.current_link =
             document::selected_passage(self.ctx, state).map(|p| (p, state.here.links.selected));
+        if id == PaneId::Document && state.focus() == PaneId::Document {
+            pane.current_cite = super::text_links::current(self.ctx, state);
+        }
         if id == PaneId::Document {
             pane.found = state
                 .search

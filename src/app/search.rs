@@ -450,10 +450,13 @@ pub fn poll(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
 }
 
 /// Puts results in the list; a complete list following a first batch of
-/// the same query keeps the selected place selected.
+/// the same query keeps the place the user moved to selected. Untouched, the
+/// selection stays on the best result: a first batch is only the best of
+/// part of the corpus, and following its top item down the complete list
+/// would scroll the best results out of view.
 fn take(o: &mut SearchOverlay, results: SearchResults, rows: usize) {
     let answers = Some((results.query.clone(), results.scope));
-    let same = o.answered == answers;
+    let same = o.answered == answers && o.selected > 0;
     let keep = o.hits.get(o.selected).map(|h| h.place);
     o.hits = results.hits;
     o.answered = answers;
@@ -504,6 +507,57 @@ fn mouse(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: MouseInput
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Target;
+    use crate::search::{HitKind, HitPlace};
+
+    fn hit(n: u8) -> Hit {
+        Hit {
+            kind: HitKind::Article,
+            place: HitPlace::Target(Target::Article(n)),
+            location: format!("Art. {n}"),
+            title: String::new(),
+            snippet: String::new(),
+            score: 1,
+            span: None,
+        }
+    }
+
+    fn results(query: &str, ns: &[u8], done: bool) -> SearchResults {
+        SearchResults {
+            query: query.to_string(),
+            scope: Scope::All,
+            hits: ns.iter().map(|n| hit(*n)).collect(),
+            done,
+        }
+    }
+
+    #[test]
+    fn the_complete_list_keeps_an_untouched_selection_on_the_best_result() {
+        let mut o = SearchOverlay {
+            input: "surv".into(),
+            ..SearchOverlay::default()
+        };
+        // A first batch from part of the corpus, then the complete list in
+        // which its top item is far down.
+        take(&mut o, results("surv", &[40, 41, 42], false), 5);
+        let far: Vec<u8> = (1..=40).collect();
+        take(&mut o, results("surv", &far, true), 5);
+        assert_eq!((o.selected, o.top), (0, 0));
+    }
+
+    #[test]
+    fn the_complete_list_keeps_the_result_the_user_moved_to() {
+        let mut o = SearchOverlay {
+            input: "surv".into(),
+            ..SearchOverlay::default()
+        };
+        take(&mut o, results("surv", &[40, 41, 42], false), 5);
+        o.selected = 1;
+        let all: Vec<u8> = (1..=45).collect();
+        take(&mut o, results("surv", &all, true), 5);
+        assert_eq!(o.hits[o.selected].location, "Art. 41");
+        assert!(o.top <= o.selected && o.selected < o.top + 5);
+    }
 
     #[test]
     fn layout_fits_every_size() {

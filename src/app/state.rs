@@ -76,6 +76,9 @@ pub struct Location {
     pub focus: PaneId,
     pub document: PaneState,
     pub links: PaneState,
+    /// The citation inside the authentic text that Tab and Enter act on (an
+    /// index into `text_links::links`), when one is current.
+    pub cite: Option<usize>,
 }
 
 impl Location {
@@ -187,6 +190,7 @@ impl AppState {
                 focus: PaneId::Outline,
                 document: PaneState::default(),
                 links: PaneState::default(),
+                cite: None,
             },
             history: History::default(),
             outline: OutlineState::default(),

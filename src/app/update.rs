@@ -172,6 +172,7 @@ pub fn settle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             *state.pane_mut(id) = ps;
         }
     }
+    super::text_links::forget_hidden(state, corpus, graph);
 }
 
 fn settled(pane: &Pane, mut ps: PaneState) -> PaneState {

@@ -74,14 +74,58 @@ fn show_article(
         writeln!(out, "{}", one_line(&c.heading()))?;
     }
     writeln!(out)?;
-    write_summary(out, &a.summary, a.summary_is_official)?;
-    if let Some(text) = &a.text {
-        writeln!(out, "\nAuthentic text:")?;
-        for para in text.split("\n\n") {
-            write!(out, "{}", wrap(para, WIDTH, "  "))?;
+    write_texts(out, a.text.as_deref(), &a.summary, a.summary_is_official)?;
+    write_cited_by(corpus, graph, &links, out)
+}
+
+/// The authentic text first when the library has it, then the summary,
+/// each labelled.
+fn write_texts(out: &mut dyn Write, text: Option<&str>, summary: &str, official: bool) -> Outcome {
+    if let Some(text) = text {
+        writeln!(out, "Authentic text:")?;
+        write_authentic(out, text)?;
+        if official {
+            return Ok(());
+        }
+        writeln!(out)?;
+    }
+    write_summary(out, summary, official)
+}
+
+/// An authentic text as the document sets it out: numbered paragraphs with
+/// their continuation lines under the text, sub-items `(a)` indented below
+/// their paragraph, a blank line between paragraphs.
+fn write_authentic(out: &mut dyn Write, text: &str) -> Outcome {
+    for (i, para) in text.split("\n\n").enumerate() {
+        let para = one_line(para);
+        let (label, body) = split_number(&para);
+        let sub = label.is_some_and(|l| l.starts_with('('));
+        if i > 0 && !sub {
+            writeln!(out)?;
+        }
+        let margin = if sub { 5 } else { 2 };
+        match label {
+            Some(label) => {
+                let hang = margin + crate::text::width(label) + 1;
+                let wrapped = wrap(body, WIDTH, &" ".repeat(hang));
+                let first = format!("{}{label} ", " ".repeat(margin));
+                write!(out, "{first}{}", &wrapped[hang.min(wrapped.len())..])?;
+            }
+            None => write!(out, "{}", wrap(&para, WIDTH, &" ".repeat(margin)))?,
         }
     }
-    write_cited_by(corpus, graph, &links, out)
+    Ok(())
+}
+
+/// `("1.", rest)` or `("(a)", rest)` for a paragraph that opens with its
+/// number, else `(None, para)`.
+fn split_number(para: &str) -> (Option<&str>, &str) {
+    match crate::library::authentic::item_label(para) {
+        Some(label) if !para[label.len()..].trim().is_empty() => {
+            (Some(label), para[label.len()..].trim_start())
+        }
+        _ => (None, para),
+    }
 }
 
 fn write_summary(out: &mut dyn Write, summary: &str, official: bool) -> Outcome {
@@ -227,7 +271,7 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
         return Ok(());
     }
     writeln!(out, "Preamble\n")?;
-    write_summary(out, &p.summary, p.summary_is_official)?;
+    write_texts(out, p.text.as_deref(), &p.summary, p.summary_is_official)?;
     write_cited_by(corpus, graph, &links, out)
 }
 

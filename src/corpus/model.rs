@@ -113,6 +113,16 @@ pub struct Source {
 impl Source {
     /// A short name for lists and locations: the author's surname, else the
     /// publisher, else the id.
+    /// The short name as the explorer shows it: a source from the user's own
+    /// library says so, so it is never taken for one of the seed critiques.
+    pub fn marked_name(&self) -> String {
+        if self.user {
+            format!("{} (yours)", self.short_name())
+        } else {
+            self.short_name()
+        }
+    }
+
     pub fn short_name(&self) -> String {
         if let Some(author) = &self.meta.author
             && let Some(last) = author.split_whitespace().last()

@@ -408,6 +408,16 @@ fn tokenize(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// The number that opens a paragraph of a stored text: `1.`, `(a)`, `(iv)`;
+/// `None` when the paragraph has none.
+pub fn item_label(para: &str) -> Option<&str> {
+    if !starts_item(para) {
+        return None;
+    }
+    let end = para.find(['.', ')'])? + 1;
+    para.get(..end)
+}
+
 /// A line that starts a paragraph of its own: `1.`, `(a)`, `(iv)`.
 fn starts_item(line: &str) -> bool {
     let b = line.as_bytes();

@@ -138,6 +138,12 @@ fn hints(state: &AppState, w: usize) -> Line<'static> {
             let open = match (state.focus(), state.view()) {
                 (PaneId::Outline, _) => "open",
                 (PaneId::Document, View::Chapter(_)) => "open",
+                // A citation of the authentic text is current.
+                (PaneId::Document, View::Article(_) | View::Preamble)
+                    if state.here.cite.is_some() =>
+                {
+                    "follow"
+                }
                 (PaneId::Document, View::Article(_) | View::Preamble) => "",
                 _ => "follow",
             };

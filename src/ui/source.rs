@@ -13,7 +13,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     if let View::Source(i) = state.view()
         && let Some(s) = screen.ctx.corpus.sources.get(i)
     {
-        title = format!("Source: {}", s.short_name());
+        title = format!("Source: {}", s.marked_name());
         if let Some(p) = document::selected_passage(screen.ctx, state) {
             title = format!("{title} · ¶ {} of {}", p.index + 1, s.passages.len());
         }
