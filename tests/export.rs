@@ -268,3 +268,25 @@ fn bad_selections_exit_2_with_what_exists() {
         );
     }
 }
+
+/// A bookmarked passage's links are listed with their basis, and every
+/// inferred one with the analyst's reason: the brief is quoted in meetings.
+#[test]
+fn a_bookmarked_passage_lists_its_links_with_the_reasons_for_inferred_ones() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut user, _) = UserData::load_from(tmp.path());
+    for p in ["passage:benitez-mongelos#13", "passage:zamora#14"] {
+        let item: ItemRef = p.parse().expect("passage");
+        assert_eq!(user.toggle_bookmark(&item).ok(), Some(true));
+    }
+    let brief = export(tmp.path(), &["--bookmarks"]);
+    at(&brief, "*Linked to:* Art. 23 (cited)\n");
+    at(
+        &brief,
+        "Art. 23 (inferred; why: Definitions are in Art. 2; reach beyond",
+    );
+    at(
+        &brief,
+        " · Art. 6, Art. 24 (inferred; why: Human-rights safeguards are set by Art. 6 and Art. 24.)",
+    );
+}

@@ -535,12 +535,8 @@ impl Doc<'_> {
         let corpus = self.corpus;
         for &id in passages {
             self.h3(&corpus.passage_location(id));
-            let linked: Vec<String> = graph
-                .links_of(id)
-                .iter()
-                .map(|l| format!("{} ({})", l.target.label(), l.basis.name()))
-                .collect();
-            let why = (!linked.is_empty()).then(|| ("Linked to", linked.join(", ")));
+            let linked = linked_to(graph, id);
+            let why = (!linked.is_empty()).then(|| ("Linked to", linked));
             self.quote(id, why);
         }
     }
@@ -655,6 +651,35 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 /// A chapter for `--chapter`: `IV` or `4`.
+/// What a passage is linked to: the provisions it cites, then those an
+/// analyst linked it to, grouped by the reason given, which is always shown
+/// (`Art. 23 (cited) · Chapter II, Art. 2 (inferred; why: Definitions are ...)`).
+fn linked_to(graph: &LinkGraph, id: PassageId) -> String {
+    let mut cited: Vec<String> = Vec::new();
+    let mut inferred: Vec<(String, Vec<String>)> = Vec::new();
+    for l in graph.links_of(id) {
+        match &l.basis {
+            Basis::Cited { .. } => cited.push(l.target.label()),
+            Basis::Inferred { reason } => {
+                let reason = one_line(reason);
+                match inferred.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, targets)) => targets.push(l.target.label()),
+                    None => inferred.push((reason, vec![l.target.label()])),
+                }
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    if !cited.is_empty() {
+        parts.push(format!("{} (cited)", cited.join(", ")));
+    }
+    for (reason, targets) in inferred {
+        parts.push(format!("{} (inferred; why: {reason})", targets.join(", ")));
+    }
+    // Reasons contain semicolons of their own: groups are set apart by a dot.
+    parts.join(" · ")
+}
+
 pub fn parse_chapter(value: &str) -> Result<u8, BriefError> {
     Ok(crate::corpus::target::parse_chapter(value)?)
 }
