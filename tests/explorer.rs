@@ -674,6 +674,21 @@ fn the_real_corpus_article_23_round_trip() {
     assert_eq!(a.state.here, before);
 }
 
+/// A narrow pane's title that runs under the scroll marks is cut with an
+/// ellipsis: "¶ 2 of 24" once read "¶ 2 of 2" at 40 columns.
+#[test]
+fn a_title_under_the_scroll_marks_is_cut_visibly() {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let p = treaty::corpus::lookup(&corpus, "benitez-mongelos").expect("the source");
+    let mut a = App::with(corpus, 40, 12, Some(p));
+    a.act(&[Action::Down]);
+    let screen = a.screen();
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(title.contains("↑↓") || title.contains('↓'), "{screen}");
+    assert!(title.contains('…'), "the cut is shown: {title:?}");
+    assert!(!title.contains("of 2 "), "{title:?}");
+}
+
 // ---- snapshots of the main screens, read and accepted by hand ----
 
 fn snap(name: &str, a: &App) {

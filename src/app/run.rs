@@ -16,8 +16,9 @@ use std::time::Duration;
 /// How often signals are looked at while no key comes.
 const TICK: Duration = Duration::from_millis(150);
 
-/// How often the search worker is asked for results while a search runs.
-const SEARCH_TICK: Duration = Duration::from_millis(15);
+/// How often the search worker is asked for results while a search runs
+/// (the benchmark's event loop polls at the same pace).
+pub const SEARCH_TICK: Duration = Duration::from_millis(15);
 
 /// Events applied before signals are checked and the screen is drawn again.
 const MAX_BATCH: usize = 256;

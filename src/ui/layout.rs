@@ -9,18 +9,31 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// A pane's title bar: reverse video when the pane has the focus.
-pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool) {
+/// The widest scroll marks, and the narrowest pane that shows them.
+const MARKS_WIDTH: usize = 4;
+const MARKS_MIN_WIDTH: u16 = MARKS_WIDTH as u16 + 10;
+
+/// A pane's title row; `marks` when scroll marks will be drawn at its end.
+pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool, marks: bool) {
     if frame.width == 0 || frame.height == 0 {
         return;
     }
     let row = Rect { height: 1, ..frame };
     let w = usize::from(frame.width);
+    // The scroll marks (` ↑↓ `) take the right end: a title that would run
+    // under them is cut with an ellipsis, never silently ("¶ 2 of 24" must
+    // not read "¶ 2 of 2").
+    let room = if marks && frame.width >= MARKS_MIN_WIDTH {
+        w - MARKS_WIDTH
+    } else {
+        w
+    };
     if focused {
         buf.set_style(row, theme::title_focused());
-        let text = truncate(&format!(" {title} "), w);
+        let text = truncate(&format!(" {title} "), room);
         buf.set_stringn(row.x, row.y, &text, w, theme::title_focused());
     } else {
-        let text = truncate(&format!(" {title} "), w);
+        let text = truncate(&format!(" {title} "), room);
         let used = width(&text);
         buf.set_stringn(row.x, row.y, &text, w, theme::title());
         let fill = "─".repeat(w.saturating_sub(used));
@@ -37,7 +50,7 @@ pub fn scroll_marks(buf: &mut Buffer, frame: Rect, above: bool, below: bool) {
         (false, false) => return,
     };
     let w = width(text) as u16;
-    if frame.width < w + 10 || frame.height == 0 {
+    if frame.width < MARKS_MIN_WIDTH || frame.height == 0 {
         return;
     }
     let style = buf[(frame.x + frame.width - w, frame.y)].style();

@@ -72,12 +72,14 @@ fn draw_pane(
         return;
     };
     let focused = state.focus() == id;
-    layout::title_bar(buf, frame, title, focused);
-    if let Some(p) = screen.pane(state, id) {
-        let ps = state.pane(id);
-        pane::draw(buf, content, &p, ps, focused, sel);
-        let above = ps.top != Anchor::TOP;
-        let below = ps.top < scroll::max_anchor(&p, p.rows);
-        layout::scroll_marks(buf, frame, above, below);
-    }
+    let Some(p) = screen.pane(state, id) else {
+        layout::title_bar(buf, frame, title, focused, false);
+        return;
+    };
+    let ps = state.pane(id);
+    let above = ps.top != Anchor::TOP;
+    let below = ps.top < scroll::max_anchor(&p, p.rows);
+    layout::title_bar(buf, frame, title, focused, above || below);
+    pane::draw(buf, content, &p, ps, focused, sel);
+    layout::scroll_marks(buf, frame, above, below);
 }
