@@ -536,7 +536,7 @@ impl Doc<'_> {
         for &id in passages {
             self.h3(&corpus.passage_location(id));
             let linked = linked_to(graph, id);
-            let why = (!linked.is_empty()).then(|| ("Linked to", linked));
+            let why = (!linked.is_empty()).then_some(("Linked to", linked));
             self.quote(id, why);
         }
     }
