@@ -1,8 +1,9 @@
 //! Search speed and memory on generated corpora of 1, 10 and 100 MB, and a
 //! comparison of fuzzy-matcher, nucleo-matcher and `fzf --filter` on the same
-//! sentences. Run with `cargo bench --bench search`; figures go to
-//! BENCHMARKS.md. Each size runs in its own process so that its peak memory
-//! (VmHWM) is its own.
+//! sentences, and the explorer on the same corpora (load time, keystroke echo:
+//! `support/explorer.rs`). Run with `cargo bench --bench search`; figures go
+//! to BENCHMARKS.md. Each size runs in its own process so that its peak
+//! memory (VmHWM) is its own, and the explorer in another.
 
 mod support;
 
@@ -30,15 +31,22 @@ const LONG: &[&str] = &[
 fn main() {
     match std::env::var(CHILD).ok().as_deref() {
         Some("compare") => support::compare::run(SEED),
+        Some(app) if app.starts_with("explorer-") => match app["explorer-".len()..].parse() {
+            // Keys come 80 ms apart whatever the size: every query is typed.
+            Ok(mb) => support::explorer::run(mb, SEED, SHORT, LONG),
+            Err(_) => eprintln!("{CHILD}={app}: expected explorer-SIZE"),
+        },
         Some(size) => match size.parse::<usize>() {
             Ok(mb) => run_size(mb),
             Err(_) => eprintln!("{CHILD}={size}: expected a size in MB or 'compare'"),
         },
         None => {
             println!("treaty search benchmark ({} cores)", cores());
-            for child in ["1", "10", "100", "compare"] {
-                spawn_child(child);
+            for mb in ["1", "10", "100"] {
+                spawn_child(mb);
+                spawn_child(&format!("explorer-{mb}"));
             }
+            spawn_child("compare");
         }
     }
 }
@@ -61,11 +69,16 @@ fn cores() -> usize {
 
 /// Peak resident memory of this process in MB, from /proc/self/status.
 pub fn peak_mb() -> f64 {
+    status_mb("VmHWM")
+}
+
+/// A memory figure of /proc/self/status (given there in kB), in MB.
+fn status_mb(key: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.split(':').next() == Some(key))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse::<f64>().ok())
         })
@@ -99,6 +112,7 @@ fn ms(d: Duration) -> f64 {
 
 fn run_size(mb: usize) {
     let baseline = peak_mb();
+    let (anon0, file0) = (status_mb("RssAnon"), status_mb("RssFile"));
     let t = Instant::now();
     let corpus = support::corpus(mb * MB, SEED);
     let gen_time = t.elapsed();
@@ -108,11 +122,7 @@ fn run_size(mb: usize) {
     let index = Arc::new(SearchIndex::build(&corpus));
     let build = t.elapsed();
     let peak_built = peak_mb();
-    let (short, long) = if mb >= 100 {
-        (&SHORT[..2], &LONG[..1])
-    } else {
-        (SHORT, LONG)
-    };
+    let (short, long) = queries(mb);
     let cpu = cpu_time();
     let s = typing(&index, short);
     let cpu_short = (cpu_time() - cpu) / s.1.len().max(1) as u32;
@@ -144,6 +154,22 @@ fn run_size(mb: usize) {
         peak_corpus - baseline,
         peak_built - baseline
     );
+    // Nothing was given back to the system since the peak, so the resident
+    // memory now tells what the peak was made of.
+    println!(
+        "resident now, above the start: {:.1} MB anonymous (heap, stacks), {:.1} MB file-backed (the binary's code and embedded data, read for the first time)",
+        status_mb("RssAnon") - anon0,
+        status_mb("RssFile") - file0
+    );
+}
+
+/// The queries typed at a size: fewer at 100 MB.
+fn queries(mb: usize) -> (&'static [&'static str], &'static [&'static str]) {
+    if mb >= 100 {
+        (&SHORT[..2], &LONG[..1])
+    } else {
+        (SHORT, LONG)
+    }
 }
 
 /// Types each query one key at a time on a fresh worker, waiting for the

@@ -3,6 +3,7 @@
 //! chosen size, from a seeded xorshift generator (no dependency needed).
 
 pub mod compare;
+pub mod explorer;
 
 use treaty::corpus::{Corpus, Origin, SourceMeta};
 
