@@ -553,7 +553,9 @@ fn the_real_worker_streams_results_in() {
     let corpus = treaty::corpus::load_embedded().expect("corpus");
     let graph = LinkGraph::build(&corpus);
     let mut state = app::start(&corpus, &graph, None, (100, 30), true);
-    state.search.index_in_background(&corpus);
+    state
+        .search
+        .index_in_background(&std::sync::Arc::new(corpus.clone()));
     let mut a = App {
         corpus,
         graph,

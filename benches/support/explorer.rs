@@ -57,7 +57,7 @@ struct Start {
 
 /// A started explorer, kept for the echo measurement.
 struct Explorer {
-    corpus: Corpus,
+    corpus: std::sync::Arc<Corpus>,
     graph: LinkGraph,
     state: AppState,
 }
@@ -162,6 +162,8 @@ fn start(dir: &Path) -> (Start, Explorer) {
     // the same merge on the temporary one.
     let warnings = Library::at(dir).merge_into(&mut corpus);
     assert!(warnings.is_empty(), "the library loads: {warnings:?}");
+    // As in the explorer: shared with the index thread, never copied.
+    let corpus = std::sync::Arc::new(corpus);
     let load = t.elapsed();
     let graph = LinkGraph::build(&corpus);
     let graph_done = t.elapsed();

@@ -63,11 +63,9 @@ pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
 }
 
 /// Runs with `overlay` open from the start (`treaty present` opens its deck).
-pub fn run_with(
-    mut corpus: Corpus,
-    opts: RunOptions,
-    overlay: Option<Overlay>,
-) -> anyhow::Result<()> {
+pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> anyhow::Result<()> {
+    // Shared with the thread that builds the search index.
+    let mut corpus = std::sync::Arc::new(corpus);
     let mut graph = LinkGraph::build(&corpus);
     let (user, warnings) = crate::user::UserData::load();
     let mut session = Session::enter(opts.mouse)?;
@@ -160,7 +158,11 @@ pub fn run_with(
                 }
                 Effect::Suspend => session.suspend()?,
                 Effect::ReloadLibrary => {
-                    graph = super::import_prompt::reload(&mut state, &mut corpus);
+                    // Copies the corpus only if the index thread still reads it.
+                    graph = super::import_prompt::reload(
+                        &mut state,
+                        std::sync::Arc::make_mut(&mut corpus),
+                    );
                     state.search.index_in_background(&corpus);
                 }
                 Effect::Nothing => {}

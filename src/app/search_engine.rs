@@ -58,7 +58,7 @@ impl Default for Engine {
 
 impl Engine {
     /// Starts building the index on its own thread; searches use the worker.
-    pub fn background(corpus: Corpus) -> Engine {
+    pub fn background(corpus: Arc<Corpus>) -> Engine {
         let (tx, rx) = mpsc::channel();
         let built = std::thread::Builder::new()
             .name("search-index".into())
