@@ -342,28 +342,7 @@ fn collect_hits(text: &str, caps: &Captures<'_>, hits: &mut Vec<Hit>) {
         };
         hits.push(Hit::new(whole.range(), resolved, pinpoint));
     } else if group(caps, "arts").is_some() {
-        let list = required(caps, "alist");
-        for (i, item) in PATTERNS
-            .article_item
-            .captures_iter(list.as_str())
-            .enumerate()
-        {
-            let m = item.get(0).expect("group 0 always exists");
-            let start = if i == 0 {
-                whole.start()
-            } else {
-                list.start() + m.start()
-            };
-            let a = required(&item, "a").as_str();
-            let (resolved, pinpoint) = match group(&item, "b") {
-                Some(b) => (resolve_range(Kind::Article, a, b.as_str()), None),
-                None => (
-                    resolve_article(a),
-                    group(&item, "pin").map(|p| tidy_pinpoint(p.as_str())),
-                ),
-            };
-            hits.push(Hit::new(start..list.start() + m.end(), resolved, pinpoint));
-        }
+        list_hits(caps, "alist", &PATTERNS.article_item, Kind::Article, hits);
     } else if group(caps, "chap").is_some() {
         let first = required(caps, "c1").as_str();
         let resolved = match group(caps, "c2") {
@@ -372,25 +351,7 @@ fn collect_hits(text: &str, caps: &Captures<'_>, hits: &mut Vec<Hit>) {
         };
         hits.push(Hit::new(whole.range(), resolved, None));
     } else if group(caps, "chaps").is_some() {
-        let list = required(caps, "clist");
-        for (i, item) in PATTERNS
-            .chapter_item
-            .captures_iter(list.as_str())
-            .enumerate()
-        {
-            let m = item.get(0).expect("group 0 always exists");
-            let start = if i == 0 {
-                whole.start()
-            } else {
-                list.start() + m.start()
-            };
-            let a = required(&item, "a").as_str();
-            let resolved = match group(&item, "b") {
-                Some(b) => resolve_range(Kind::Chapter, a, b.as_str()),
-                None => resolve_chapter(a),
-            };
-            hits.push(Hit::new(start..list.start() + m.end(), resolved, None));
-        }
+        list_hits(caps, "clist", &PATTERNS.chapter_item, Kind::Chapter, hits);
     } else if group(caps, "desc").is_some() {
         let target = DESCRIPTIVE
             .iter()
@@ -399,6 +360,39 @@ fn collect_hits(text: &str, caps: &Captures<'_>, hits: &mut Vec<Hit>) {
         if let Some(target) = target {
             hits.push(Hit::new(whole.range(), Ok(vec![target]), None));
         }
+    }
+}
+
+/// The items of a list (`Articles 21, 23, 24 and 35`, `Chapters II to IV and
+/// VI`): one hit per item, a range resolving to every provision in it. The
+/// first item's hit starts at the list's keyword; an article item may carry
+/// a pinpoint (`24(2)`).
+fn list_hits(
+    caps: &regex::Captures,
+    list_group: &str,
+    item_pattern: &regex::Regex,
+    kind: Kind,
+    hits: &mut Vec<Hit>,
+) {
+    let whole = caps.get(0).expect("group 0 always exists");
+    let list = required(caps, list_group);
+    for (i, item) in item_pattern.captures_iter(list.as_str()).enumerate() {
+        let m = item.get(0).expect("group 0 always exists");
+        let start = if i == 0 {
+            whole.start()
+        } else {
+            list.start() + m.start()
+        };
+        let a = required(&item, "a").as_str();
+        let (resolved, pinpoint) = match (group(&item, "b"), kind) {
+            (Some(b), _) => (resolve_range(kind, a, b.as_str()), None),
+            (None, Kind::Article) => (
+                resolve_article(a),
+                group(&item, "pin").map(|p| tidy_pinpoint(p.as_str())),
+            ),
+            (None, Kind::Chapter) => (resolve_chapter(a), None),
+        };
+        hits.push(Hit::new(start..list.start() + m.end(), resolved, pinpoint));
     }
 }
 
