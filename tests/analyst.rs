@@ -7,98 +7,36 @@
 //! sources, links, concerns and events, so the snapshots change only when
 //! the screens do.
 
+mod common;
+
+use common::{App, code, ctrl, key, passage};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::Path;
 use treaty::app::keymap::{self, Mode};
 use treaty::app::state::Overlay;
 use treaty::app::views::Overview;
-use treaty::app::{self, Action, AppState, PaneId, View};
-use treaty::corpus::{
-    Concern, Corpus, CuratedLink, Event, Passage, PassageId, Place, Source, SourceMeta, Target,
-};
-use treaty::refs::graph::LinkGraph;
+use treaty::app::{self, Action, PaneId, View};
+use treaty::corpus::{Concern, Corpus, Event, PassageId, Place};
 use treaty::user::{ItemRef, UserData};
-
-fn passage(number: usize, text: &str) -> Passage {
-    Passage {
-        number,
-        text: text.to_string(),
-        line: number * 2,
-    }
-}
 
 fn pid(source: usize, index: usize) -> PassageId {
     PassageId { source, index }
 }
 
 fn fixture() -> Corpus {
-    let mut c = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let mut c = common::fixed_convention();
     c.convention.preamble.summary = "The introductory part of the Convention.".into();
-    c.convention.preamble.text = None;
-    for ch in &mut c.convention.chapters {
-        for a in &mut ch.articles {
-            a.summary = format!(
-                "What article {} provides, in the project's words.",
-                a.number
-            );
-            a.summary_is_official = false;
-            a.text = None;
-        }
-    }
-    let alpha = Source {
-        id: "alpha".into(),
-        path: "data/sources/alpha.md".into(),
-        meta: SourceMeta {
-            title: Some("Powers without limits".into()),
-            author: Some("Ana Alpha".into()),
-            publisher: Some("Digital Rights Lab".into()),
-            date: Some("2025-01-15".into()),
-            url: Some("https://example.org/alpha".into()),
-            kind: None,
-            origin: None,
-        },
-        passages: vec![
-            passage(1, "An introduction that cites nothing at all."),
-            passage(
-                2,
-                "Article 23 extends the procedural powers to any crime, and the safeguards of Article 24 are left to national law.",
-            ),
-            passage(
-                3,
-                "Interception under Art. 30 needs no judicial authorisation.",
-            ),
-            passage(
-                4,
-                "The drafts were agreed in August 2024 after two years of talks.",
-            ),
-        ],
-        headings: vec![],
-        user: false,
-    };
-    let beta = Source {
-        id: "beta".into(),
-        path: "data/sources/beta.md".into(),
-        meta: SourceMeta {
-            title: Some("A note on scope".into()),
-            ..SourceMeta::default()
-        },
-        passages: vec![
-            passage(1, "The scope is too broad, reaching any serious crime."),
-            passage(2, "Article 23 again: evidence of any crime is in reach."),
-        ],
-        headings: vec![],
-        user: false,
-    };
+    let alpha = common::alpha(
+        Some("https://example.org/alpha"),
+        "The drafts were agreed in August 2024 after two years of talks.",
+    );
+    let beta = common::beta(vec![
+        passage(1, "The scope is too broad, reaching any serious crime."),
+        passage(2, "Article 23 again: evidence of any crime is in reach."),
+    ]);
     c.sources = vec![alpha, beta];
-    c.curated = vec![CuratedLink {
-        passage: pid(1, 0),
-        quote: "reaching any serious crime".into(),
-        targets: vec![Target::Article(23), Target::Article(2)],
-        reason: "The reach of the powers is set by Art. 23; serious crime is defined in Art. 2."
-            .into(),
-    }];
+    c.curated = vec![common::scope_link()];
     c.concerns = vec![
         Concern {
             id: "scope".into(),
@@ -130,13 +68,6 @@ fn fixture() -> Corpus {
     c
 }
 
-struct App {
-    corpus: Corpus,
-    graph: LinkGraph,
-    state: AppState,
-    _home: tempfile::TempDir,
-}
-
 impl App {
     /// At `place` (or the start), with user data in a fresh temp dir.
     fn new(w: u16, h: u16, place: Option<&str>) -> App {
@@ -144,59 +75,12 @@ impl App {
         Self::with_home(home, w, h, place)
     }
 
+    /// At `place` (or the user's last place), with user data in `home` and
+    /// the export directory inside it.
     fn with_home(home: tempfile::TempDir, w: u16, h: u16, place: Option<&str>) -> App {
-        let corpus = fixture();
-        let graph = LinkGraph::build(&corpus);
-        let (user, warnings) = UserData::load_from(home.path());
-        assert!(warnings.is_empty(), "{warnings:?}");
-        let start = place.map(|p| treaty::corpus::lookup(&corpus, p).expect("a fixture place"));
-        let mut state = app::desk::start(&corpus, &graph, start, user, (w, h), true);
-        state.desk.export_dir = Some(home.path().join("out"));
-        App {
-            corpus,
-            graph,
-            state,
-            _home: home,
-        }
-    }
-
-    fn home(&self) -> &Path {
-        self._home.path()
-    }
-
-    fn act(&mut self, actions: &[Action]) -> &mut Self {
-        for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, *a);
-        }
-        self
-    }
-
-    /// Types keys through the real key table, as the event loop does.
-    fn keys(&mut self, keys: &[KeyEvent]) -> &mut Self {
-        for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
-                app::update(&mut self.state, &self.corpus, &self.graph, a);
-            }
-        }
-        self
-    }
-
-    fn chars(&mut self, s: &str) -> &mut Self {
-        let keys: Vec<KeyEvent> = s.chars().map(key).collect();
-        self.keys(&keys)
-    }
-
-    fn screen(&self) -> String {
-        render(&self.state, &self.corpus, &self.graph)
-    }
-
-    fn status(&self) -> String {
-        self.state
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
+        let mut a = Self::with_user(fixture(), place, w, h, home);
+        a.state.desk.export_dir = Some(a.home().join("out"));
+        a
     }
 
     /// Puts the selection of the focused pane on the entry showing `text`.
@@ -226,43 +110,6 @@ impl App {
             .collect::<Vec<_>>()
             .join("\n")
     }
-}
-
-fn render(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> String {
-    let (w, h) = state.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| treaty::ui::draw(f, state, corpus, graph))
-        .expect("draw");
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 // ---- concerns ----
@@ -475,11 +322,11 @@ fn the_bookmarks_list_reorders_removes_and_opens() {
     // Alpha's ¶ 2, then Art. 24 and the beta source.
     a.keys(&[key('j'), key('b')]);
     a.keys(&[key(':')])
-        .chars("24")
+        .typed("24")
         .keys(&[code(KeyCode::Enter)]);
     a.keys(&[key('w'), key('w'), key('b')]);
     a.keys(&[key(':')])
-        .chars("beta")
+        .typed("beta")
         .keys(&[code(KeyCode::Enter)]);
     a.keys(&[key('w'), key('w'), key('b')]);
     assert!(
@@ -559,8 +406,8 @@ fn a_note_is_typed_saved_on_leaving_and_shown_with_its_item() {
     assert!(matches!(a.state.overlay, Some(Overlay::Note { .. })));
     assert!(a.screen().contains("Note on Art. 23"), "{}", a.screen());
     // Keys that mean something elsewhere are text here.
-    a.chars("Ask about (2)(b) q").keys(&[code(KeyCode::Enter)]);
-    a.chars("and 24.");
+    a.typed("Ask about (2)(b) q").keys(&[code(KeyCode::Enter)]);
+    a.typed("and 24.");
     a.keys(&[
         code(KeyCode::Up),
         code(KeyCode::End),
@@ -571,7 +418,7 @@ fn a_note_is_typed_saved_on_leaving_and_shown_with_its_item() {
         code(KeyCode::Left),
         code(KeyCode::Delete),
     ]);
-    a.chars(".");
+    a.typed(".");
     assert!(a.screen().contains("Ask about (2)(b."), "{}", a.screen());
     assert_eq!(a.state.view(), View::Article(23), "q did not quit");
     a.keys(&[ctrl('s')]);
@@ -602,7 +449,7 @@ fn a_note_is_typed_saved_on_leaving_and_shown_with_its_item() {
 #[test]
 fn the_editor_puts_the_terminal_cursor_at_the_editing_point() {
     let mut a = App::new(100, 30, Some("23"));
-    a.keys(&[key('W'), key('e')]).chars("Ask 日本");
+    a.keys(&[key('W'), key('e')]).typed("Ask 日本");
     let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     t.draw(|f| treaty::ui::draw(f, &a.state, &a.corpus, &a.graph))
         .expect("draw");
@@ -633,7 +480,7 @@ fn a_passage_note_shows_under_the_paragraph() {
         "{}",
         a.screen()
     );
-    a.chars("Check the Art. 24 conditions.")
+    a.typed("Check the Art. 24 conditions.")
         .keys(&[code(KeyCode::Esc)]);
     let s = a.screen();
     assert!(s.contains("Note: Check the Art. 24 conditions."), "{s}");
@@ -649,7 +496,7 @@ fn a_note_that_cannot_be_saved_is_kept_and_said() {
     let mut a = App::new(100, 30, Some("23"));
     a.state.user = UserData::default();
     a.keys(&[key('W'), key('e')]);
-    a.chars("Keep me").keys(&[code(KeyCode::Esc)]);
+    a.typed("Keep me").keys(&[code(KeyCode::Esc)]);
     let status = a.state.status.clone().expect("message");
     assert!(
         status.error && status.text.contains("not saved"),
@@ -671,7 +518,7 @@ fn quit_from_the_editor_saves_the_note() {
     let mut a = App::new(100, 30, Some("beta"));
     a.keys(&[key('w'), key('w'), key('e')]);
     assert!(a.screen().contains("Note on source beta"), "{}", a.screen());
-    a.chars("whole source");
+    a.typed("whole source");
     let effect = app::update(&mut a.state, &a.corpus, &a.graph, Action::Quit);
     assert_eq!(effect, app::Effect::Quit);
     let file = std::fs::read_to_string(a.home().join("notes.json")).expect("saved");
@@ -760,7 +607,7 @@ fn x_writes_a_brief_of_the_bookmarks_or_the_article() {
     // With bookmarks, the brief is theirs.
     a.keys(&[key('b')]);
     a.keys(&[key(':')])
-        .chars("30")
+        .typed("30")
         .keys(&[code(KeyCode::Enter)]);
     a.keys(&[key('W'), key('b'), key('x')]);
     assert!(
@@ -803,14 +650,14 @@ fn the_last_place_is_kept_and_reopened() {
     let mut a = App::new(100, 30, Some("23"));
     a.keys(&[key('C')]);
     assert!(app::desk::on_quit(&mut a.state, &a.corpus).is_empty());
-    let home = std::mem::replace(&mut a._home, tempfile::tempdir().expect("tmp"));
+    let home = a.home.take().expect("the user data");
     let b = App::with_home(home, 100, 30, None);
     assert_eq!(b.state.view(), View::Overview(Overview::Coverage));
     assert!(b.screen().contains("Coverage"), "{}", b.screen());
     // A place given on the command line wins.
     let mut c = App::new(100, 30, Some("alpha"));
     assert!(app::desk::on_quit(&mut c.state, &c.corpus).is_empty());
-    let home = std::mem::replace(&mut c._home, tempfile::tempdir().expect("tmp"));
+    let home = c.home.take().expect("the user data");
     let file = std::fs::read_to_string(home.path().join("session.json")).expect("session");
     assert!(file.contains("source:alpha"), "{file}");
     let d = App::with_home(home, 100, 30, Some("24"));

@@ -2,17 +2,14 @@
 //! citations are links (Tab steps onto them, Enter and a click follow them,
 //! Back returns), and `treaty show` prints it, paragraphs numbered.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::{App, User, code};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use serde_json::Value;
-use std::process::{Command, Output};
-use treaty::app::keymap;
-use treaty::app::{self, Action, AppState, MouseInput, MouseKind, PaneId, View};
+use treaty::app::{PaneId, View};
 use treaty::corpus::{Corpus, Passage, Source, SourceMeta};
-use treaty::refs::graph::LinkGraph;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -82,64 +79,9 @@ fn corpus() -> Corpus {
     c
 }
 
-struct App {
-    corpus: Corpus,
-    graph: LinkGraph,
-    state: AppState,
-}
-
 impl App {
     fn at(place: &str, w: u16, h: u16) -> App {
-        let corpus = corpus();
-        let graph = LinkGraph::build(&corpus);
-        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
-        let state = app::start(&corpus, &graph, Some(p), (w, h), true);
-        App {
-            corpus,
-            graph,
-            state,
-        }
-    }
-
-    /// Keys through the real key table, as the event loop does.
-    fn keys(&mut self, keys: &[KeyEvent]) {
-        for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
-                app::update(&mut self.state, &self.corpus, &self.graph, a);
-            }
-        }
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let m = MouseInput {
-            kind: MouseKind::Click,
-            column,
-            row,
-        };
-        app::update(&mut self.state, &self.corpus, &self.graph, Action::Mouse(m));
-    }
-
-    fn buffer(&self) -> Buffer {
-        let (w, h) = self.state.size;
-        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
-            .expect("draw");
-        t.backend().buffer().clone()
-    }
-
-    fn screen(&self) -> String {
-        text_of(&self.buffer())
-    }
-
-    /// Where `text` starts on screen: (column, row) in cells.
-    fn find(&self, text: &str) -> Option<(u16, u16)> {
-        self.screen().lines().enumerate().find_map(|(row, line)| {
-            line.find(text).map(|at| {
-                let col = unicode_width::UnicodeWidthStr::width(&line[..at]);
-                (col as u16, row as u16)
-            })
-        })
+        Self::open(corpus(), place, w, h)
     }
 
     /// Whether `text` is on screen drawn as the current link (reversed and
@@ -155,31 +97,6 @@ impl App {
     }
 }
 
-fn text_of(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
-}
-
 const TAB: KeyCode = KeyCode::Tab;
 
 #[test]
@@ -193,7 +110,7 @@ fn tab_reaches_a_citation_in_the_authentic_text_enter_opens_it_back_returns() {
     assert_eq!(a.link_style("article 23 are"), Some((true, false)), "{s}");
     assert_eq!(a.state.focus(), PaneId::Links, "the Cited by comes first");
     // Tab: past the one passage citing the article, round to the text.
-    a.keys(&[key(TAB)]);
+    a.keys(&[code(TAB)]);
     assert_eq!(a.state.focus(), PaneId::Document);
     assert_eq!(
         a.link_style("article 23 are"),
@@ -203,7 +120,7 @@ fn tab_reaches_a_citation_in_the_authentic_text_enter_opens_it_back_returns() {
     );
     let here = a.state.here;
     let depth = a.state.history.back.len();
-    a.keys(&[key(KeyCode::Enter)]);
+    a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), View::Article(23));
     let s = a.screen();
     assert!(
@@ -212,11 +129,11 @@ fn tab_reaches_a_citation_in_the_authentic_text_enter_opens_it_back_returns() {
     );
     assert_eq!(a.state.history.back.len(), depth + 1);
     // Back: article 24, the same citation current.
-    a.keys(&[key(KeyCode::Backspace)]);
+    a.keys(&[code(KeyCode::Backspace)]);
     assert_eq!(a.state.here, here);
     assert_eq!(a.link_style("article 23 are"), Some((true, true)));
     // Shift-Tab from the first citation goes back to the "Cited by".
-    a.keys(&[key(KeyCode::BackTab)]);
+    a.keys(&[code(KeyCode::BackTab)]);
     assert_eq!(a.state.focus(), PaneId::Links);
     assert_eq!(a.link_style("article 23 are"), Some((true, false)));
 }
@@ -224,7 +141,7 @@ fn tab_reaches_a_citation_in_the_authentic_text_enter_opens_it_back_returns() {
 #[test]
 fn a_citation_of_a_paragraph_opens_the_article_at_that_paragraph() {
     let mut a = App::at("24", 100, 30);
-    a.keys(&[key(TAB), key(TAB)]);
+    a.keys(&[code(TAB), code(TAB)]);
     assert_eq!(
         a.link_style("paragraph 2 of article"),
         Some((true, true)),
@@ -232,7 +149,7 @@ fn a_citation_of_a_paragraph_opens_the_article_at_that_paragraph() {
         a.screen()
     );
     let here = a.state.here;
-    a.keys(&[key(KeyCode::Enter)]);
+    a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), View::Article(25));
     let s = a.screen();
     assert!(
@@ -243,10 +160,10 @@ fn a_citation_of_a_paragraph_opens_the_article_at_that_paragraph() {
         !s.contains("Opening words of the long first paragraph"),
         "scrolled to paragraph 2: {s}"
     );
-    a.keys(&[key(KeyCode::Backspace)]);
+    a.keys(&[code(KeyCode::Backspace)]);
     assert_eq!(a.state.here, here);
     // A range: its first article, and the footer says so.
-    a.keys(&[key(TAB), key(KeyCode::Enter)]);
+    a.keys(&[code(TAB), code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), View::Article(40));
     let s = a.screen();
     assert!(s.contains("cites 7 provisions: this is Art. 40"), "{s}");
@@ -257,7 +174,7 @@ fn a_citation_of_the_article_itself_moves_within_it_and_back_undoes_it() {
     // Paragraph 3 of article 24 names "paragraph 3 of article 24".
     let mut a = App::at("24", 100, 16);
     for _ in 0..4 {
-        a.keys(&[key(TAB)]);
+        a.keys(&[code(TAB)]);
         if a.find("paragraph 3 of article 24").is_some()
             && a.link_style("paragraph 3 of article 24") == Some((true, true))
         {
@@ -272,11 +189,11 @@ fn a_citation_of_the_article_itself_moves_within_it_and_back_undoes_it() {
     );
     let here = a.state.here;
     let depth = a.state.history.back.len();
-    a.keys(&[key(KeyCode::Enter)]);
+    a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), View::Article(24));
     assert_eq!(a.state.history.back.len(), depth + 1);
     assert!(a.screen().contains("3. [Placeholder text of paragraph 3"));
-    a.keys(&[key(KeyCode::Backspace)]);
+    a.keys(&[code(KeyCode::Backspace)]);
     assert_eq!(a.state.here, here);
     assert_eq!(a.state.history.back.len(), depth);
 }
@@ -285,19 +202,19 @@ fn a_citation_of_the_article_itself_moves_within_it_and_back_undoes_it() {
 fn a_click_on_a_citation_in_the_text_follows_it() {
     let mut a = App::at("24", 100, 30);
     let (col, row) = a.find("article 23 are").expect("on screen");
-    a.click(col + 2, row);
+    a.click_at(col + 2, row);
     assert_eq!(a.state.view(), View::Article(23));
     assert!(
         a.screen()
             .contains("Article 23 · Scope of procedural measures")
     );
-    a.keys(&[key(KeyCode::Backspace)]);
+    a.keys(&[code(KeyCode::Backspace)]);
     assert_eq!(a.state.view(), View::Article(24));
     assert_eq!(a.state.focus(), PaneId::Document);
     assert_eq!(a.link_style("article 23 are"), Some((true, true)));
     // A click on plain text of the paragraph follows nothing.
     let (col, row) = a.find("Each State Party").expect("on screen");
-    a.click(col, row);
+    a.click_at(col, row);
     assert_eq!(a.state.view(), View::Article(24));
 }
 
@@ -310,15 +227,15 @@ fn the_preamble_text_links_too_and_the_chapter_view_is_unchanged() {
         s.contains("[Placeholder text of preambular paragraph 1,]"),
         "{s}"
     );
-    a.keys(&[key(TAB)]);
+    a.keys(&[code(TAB)]);
     assert_eq!(a.link_style("article 1,"), Some((true, true)), "{s}");
-    a.keys(&[key(KeyCode::Enter)]);
+    a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), View::Article(1));
-    a.keys(&[key(KeyCode::Backspace)]);
+    a.keys(&[code(KeyCode::Backspace)]);
     assert_eq!(a.state.view(), View::Preamble);
     // The chapter: Tab walks its articles and Enter opens one, as before.
     let mut a = App::at("IV", 100, 30);
-    a.keys(&[key(TAB), key(KeyCode::Enter)]);
+    a.keys(&[code(TAB), code(KeyCode::Enter)]);
     assert!(
         matches!(a.state.view(), View::Article(_)),
         "{:?}",
@@ -331,17 +248,17 @@ fn scrolling_a_current_citation_off_screen_forgets_it() {
     let mut a = App::at("24", 60, 10);
     // Walk to a citation, then scroll the text away from it.
     for _ in 0..6 {
-        a.keys(&[key(TAB)]);
+        a.keys(&[code(TAB)]);
         if a.state.here.cite == Some(0) {
             break;
         }
     }
     assert_eq!(a.state.here.cite, Some(0), "{}", a.screen());
     for _ in 0..20 {
-        a.keys(&[key(KeyCode::Down)]);
+        a.keys(&[code(KeyCode::Down)]);
     }
     assert_eq!(a.state.here.cite, None, "{}", a.screen());
-    a.keys(&[key(KeyCode::Enter)]);
+    a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(
         a.state.view(),
         View::Article(24),
@@ -351,26 +268,9 @@ fn scrolling_a_current_citation_off_screen_forgets_it() {
 
 // ---- treaty show ----
 
-struct User {
-    home: tempfile::TempDir,
-}
-
 impl User {
-    fn new() -> Self {
-        User {
-            home: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_treaty"))
-            .args(args)
-            .env("TREATY_DATA_HOME", self.home.path().join("data"))
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the treaty binary runs")
-    }
-
+    /// Runs a command that must succeed and returns its stdout, which must
+    /// be UTF-8.
     fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);
         assert!(

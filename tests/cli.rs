@@ -1,29 +1,26 @@
 //! The `treaty` binary's subcommands, run as a user runs them: exit codes,
 //! what they print, and the `--json` contract.
 
+mod common;
+
+use common::{stderr, stdout};
 use serde_json::Value;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs the binary with an empty user library, so what a developer imported
 /// on this machine cannot change what the tests see.
 fn treaty(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("tempdir");
-    Command::new(env!("CARGO_BIN_EXE_treaty"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("TREATY_DATA_HOME", home.path())
-        .env("XDG_DATA_HOME", home.path())
-        .output()
-        .expect("the treaty binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::run_treaty(
+        args,
+        &[
+            ("NO_COLOR", OsStr::new("1")),
+            ("TREATY_DATA_HOME", home.path().as_os_str()),
+            ("XDG_DATA_HOME", home.path().as_os_str()),
+        ],
+    )
 }
 
 fn json(o: &Output) -> Value {

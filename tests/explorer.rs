@@ -5,120 +5,36 @@
 //! its own summaries, sources and links, so the snapshots change only when
 //! the screens do, not when `data/` grows.
 
+mod common;
+
+use common::{App, code, key, passage};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use treaty::app::keymap::{self, Mode};
 use treaty::app::state::Overlay;
-use treaty::app::{self, Action, AppState, Effect, MouseInput, MouseKind, PaneId, View};
-use treaty::corpus::{
-    Corpus, CuratedLink, Heading, Passage, PassageId, Place, Source, SourceMeta, Target,
-};
-use treaty::refs::graph::LinkGraph;
-
-fn passage(number: usize, text: &str) -> Passage {
-    Passage {
-        number,
-        text: text.to_string(),
-        line: number * 2,
-    }
-}
+use treaty::app::{self, Action, Effect, MouseInput, MouseKind, PaneId, View};
+use treaty::corpus::{Corpus, Heading, Passage, PassageId, Place, Source, SourceMeta, Target};
 
 fn fixture() -> Corpus {
-    let mut c = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let mut c = common::fixed_convention();
     c.convention.preamble.summary = "The introductory part of the Convention.".into();
-    c.convention.preamble.text = None;
-    for ch in &mut c.convention.chapters {
-        for a in &mut ch.articles {
-            a.summary = format!(
-                "What article {} provides, in the project's words.",
-                a.number
-            );
-            a.summary_is_official = false;
-            a.text = None;
-        }
-    }
-    if let Some(a) = c
-        .convention
-        .chapters
-        .iter_mut()
-        .flat_map(|c| c.articles.iter_mut())
-        .find(|a| a.number == 23)
-    {
-        a.summary = "Sets the reach of the procedural powers of Chapter IV: the offences of the \
-                     Convention, other crimes committed with ICT systems, and electronic evidence \
-                     of any crime."
-            .into();
-    }
-    let alpha = Source {
-        id: "alpha".into(),
-        path: "data/sources/alpha.md".into(),
-        meta: SourceMeta {
-            title: Some("Powers without limits".into()),
-            author: Some("Ana Alpha".into()),
-            publisher: Some("Digital Rights Lab".into()),
-            date: Some("2025-01-15".into()),
-            url: Some("https://example.org/alpha".into()),
-            kind: None,
-            origin: None,
-        },
-        passages: vec![
-            passage(1, "An introduction that cites nothing at all."),
-            passage(
-                2,
-                "Article 23 extends the procedural powers to any crime, and the safeguards of Article 24 are left to national law.",
-            ),
-            passage(
-                3,
-                "Interception under Art. 30 needs no judicial authorisation.",
-            ),
-            passage(
-                4,
-                "日本語のテキスト with emoji 👩‍💻 and a\ttab: Chapter IV applies to all of it.",
-            ),
-        ],
-        headings: vec![Heading {
-            before: 1,
-            level: 2,
-            text: "Procedural powers".into(),
-        }],
-        user: false,
-    };
-    let beta = Source {
-        id: "beta".into(),
-        path: "data/sources/beta.md".into(),
-        meta: SourceMeta {
-            title: Some("A note on scope".into()),
-            ..SourceMeta::default()
-        },
-        passages: vec![
-            passage(1, "The scope is too broad, reaching any serious crime."),
-            passage(2, "Nothing here is linked."),
-        ],
-        headings: vec![],
-        user: false,
-    };
-    c.sources = vec![alpha, beta];
-    c.curated = vec![CuratedLink {
-        passage: PassageId {
-            source: 1,
-            index: 0,
-        },
-        quote: "reaching any serious crime".into(),
-        targets: vec![Target::Article(23), Target::Article(2)],
-        reason: "The reach of the powers is set by Art. 23; serious crime is defined in Art. 2."
-            .into(),
+    common::summarise_article_23(&mut c);
+    let mut alpha = common::alpha(
+        Some("https://example.org/alpha"),
+        "日本語のテキスト with emoji 👩‍💻 and a\ttab: Chapter IV applies to all of it.",
+    );
+    alpha.headings = vec![Heading {
+        before: 1,
+        level: 2,
+        text: "Procedural powers".into(),
     }];
-    c.concerns.clear();
-    c.timeline.clear();
+    let beta = common::beta(vec![
+        passage(1, "The scope is too broad, reaching any serious crime."),
+        passage(2, "Nothing here is linked."),
+    ]);
+    c.sources = vec![alpha, beta];
+    c.curated = vec![common::scope_link()];
     c
-}
-
-struct App {
-    corpus: Corpus,
-    graph: LinkGraph,
-    state: AppState,
 }
 
 impl App {
@@ -126,96 +42,9 @@ impl App {
         Self::with(fixture(), w, h, start)
     }
 
-    fn with(corpus: Corpus, w: u16, h: u16, start: Option<Place>) -> App {
-        let graph = LinkGraph::build(&corpus);
-        let state = app::start(&corpus, &graph, start, (w, h), true);
-        App {
-            corpus,
-            graph,
-            state,
-        }
-    }
-
     fn at(place: &str, w: u16, h: u16) -> App {
-        let corpus = fixture();
-        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
-        Self::with(corpus, w, h, Some(p))
+        Self::open(fixture(), place, w, h)
     }
-
-    fn act(&mut self, actions: &[Action]) -> &mut Self {
-        for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, *a);
-        }
-        self
-    }
-
-    /// Types keys through the real key table, as the event loop does.
-    fn keys(&mut self, keys: &[KeyEvent]) -> &mut Self {
-        for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
-                app::update(&mut self.state, &self.corpus, &self.graph, a);
-            }
-        }
-        self
-    }
-
-    fn screen(&self) -> String {
-        render(&self.state, &self.corpus, &self.graph)
-    }
-
-    /// Row and column of the first place `text` shows on screen.
-    fn find(&self, text: &str) -> (u16, u16) {
-        for (row, line) in self.screen().lines().enumerate() {
-            if let Some(byte) = line.find(text) {
-                let col = unicode_width::UnicodeWidthStr::width(&line[..byte]);
-                return (row as u16, col as u16);
-            }
-        }
-        panic!("{text:?} is not on screen:\n{}", self.screen());
-    }
-
-    fn click(&mut self, text: &str) -> &mut Self {
-        let (row, column) = self.find(text);
-        self.act(&[Action::Mouse(MouseInput {
-            kind: MouseKind::Click,
-            column: column + 1,
-            row,
-        })])
-    }
-}
-
-fn render(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> String {
-    let (w, h) = state.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| treaty::ui::draw(f, state, corpus, graph))
-        .expect("draw");
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 // ---- the journey the explorer exists for ----

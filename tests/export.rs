@@ -1,26 +1,11 @@
 //! `treaty export`: the briefing pack for a known set of bookmarks and notes,
 //! in Markdown and plain text, to stdout and to a file.
 
+mod common;
+
+use common::{stderr, stdout, treaty};
 use std::path::Path;
-use std::process::{Command, Output};
 use treaty::user::{ItemRef, UserData};
-
-fn treaty(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_treaty"))
-        .args(args)
-        .env("TREATY_DATA_HOME", home)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the treaty binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn export(home: &Path, args: &[&str]) -> String {
     let mut all = vec!["export"];

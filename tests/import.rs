@@ -2,35 +2,13 @@
 //! with its own library in a temporary `TREATY_DATA_HOME`: what is found,
 //! what other commands then see, and how hostile or broken input is handled.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-/// A user with an empty library.
-struct User {
-    home: tempfile::TempDir,
-}
+use common::{User, stderr, stdout};
+use serde_json::Value;
+use std::path::Path;
 
 impl User {
-    fn new() -> Self {
-        User {
-            home: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.home.path().join("data")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_treaty"))
-            .args(args)
-            .env("TREATY_DATA_HOME", self.data())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the treaty binary runs")
-    }
-
     /// Runs a command that must succeed and returns its stdout.
     fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);
@@ -59,14 +37,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .to_string_lossy()
         .into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn json(s: &str) -> Value {

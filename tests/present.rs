@@ -2,188 +2,35 @@
 //! driven headless: keys through the real key table, `update`, and the
 //! screen drawn into a `TestBackend`.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::{App, code, key, passage, text_of};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use treaty::app::keymap;
 use treaty::app::overrides::{self, KeyOverrides, parse_key};
 use treaty::app::state::Overlay;
-use treaty::app::{self, Action, AppState, Effect, View};
-use treaty::corpus::{Corpus, Passage, PassageId, Place, Source, SourceMeta, Target};
+use treaty::app::{Action, Effect, View};
+use treaty::corpus::{Corpus, PassageId, Place, Target};
 use treaty::refs::graph::LinkGraph;
 use treaty::ui::theme::{self, Theme, ThemeName};
-
-fn passage(number: usize, text: &str) -> Passage {
-    Passage {
-        number,
-        text: text.to_string(),
-        line: number * 2,
-    }
-}
 
 /// The real convention's structure with fixed summaries and two small
 /// sources, so snapshots do not move when `data/` grows.
 fn fixture() -> Corpus {
-    let mut c = treaty::corpus::load_embedded().expect("the embedded corpus loads");
-    c.convention.preamble.text = None;
-    for ch in &mut c.convention.chapters {
-        for a in &mut ch.articles {
-            a.summary = format!(
-                "What article {} provides, in the project's words.",
-                a.number
-            );
-            a.summary_is_official = false;
-            a.text = None;
-        }
-    }
-    if let Some(a) = c
-        .convention
-        .chapters
-        .iter_mut()
-        .flat_map(|c| c.articles.iter_mut())
-        .find(|a| a.number == 23)
-    {
-        a.summary = "Sets the reach of the procedural powers of Chapter IV: the offences of the \
-                     Convention, other crimes committed with ICT systems, and electronic evidence \
-                     of any crime."
-            .into();
-    }
-    let alpha = Source {
-        id: "alpha".into(),
-        path: "data/sources/alpha.md".into(),
-        meta: SourceMeta {
-            title: Some("Powers without limits".into()),
-            author: Some("Ana Alpha".into()),
-            publisher: Some("Digital Rights Lab".into()),
-            date: Some("2025-01-15".into()),
-            ..SourceMeta::default()
-        },
-        passages: vec![
-            passage(1, "An introduction that cites nothing at all."),
-            passage(
-                2,
-                "Article 23 extends the procedural powers to any crime, and the safeguards of \
-                 Article 24 are left to national law.",
-            ),
-            passage(
-                3,
-                "Interception under Art. 30 needs no judicial authorisation.",
-            ),
-            passage(
-                4,
-                "Article 23 again: its reach is the problem, says this paragraph.",
-            ),
-        ],
-        headings: vec![],
-        user: false,
-    };
-    let beta = Source {
-        id: "beta".into(),
-        path: "data/sources/beta.md".into(),
-        meta: SourceMeta {
-            title: Some("A note on scope".into()),
-            ..SourceMeta::default()
-        },
-        passages: vec![passage(
-            1,
-            "Under Article 23 the scope is too broad, reaching any serious crime.",
-        )],
-        headings: vec![],
-        user: false,
-    };
+    let mut c = common::fixed_convention();
+    common::summarise_article_23(&mut c);
+    let alpha = common::alpha(
+        None,
+        "Article 23 again: its reach is the problem, says this paragraph.",
+    );
+    let beta = common::beta(vec![passage(
+        1,
+        "Under Article 23 the scope is too broad, reaching any serious crime.",
+    )]);
     c.sources = vec![alpha, beta];
-    c.curated.clear();
-    c.concerns.clear();
-    c.timeline.clear();
     c
-}
-
-struct App {
-    corpus: Corpus,
-    graph: LinkGraph,
-    state: AppState,
-}
-
-impl App {
-    fn at(corpus: Corpus, place: &str, w: u16, h: u16) -> App {
-        let graph = LinkGraph::build(&corpus);
-        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
-        let state = app::start(&corpus, &graph, Some(p), (w, h), true);
-        App {
-            corpus,
-            graph,
-            state,
-        }
-    }
-
-    /// Types keys through the real key table, as the event loop does.
-    fn keys(&mut self, keys: &[KeyEvent]) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
-                effects.push(app::update(&mut self.state, &self.corpus, &self.graph, a));
-            }
-        }
-        effects
-    }
-
-    fn typed(&mut self, text: &str) -> Vec<Effect> {
-        let keys: Vec<KeyEvent> = text.chars().map(key).collect();
-        self.keys(&keys)
-    }
-
-    fn buffer(&self) -> Buffer {
-        let (w, h) = self.state.size;
-        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
-            .expect("draw");
-        t.backend().buffer().clone()
-    }
-
-    fn screen(&self) -> String {
-        text_of(&self.buffer())
-    }
-
-    fn resize(&mut self, w: u16, h: u16) {
-        app::update(
-            &mut self.state,
-            &self.corpus,
-            &self.graph,
-            Action::Resize(w, h),
-        );
-    }
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 fn present(app: &App) -> &treaty::app::present::Presentation {
@@ -197,7 +44,7 @@ fn present(app: &App) -> &treaty::app::present::Presentation {
 
 #[test]
 fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
-    let mut a = App::at(fixture(), "23", 100, 30);
+    let mut a = App::open(fixture(), "23", 100, 30);
     a.keys(&[code(KeyCode::Down)]);
     let here = a.state.here;
     let explorer = a.screen();
@@ -239,7 +86,7 @@ fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
 
 #[test]
 fn a_jump_outside_the_deck_says_so_and_esc_leaves() {
-    let mut a = App::at(fixture(), "IV", 100, 30);
+    let mut a = App::open(fixture(), "IV", 100, 30);
     a.keys(&[key('p')]);
     assert!(a.screen().contains("Chapter IV"));
     a.typed("99");
@@ -281,7 +128,7 @@ fn a_passage_slide_names_the_provisions_it_discusses() {
 }
 
 fn slide_app(w: u16, h: u16) -> App {
-    let mut a = App::at(fixture(), "23", w, h);
+    let mut a = App::open(fixture(), "23", w, h);
     a.keys(&[key('p')]);
     a
 }
@@ -389,22 +236,6 @@ fn fixture_with_concerns() -> Corpus {
     c
 }
 
-impl App {
-    /// At `place`, with bookmarks and notes kept in `home`.
-    fn with_user(corpus: Corpus, place: &str, w: u16, h: u16, home: &std::path::Path) -> App {
-        let graph = LinkGraph::build(&corpus);
-        let (user, warnings) = treaty::user::UserData::load_from(home);
-        assert!(warnings.is_empty(), "{warnings:?}");
-        let p = treaty::corpus::lookup(&corpus, place).expect("a place of the fixture");
-        let state = app::desk::start(&corpus, &graph, Some(p), user, (w, h), true);
-        App {
-            corpus,
-            graph,
-            state,
-        }
-    }
-}
-
 /// The screen's words on one line, so text that wraps can be looked for.
 fn flowing(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -413,7 +244,7 @@ fn flowing(s: &str) -> String {
 #[test]
 fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut a = App::with_user(fixture(), "alpha", 100, 30, home.path());
+    let mut a = App::with_user(fixture(), Some("alpha"), 100, 30, home);
     // Alpha's ¶ 2, then Art. 24.
     a.keys(&[key('j'), key('b')]);
     a.keys(&[key(':')]);
@@ -459,7 +290,7 @@ fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
 #[test]
 fn p_with_no_bookmarks_says_how_to_add_one() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut a = App::with_user(fixture(), "23", 100, 30, home.path());
+    let mut a = App::with_user(fixture(), Some("23"), 100, 30, home);
     a.keys(&[key('B'), key('p')]);
     assert!(a.state.overlay.is_none());
     let s = a.screen();
@@ -469,7 +300,7 @@ fn p_with_no_bookmarks_says_how_to_add_one() {
 #[test]
 fn p_in_the_concerns_view_presents_the_selected_concern() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut a = App::with_user(fixture_with_concerns(), "23", 100, 30, home.path());
+    let mut a = App::with_user(fixture_with_concerns(), Some("23"), 100, 30, home);
     a.keys(&[key('c'), key('j')]);
     assert!(a.screen().contains("Concern: Safeguards"), "{}", a.screen());
     let here = a.state.here;
@@ -501,7 +332,7 @@ fn p_in_the_concerns_view_presents_the_selected_concern() {
 
 #[test]
 fn an_inferred_critique_shows_its_reason_on_a_line_of_its_own() {
-    let mut a = App::at(fixture_with_concerns(), "24", 100, 30);
+    let mut a = App::open(fixture_with_concerns(), "24", 100, 30);
     a.keys(&[key('p')]);
     let s = a.screen();
     let lines: Vec<&str> = s.lines().map(str::trim).collect();
@@ -578,7 +409,7 @@ fn render_with(a: &App, t: Theme) -> Buffer {
 
 #[test]
 fn no_color_has_no_colours_but_keeps_the_attributes() {
-    let a = App::at(fixture(), "23", 100, 30);
+    let a = App::open(fixture(), "23", 100, 30);
     let plain = render_with(&a, Theme::new(ThemeName::Dark, false));
     let mut mods = Modifier::empty();
     for cell in plain.content() {
@@ -651,9 +482,9 @@ fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
     let cfg = treaty::config::parse("[keys]\nquit = \"Q\"\nhelp = \"ctrl-y\"\n", "config.toml")
         .expect("parses");
     overrides::scoped(cfg.keys, || {
-        let mut a = App::at(fixture(), "23", 100, 30);
-        assert_eq!(a.keys(&[key('q')]), vec![], "q no longer quits");
-        assert_eq!(a.keys(&[key('?')]), vec![], "? no longer opens the help");
+        let mut a = App::open(fixture(), "23", 100, 30);
+        assert_eq!(a.effects(&[key('q')]), vec![], "q no longer quits");
+        assert_eq!(a.effects(&[key('?')]), vec![], "? no longer opens the help");
         assert!(a.state.overlay.is_none());
         // The footer hints come from the same table.
         let s = a.screen();
@@ -680,7 +511,7 @@ fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
         assert_eq!(quit, "Q");
         a.keys(&[code(KeyCode::Esc)]);
         assert_eq!(
-            a.keys(&[KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)]),
+            a.effects(&[KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)]),
             vec![Effect::Quit]
         );
     });
@@ -714,7 +545,7 @@ fn with_authentic_text() -> Corpus {
 
 #[test]
 fn s_switches_between_the_authentic_text_and_the_summary() {
-    let mut a = App::at(with_authentic_text(), "23", 100, 40);
+    let mut a = App::open(with_authentic_text(), "23", 100, 40);
     let s = a.screen();
     assert!(s.contains("Authentic text"), "{s}");
     assert!(
@@ -756,7 +587,7 @@ fn s_switches_between_the_authentic_text_and_the_summary() {
 
 #[test]
 fn s_without_authentic_text_says_how_to_get_it() {
-    let mut a = App::at(fixture(), "23", 100, 30);
+    let mut a = App::open(fixture(), "23", 100, 30);
     a.keys(&[key('s')]);
     let s = a.screen();
     assert!(s.contains("treaty import-text"), "{s}");

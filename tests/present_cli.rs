@@ -1,29 +1,27 @@
 //! `treaty present` and the settings flags as a user runs them: help, exit
 //! codes and messages for a deck, a theme or a config file that is wrong.
 
-use std::process::{Command, Output};
+mod common;
 
+use common::{stderr, stdout};
+use std::process::Output;
+
+/// Runs the binary with an empty user library and its settings in
+/// `config_home`; `NO_COLOR` is left as the test process has it.
 fn treaty_in(config_home: &std::path::Path, args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("tempdir");
-    Command::new(env!("CARGO_BIN_EXE_treaty"))
-        .args(args)
-        .env("TREATY_DATA_HOME", home.path())
-        .env("XDG_CONFIG_HOME", config_home)
-        .output()
-        .expect("the treaty binary runs")
+    common::run_treaty(
+        args,
+        &[
+            ("TREATY_DATA_HOME", home.path().as_os_str()),
+            ("XDG_CONFIG_HOME", config_home.as_os_str()),
+        ],
+    )
 }
 
 fn treaty(args: &[&str]) -> Output {
     let config = tempfile::tempdir().expect("tempdir");
     treaty_in(config.path(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -3,79 +3,35 @@
 //! user searches). Searches are answered inline so nothing depends on thread
 //! timing, except in the one test that checks the real worker.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::{App, code, ctrl, key, text_of};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use treaty::app::keymap::{self, HelpLine, Mode};
 use treaty::app::search_engine::Engine;
 use treaty::app::state::Overlay;
-use treaty::app::{self, Action, AppState, PaneId, View};
-use treaty::corpus::{Corpus, PassageId, Place};
-use treaty::refs::graph::LinkGraph;
+use treaty::app::{self, Action, PaneId, View};
+use treaty::corpus::{PassageId, Place};
 use treaty::search::{HitKind, Scope, SearchIndex};
 
-struct App {
-    corpus: Corpus,
-    graph: LinkGraph,
-    state: AppState,
-}
-
 impl App {
+    /// On the embedded corpus (the one a user searches), with searches
+    /// answered inline.
     fn new(w: u16, h: u16, start: Option<&str>) -> App {
         let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
-        let graph = LinkGraph::build(&corpus);
         let place: Option<Place> =
             start.map(|p| treaty::corpus::lookup(&corpus, p).expect("a place of the corpus"));
-        let mut state = app::start(&corpus, &graph, place, (w, h), true);
-        state.search.engine = Engine::inline(Arc::new(SearchIndex::build(&corpus)));
-        App {
-            corpus,
-            graph,
-            state,
-        }
-    }
-
-    fn act(&mut self, actions: &[Action]) -> &mut Self {
-        for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, *a);
-        }
-        self
-    }
-
-    fn keys(&mut self, keys: &[KeyEvent]) -> &mut Self {
-        for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
-                app::update(&mut self.state, &self.corpus, &self.graph, a);
-            }
-        }
-        self
-    }
-
-    /// Types text key by key, as a user does.
-    fn typed(&mut self, text: &str) -> &mut Self {
-        let keys: Vec<KeyEvent> = text.chars().map(key).collect();
-        self.keys(&keys)
+        let mut a = App::with(corpus, w, h, place);
+        a.state.search.engine = Engine::inline(Arc::new(SearchIndex::build(&a.corpus)));
+        a
     }
 
     fn search(&mut self, query: &str) -> &mut Self {
         self.keys(&[key('/')]).typed(query)
-    }
-
-    fn buffer(&self) -> Buffer {
-        let (w, h) = self.state.size;
-        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
-            .expect("draw");
-        t.backend().buffer().clone()
-    }
-
-    fn screen(&self) -> String {
-        text_of(&self.buffer())
     }
 
     fn zamora(&self) -> usize {
@@ -101,35 +57,6 @@ impl App {
         };
         treaty::app::document::selected_passage(ctx, &self.state)
     }
-
-    fn status(&self) -> String {
-        self.state
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Cells (column, row) where `word` is drawn, for every row it is on.
@@ -162,18 +89,6 @@ fn marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
         let m = buf[(x, y)].modifier;
         m.contains(Modifier::BOLD) && m.contains(Modifier::UNDERLINED)
     })
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 // ---- the overlay ----
@@ -551,16 +466,10 @@ fn a_click_selects_and_a_second_click_opens() {
 #[test]
 fn the_real_worker_streams_results_in() {
     let corpus = treaty::corpus::load_embedded().expect("corpus");
-    let graph = LinkGraph::build(&corpus);
-    let mut state = app::start(&corpus, &graph, None, (100, 30), true);
-    state
+    let mut a = App::with(corpus, 100, 30, None);
+    a.state
         .search
-        .index_in_background(&std::sync::Arc::new(corpus.clone()));
-    let mut a = App {
-        corpus,
-        graph,
-        state,
-    };
+        .index_in_background(&std::sync::Arc::new(a.corpus.clone()));
     a.search("dual criminality");
     // Nothing blocks: results arrive through polls, as the event loop does.
     let deadline = Instant::now() + Duration::from_secs(20);

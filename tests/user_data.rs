@@ -2,26 +2,11 @@
 //! with its own data directory: what is printed, what is on disk, and what
 //! happens to a corrupt file.
 
+mod common;
+
+use common::{stderr, stdout, treaty};
 use std::path::Path;
-use std::process::{Command, Output};
 use treaty::user::{ItemRef, UserData};
-
-fn treaty(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_treaty"))
-        .args(args)
-        .env("TREATY_DATA_HOME", home)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the treaty binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Runs and insists on success.
 fn ok(home: &Path, args: &[&str]) -> String {
