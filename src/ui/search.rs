@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, o: &SearchOverlay, corpus: &Corpus, indexing: boo
     if let Some(r) = l.status {
         status(buf, r, o, indexing);
     }
-    list(buf, &l, o);
+    list(buf, &l, o, corpus);
     if let (Some(div), Some(p)) = (l.divider, l.preview) {
         for y in div.y..div.y + div.height {
             buf.set_stringn(div.x, y, "│", 1, theme::plain());
@@ -194,7 +194,7 @@ pub fn kind_word(kind: HitKind) -> &'static str {
     }
 }
 
-fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay) {
+fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) {
     let r = l.list;
     if r.width == 0 || r.height == 0 {
         return;
@@ -239,7 +239,7 @@ fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay) {
         let mut rows: Vec<Vec<Span>> = Vec::new();
         let marker = if selected { "▸ " } else { "  " };
         let kind = kind_word(hit.kind);
-        let location = one_line(&hit.location);
+        let location = location_of(hit, corpus);
         if per == 1 {
             let loc_w = (w / 4).clamp(12, 28);
             let mut row = vec![
@@ -380,6 +380,22 @@ pub fn window(text: &str, marks: &[Range<usize>], room: usize) -> Vec<(String, b
     out
 }
 
+/// Where a hit is, as the list shows it: a passage or source of the user's
+/// own library says so, as everywhere in the explorer.
+fn location_of(hit: &Hit, corpus: &Corpus) -> String {
+    let location = one_line(&hit.location);
+    let source = match hit.place {
+        HitPlace::Source(s) | HitPlace::Passage(crate::corpus::PassageId { source: s, .. }) => {
+            corpus.sources.get(s)
+        }
+        HitPlace::Target(_) => None,
+    };
+    match source {
+        Some(s) if s.user => format!("{location} (yours)"),
+        _ => location,
+    }
+}
+
 /// The selected result in its context: what and where, its title, then the
 /// text around the match with the matched terms marked.
 fn preview(buf: &mut Buffer, r: Rect, hit: &Hit, query: &str, corpus: &Corpus) {
@@ -392,7 +408,7 @@ fn preview(buf: &mut Buffer, r: Rect, hit: &Hit, query: &str, corpus: &Corpus) {
     head.push(vec![
         Piece::new(kind_word(hit.kind), Role::Title),
         Piece::new(" · ", Role::Plain),
-        Piece::new(one_line(&hit.location), Role::Plain),
+        Piece::new(location_of(hit, corpus), Role::Plain),
     ]);
     let title = one_line(&hit.title);
     let title_marks = if hit.snippet == title {
