@@ -61,13 +61,13 @@ pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    let text = String::from_utf8(bytes).map_err(|e| ConfigError {
-        file: name.clone(),
-        line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count(),
-        message: "the file is not UTF-8".into(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        ConfigError {
+            file: name.clone(),
+            line: line_of(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid),
+            message: "the file is not UTF-8".into(),
+        }
     })?;
     parse(&text, &name)
 }
@@ -216,11 +216,7 @@ fn shown(s: &str) -> String {
 
 /// 1-based line of byte offset `at`.
 fn line_of(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    1 + text.as_bytes()[..at]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
+    crate::corpus::problem::line_col(text, at).0
 }
 
 #[cfg(test)]
@@ -237,8 +233,10 @@ mod tests {
         .expect("parses");
         assert_eq!(c.theme, Some(ThemeName::Light));
         assert_eq!(c.mouse, Some(false));
-        assert!(!c.keys.is_empty());
-        let _ = Action::Quit;
+        let mut keys = KeyOverrides::default();
+        keys.bind(Action::Quit, vec![parse_key("Q").expect("Q")]);
+        keys.bind(Action::Search, vec![parse_key("ctrl-f").expect("ctrl-f")]);
+        assert_eq!(c.keys, keys);
     }
 
     #[test]

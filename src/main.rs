@@ -25,33 +25,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let data = cli.corpus.data.as_deref();
-    if let Some(Command::Check { json }) = &cli.command {
-        return commands::check(data, *json, out);
-    }
-    if let Some(Command::Scan { file, json }) = &cli.command {
-        return commands::scan(file, *json, out);
-    }
-    if let Some(command @ (Command::Import { .. } | Command::ImportText { .. })) = &cli.command {
-        return commands::import(data, command, out);
-    }
-    let corpus = commands::load(data).map_err(|p| commands::corpus_failure(&p))?;
+    // `check`, `scan` and the imports read what they need themselves.
+    let corpus = || commands::load(data).map_err(|p| commands::corpus_failure(&p));
     match cli.command {
-        Some(Command::Show { place, json }) => commands::show(&corpus, &place, json, out),
-        Some(Command::Refs { place, json }) => commands::refs(&corpus, &place, json, out),
-        Some(Command::Sources { json }) => commands::sources(&corpus, json, out),
+        Some(Command::Check { json }) => commands::check(data, json, out),
+        Some(Command::Scan { file, json }) => commands::scan(&file, json, out),
+        Some(command @ (Command::Import { .. } | Command::ImportText { .. })) => {
+            commands::import(data, &command, out)
+        }
+        Some(Command::Show { place, json }) => commands::show(&corpus()?, &place, json, out),
+        Some(Command::Refs { place, json }) => commands::refs(&corpus()?, &place, json, out),
+        Some(Command::Sources { json }) => commands::sources(&corpus()?, json, out),
         Some(Command::Search { query, limit, json }) => {
-            commands::search(&corpus, &query, limit, json, out)
+            commands::search(&corpus()?, &query, limit, json, out)
         }
         Some(Command::Bookmarks {
             action,
             target,
             json,
-        }) => commands::bookmarks(&corpus, &action, &target, json, out),
+        }) => commands::bookmarks(&corpus()?, &action, &target, json, out),
         Some(Command::Notes {
             action,
             target,
             json,
-        }) => commands::notes(&corpus, &action, &target, json, out),
+        }) => commands::notes(&corpus()?, &action, &target, json, out),
         Some(Command::Export {
             bookmarks,
             article,
@@ -60,7 +57,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             format,
             output,
         }) => commands::export(
-            &corpus,
+            &corpus()?,
             &commands::ExportArgs {
                 bookmarks,
                 articles: article,
@@ -72,19 +69,17 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             out,
         ),
         Some(Command::Present { deck }) => commands::present(
-            corpus,
+            corpus()?,
             deck.as_deref(),
             cli.theme.as_deref(),
             cli.no_mouse,
             out,
         ),
-        Some(Command::Check { .. } | Command::Scan { .. }) => Ok(()),
-        Some(Command::Import { .. } | Command::ImportText { .. }) => Ok(()),
         None => explore(
             cli.place,
             cli.source,
             (cli.theme.as_deref(), cli.no_mouse),
-            corpus,
+            corpus()?,
             out,
         ),
     }
@@ -97,17 +92,14 @@ fn explore(
     corpus: treaty::corpus::Corpus,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let start = match (source, place.is_empty()) {
-        (Some(id), _) => Some(
-            treaty::corpus::lookup(&corpus, &format!("source {id}"))
-                .map_err(|e| Failure::usage(e.to_string()))?,
-        ),
-        (None, false) => Some(
-            treaty::corpus::lookup(&corpus, &place.join(" "))
-                .map_err(|e| Failure::usage(e.to_string()))?,
-        ),
-        (None, true) => None,
+    let words = match source {
+        Some(id) => Some(format!("source {id}")),
+        None => (!place.is_empty()).then(|| place.join(" ")),
     };
+    let start = words
+        .map(|w| treaty::corpus::lookup(&corpus, &w))
+        .transpose()
+        .map_err(|e| Failure::usage(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         writeln!(
             out,
@@ -120,8 +112,6 @@ fn explore(
         return Ok(());
     }
     let mouse = commands::apply_settings(theme, no_mouse)?;
-    treaty::app::run(corpus, treaty::app::RunOptions { mouse, start }).map_err(|e| Failure {
-        code: 1,
-        message: format!("{e:#}"),
-    })
+    treaty::app::run(corpus, treaty::app::RunOptions { mouse, start })
+        .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

@@ -73,6 +73,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `"s"` after a count that is not one: `3 passage{plural(3)}`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// A snippet of about `max` cells around byte offset `at` (on a char boundary),
 /// on one line, with `…` where text was left out.
 pub fn snippet(s: &str, at: usize, max: usize) -> String {

@@ -5,7 +5,7 @@
 //! writes atomically; failures are told in the footer, never fatal.
 
 use super::action::{Action, Effect};
-use super::document::{self, Ctx, Item};
+use super::document::{self, Item, ctx};
 use super::editor::{EditKey, Editor};
 use super::follow::{selected_item, to_passage};
 use super::navigate::{fresh, go, open_view};
@@ -31,14 +31,6 @@ pub struct Desk {
     /// Where `x` writes the brief: the directory treaty was started in.
     /// Without one (a state built in a test), the data directory.
     pub export_dir: Option<PathBuf>,
-}
-
-fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
-    Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    }
 }
 
 /// `c`, `C`, `t`, `B`: opens an overview with its main list focused.

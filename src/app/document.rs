@@ -17,6 +17,15 @@ pub struct Ctx<'a> {
     pub cache: &'a WrapCache,
 }
 
+/// The context of the state's panes.
+pub fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
+    Ctx {
+        corpus,
+        graph,
+        cache: &state.cache,
+    }
+}
+
 /// The label that must stand over every summary written by the project.
 pub const SUMMARY_LABEL: &str = "Summary - not the authentic text";
 pub const TEXT_LABEL: &str = "Authentic text";

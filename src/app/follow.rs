@@ -2,21 +2,13 @@
 //! from an article to the passages about it and from a passage to the
 //! provisions it is about.
 
-use super::document::{self, Ctx, Item, OutlineRow};
+use super::document::{self, Item, OutlineRow, ctx};
 use super::navigate::{fresh, go, open_view};
 use super::scroll::Anchor;
 use super::state::{AppState, PaneId, PaneState, View};
 use super::update::{reveal, settle};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::LinkGraph;
-
-fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
-    Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    }
-}
 
 /// The selected entry of a pane (its entries as they are now).
 pub fn selected_item(

@@ -45,12 +45,7 @@ pub fn submit(state: &mut AppState, corpus: &Corpus) -> Effect {
         }
     };
     // Built-in ids are never shadowed, as with `treaty import`.
-    let taken: Vec<String> = corpus
-        .sources
-        .iter()
-        .filter(|s| !s.user)
-        .map(|s| s.id.clone())
-        .collect();
+    let taken = corpus.builtin_source_ids();
     match library.import_files(
         std::slice::from_ref(&path),
         &ImportOptions::default(),
@@ -73,9 +68,9 @@ pub fn submit(state: &mut AppState, corpus: &Corpus) -> Effect {
                 if d.updated { "Updated" } else { "Imported" },
                 one_line(&d.id),
                 r.paragraphs,
-                if r.paragraphs == 1 { "" } else { "s" },
+                crate::text::plural(r.paragraphs),
                 r.citations,
-                if r.citations == 1 { "" } else { "s" },
+                crate::text::plural(r.citations),
             ));
             state.imported = Some(d.id.clone());
             Effect::ReloadLibrary

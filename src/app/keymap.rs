@@ -351,66 +351,46 @@ pub enum HelpLine {
     Blank,
 }
 
-/// The help text: normal-mode keys by purpose, then the prompt's keys.
+/// The help text: normal-mode keys by purpose, then each overlay's keys.
 pub fn help_lines() -> Vec<HelpLine> {
     let mut out = Vec::new();
-    for purpose in Purpose::ALL {
-        let rows: Vec<&Binding> = BINDINGS
+    let entries = |mode: Mode, purpose: Option<Purpose>| {
+        BINDINGS
             .iter()
-            .filter(|b| b.mode == Mode::Normal && b.purpose == purpose)
-            .collect();
+            .filter(move |b| b.mode == mode && purpose.is_none_or(|p| b.purpose == p))
+            .map(|b| HelpLine::Entry {
+                keys: labels(b),
+                help: b.help,
+            })
+    };
+    for purpose in Purpose::ALL {
+        let rows: Vec<HelpLine> = entries(Mode::Normal, Some(purpose)).collect();
         if rows.is_empty() {
             continue;
         }
         out.push(HelpLine::Group(purpose.title()));
-        for b in rows {
-            out.push(HelpLine::Entry {
-                keys: labels(b),
-                help: b.help,
-            });
-        }
+        out.extend(rows);
         out.push(HelpLine::Blank);
     }
-    out.push(HelpLine::Group("In the go-to and import prompts"));
-    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Prompt) {
-        out.push(HelpLine::Entry {
-            keys: labels(b),
-            help: b.help,
-        });
+    for (title, mode) in [
+        ("In the go-to and import prompts", Mode::Prompt),
+        (
+            "In the search overlay (typing writes the query)",
+            Mode::Search,
+        ),
+        ("In the note editor (typing writes the note)", Mode::Note),
+        ("In presentation mode (p)", Mode::Present),
+    ] {
+        out.push(HelpLine::Group(title));
+        if mode == Mode::Present {
+            out.push(HelpLine::Entry {
+                keys: "0-9".to_string(),
+                help: "type a slide number, then Enter",
+            });
+        }
+        out.extend(entries(mode, None));
+        out.push(HelpLine::Blank);
     }
-    out.push(HelpLine::Blank);
-    out.push(HelpLine::Group(
-        "In the search overlay (typing writes the query)",
-    ));
-    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Search) {
-        out.push(HelpLine::Entry {
-            keys: labels(b),
-            help: b.help,
-        });
-    }
-    out.push(HelpLine::Blank);
-    out.push(HelpLine::Group(
-        "In the note editor (typing writes the note)",
-    ));
-    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Note) {
-        out.push(HelpLine::Entry {
-            keys: labels(b),
-            help: b.help,
-        });
-    }
-    out.push(HelpLine::Blank);
-    out.push(HelpLine::Group("In presentation mode (p)"));
-    out.push(HelpLine::Entry {
-        keys: "0-9".to_string(),
-        help: "type a slide number, then Enter",
-    });
-    for b in BINDINGS.iter().filter(|b| b.mode == Mode::Present) {
-        out.push(HelpLine::Entry {
-            keys: labels(b),
-            help: b.help,
-        });
-    }
-    out.push(HelpLine::Blank);
     out.push(HelpLine::Group("Mouse"));
     for (keys, help) in [
         ("wheel", "scroll the pane under the pointer"),

@@ -18,11 +18,7 @@ pub fn handle(
 ) -> Option<Effect> {
     match (action, &mut state.overlay) {
         (Action::Present, None) => {
-            let ctx = super::document::Ctx {
-                corpus,
-                graph,
-                cache: &state.cache,
-            };
+            let ctx = super::document::ctx(state, corpus, graph);
             match deck_from_explorer(ctx, state) {
                 Ok(deck) => state.overlay = Some(Overlay::Present(deck)),
                 Err(why) => state.error(why),

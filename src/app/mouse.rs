@@ -120,14 +120,8 @@ fn click_entry(
     link: Option<usize>,
 ) {
     let again = state.focus() == id && state.pane(id).selected == item;
-    let before = super::document::selected_passage(
-        super::document::Ctx {
-            corpus,
-            graph,
-            cache: &state.cache,
-        },
-        state,
-    );
+    let before =
+        super::document::selected_passage(super::document::ctx(state, corpus, graph), state);
     state.here.focus = id;
     state.pane_mut(id).selected = item;
     passage_changed(state, corpus, graph, before);

@@ -1,7 +1,7 @@
 //! Moving between places: opening a view, the history, next/previous article,
 //! the go-to prompt and the place the explorer starts at.
 
-use super::document::{self, Ctx, Item};
+use super::document::{self, Item};
 use super::scroll::Anchor;
 use super::state::{AppState, Location, Overlay, PaneId, PaneState, View};
 use super::update::{reveal, settle, sync_outline};
@@ -47,11 +47,7 @@ fn exists(corpus: &Corpus, view: View) -> bool {
 /// article above it (on a short screen, which shows one pane at a time, the
 /// article comes first and Tab reaches its links).
 pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -> Location {
-    let ctx = Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    };
+    let ctx = super::document::ctx(state, corpus, graph);
     let items = document::document(ctx, view);
     let first = items.iter().position(Item::selectable).unwrap_or(0);
     let focus = match view.target() {

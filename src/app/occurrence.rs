@@ -202,11 +202,7 @@ fn pick(ctx: Ctx, view: View, occs: &[Occurrence], hit: &Hit) -> Option<usize> {
 /// view; the place search started from is the one step back.
 pub fn open_hit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, hit: &Hit, query: &str) {
     let view = view_of(hit.place);
-    let ctx = Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    };
+    let ctx = document::ctx(state, corpus, graph);
     let occs = occurrences(ctx, view, query);
     let at = pick(ctx, view, &occs, hit);
     let mut to = fresh(corpus, graph, state, view);
@@ -255,11 +251,7 @@ fn show(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, o: &Occurrence
     if !text_shown {
         state.here.focus = PaneId::Document;
     }
-    let ctx = Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    };
+    let ctx = document::ctx(state, corpus, graph);
     let before = document::selected_passage(ctx, state);
     let selectable = document::document(ctx, state.view())
         .get(o.item)
@@ -298,11 +290,7 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
         return;
     };
     let view = state.view();
-    let ctx = Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    };
+    let ctx = document::ctx(state, corpus, graph);
     let occs = occurrences(ctx, view, &query);
     let q = one_line(&query);
     if occs.is_empty() {

@@ -168,19 +168,14 @@ impl<'a> Pane<'a> {
     }
 
     fn body(&self, key: TextKey) -> std::rc::Rc<super::wrap::Wrapped> {
-        let c = self.ctx.corpus;
-        let (text, breaks) = match key {
-            TextKey::ArticleSummary(n) => (c.article(n).map(|a| a.summary.as_str()), Breaks::Flow),
-            TextKey::ArticleText(n) => (c.article(n).and_then(|a| a.text.as_deref()), Breaks::Keep),
-            TextKey::PreambleSummary => {
-                (Some(c.convention.preamble.summary.as_str()), Breaks::Flow)
-            }
-            TextKey::PreambleText => (c.convention.preamble.text.as_deref(), Breaks::Keep),
-            TextKey::Passage(p) => (c.passage(p).map(|p| p.text.as_str()), Breaks::Flow),
+        // An authentic text keeps its line breaks; summaries and passages flow.
+        let breaks = if super::text_links::owner(key).is_some() {
+            Breaks::Keep
+        } else {
+            Breaks::Flow
         };
-        self.ctx
-            .cache
-            .get(key, self.width, text.unwrap_or(""), breaks)
+        let text = super::occurrence::text_of(self.ctx.corpus, key).unwrap_or("");
+        self.ctx.cache.get(key, self.width, text, breaks)
     }
 
     /// Adds to `marks` what an authentic text holds: its paragraph numbers,

@@ -359,7 +359,7 @@ impl Entry {
 }
 
 /// What a slide says, before it is laid out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SlideText {
     /// Shown in big letters when they fit: `Art. 23`.
     pub big: String,
@@ -517,14 +517,9 @@ fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target) -> SlideText {
         })
         .collect();
     SlideText {
-        big: String::new(),
-        title: String::new(),
-        heading: String::new(),
-        context: String::new(),
-        label: String::new(),
-        body: String::new(),
         lines_heading,
         lines,
+        ..SlideText::default()
     }
 }
 
@@ -604,13 +599,9 @@ fn source_slide(corpus: &Corpus, graph: &LinkGraph, i: usize) -> SlideText {
     let Some(s) = corpus.sources.get(i) else {
         return SlideText {
             big: "Source".into(),
-            title: String::new(),
             heading: "Source".into(),
-            context: String::new(),
-            label: String::new(),
             body: "This source is not in the corpus.".into(),
-            lines_heading: String::new(),
-            lines: Vec::new(),
+            ..SlideText::default()
         };
     };
     // Provisions the source discusses, in the convention's order, with how
@@ -719,9 +710,8 @@ mod tests {
         assert!(e.contains("bookmarks") && e.contains("concern"), "{e}");
         let e = deck_named(&c, "bookmarks", &[]).expect_err("none");
         assert!(e.contains("no bookmarks"), "{e}");
-        if let Some(concern) = c.concerns.first() {
-            let d = deck_named(&c, &format!("concern {}", concern.id), &[]).expect("concern");
-            assert_eq!(d.slides.len(), concern.passages.len());
-        }
+        let concern = c.concerns.first().expect("the corpus names concerns");
+        let d = deck_named(&c, &format!("concern {}", concern.id), &[]).expect("concern");
+        assert_eq!(d.slides.len(), concern.passages.len());
     }
 }

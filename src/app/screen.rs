@@ -56,19 +56,24 @@ impl<'a> Screen<'a> {
         let items = document::items(self.ctx, state, id);
         let mut pane = Pane::new(id, items, width, rows, self.ctx);
         pane.here = state.view();
-        pane.expanded = state.outline.expanded.clone();
         pane.user = Some(&state.user);
-        pane.current_link =
-            document::selected_passage(self.ctx, state).map(|p| (p, state.here.links.selected));
-        if id == PaneId::Document && state.focus() == PaneId::Document {
-            pane.current_cite = super::text_links::current(self.ctx, state);
-        }
-        if id == PaneId::Document {
-            pane.found = state
-                .search
-                .found
-                .clone()
-                .filter(|f| f.view == state.view());
+        // Each pane gets only what its lines read: working out the selected
+        // paragraph means listing a whole source, so not for every pane.
+        match id {
+            PaneId::Outline => pane.expanded = state.outline.expanded.clone(),
+            PaneId::Document => {
+                pane.current_link = document::selected_passage(self.ctx, state)
+                    .map(|p| (p, state.here.links.selected));
+                if state.focus() == PaneId::Document {
+                    pane.current_cite = super::text_links::current(self.ctx, state);
+                }
+                pane.found = state
+                    .search
+                    .found
+                    .clone()
+                    .filter(|f| f.view == state.view());
+            }
+            PaneId::Links => {}
         }
         pane
     }

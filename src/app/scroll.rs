@@ -29,20 +29,10 @@ fn h(doc: &dyn Heights, item: usize) -> usize {
 
 /// The furthest anchor that still fills the view: the last `view` lines.
 pub fn max_anchor(doc: &dyn Heights, view: usize) -> Anchor {
-    let mut need = view.max(1);
-    let mut item = doc.len();
-    while item > 0 {
-        item -= 1;
-        let height = h(doc, item);
-        if height >= need {
-            return Anchor {
-                item,
-                line: height - need,
-            };
-        }
-        need -= height;
+    match doc.len() {
+        0 => Anchor::TOP,
+        n => bottom_at(doc, view, n - 1),
     }
-    Anchor::TOP
 }
 
 /// Keeps an anchor inside the entries and not past the end.
@@ -137,18 +127,30 @@ pub fn reveal(doc: &dyn Heights, view: usize, a: Anchor, item: usize) -> Anchor 
 
 /// The anchor that puts the last line of `item` on the last row of the view.
 pub fn bottom_at(doc: &dyn Heights, view: usize, item: usize) -> Anchor {
-    let mut need = view.max(1);
-    let mut i = item + 1;
+    above(doc, item, h(doc, item) - 1, view.max(1) - 1)
+}
+
+/// The anchor `by` lines above line `line` of entry `item` (the top when
+/// there are not that many).
+pub fn above(doc: &dyn Heights, item: usize, line: usize, by: usize) -> Anchor {
+    if line >= by {
+        return Anchor {
+            item,
+            line: line - by,
+        };
+    }
+    let mut left = by - line;
+    let mut i = item;
     while i > 0 {
         i -= 1;
         let height = h(doc, i);
-        if height >= need {
+        if height >= left {
             return Anchor {
                 item: i,
-                line: height - need,
+                line: height - left,
             };
         }
-        need -= height;
+        left -= height;
     }
     Anchor::TOP
 }

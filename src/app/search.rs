@@ -35,10 +35,9 @@ pub struct SearchSession {
 }
 
 impl SearchSession {
-    /// Builds the index of `corpus` in the background, for the real binary;
-    /// again after the corpus changed (an import).
-    /// Builds the index on its own thread; the corpus is shared, not copied,
-    /// so the UI thread does not stall on a large one.
+    /// Builds the index of `corpus` on its own thread, for the real binary;
+    /// again after the corpus changed (an import). The corpus is shared, not
+    /// copied, so the UI thread does not stall on a large one.
     pub fn index_in_background(&mut self, corpus: &std::sync::Arc<Corpus>) {
         self.engine = Engine::background(std::sync::Arc::clone(corpus));
         self.found = None;

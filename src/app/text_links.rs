@@ -4,10 +4,10 @@
 //! authentic text is there). The "Cited by" of the view comes after them in
 //! the order Tab walks.
 
-use super::document::{self, Ctx, Item};
+use super::document::{self, Ctx, Item, ctx};
 use super::navigate::{fresh, go};
 use super::screen::Screen;
-use super::scroll::{self, Anchor, Heights};
+use super::scroll::{self, Anchor};
 use super::state::{AppState, PaneId, View};
 use super::update::{reveal, settle};
 use super::wrap::TextKey;
@@ -17,21 +17,10 @@ use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
 use std::ops::Range;
 
-fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
-    Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    }
-}
-
 /// The authentic text behind a text key, if the key is one.
 pub fn text_of(corpus: &Corpus, key: TextKey) -> Option<&str> {
-    match key {
-        TextKey::ArticleText(n) => corpus.article(n).and_then(|a| a.text.as_deref()),
-        TextKey::PreambleText => corpus.convention.preamble.text.as_deref(),
-        _ => None,
-    }
+    owner(key)?;
+    super::occurrence::text_of(corpus, key)
 }
 
 /// The provision whose authentic text the key is.
@@ -228,37 +217,13 @@ fn show_cite(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, item: usi
                 )
             } else {
                 // Below: the line at the bottom.
-                scroll::clamp(&pane, rows, above(&pane, item, line, rows - 1))
+                scroll::clamp(&pane, rows, scroll::above(&pane, item, line, rows - 1))
             }
         })
     };
     if let Some(top) = top {
         state.here.document.top = top;
     }
-}
-
-/// The anchor `by` lines above line `line` of entry `item`.
-fn above(doc: &dyn Heights, item: usize, line: usize, by: usize) -> Anchor {
-    if line >= by {
-        return Anchor {
-            item,
-            line: line - by,
-        };
-    }
-    let mut left = by - line;
-    let mut i = item;
-    while i > 0 {
-        i -= 1;
-        let h = doc.height(i).max(1);
-        if h >= left {
-            return Anchor {
-                item: i,
-                line: h - left,
-            };
-        }
-        left -= h;
-    }
-    Anchor::TOP
 }
 
 /// Enter in the text: follow the current citation. Returns whether there was

@@ -161,9 +161,14 @@ fn cycle_focus(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, by: usi
 
 /// Keeps every visible pane's scroll and selection inside its entries.
 pub fn settle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    // Settling moves scrolls and selections only, never the panes.
+    let layout = Screen::new(state, corpus, graph).layout;
     for id in PaneId::CYCLE {
         let fixed = {
-            let screen = Screen::new(state, corpus, graph);
+            let screen = Screen {
+                layout,
+                ctx: document::ctx(state, corpus, graph),
+            };
             screen
                 .pane(state, id)
                 .map(|pane| settled(&pane, *state.pane(id)))
@@ -213,14 +218,7 @@ pub fn move_in(
     id: PaneId,
     action: &Action,
 ) {
-    let before = document::selected_passage(
-        super::document::Ctx {
-            corpus,
-            graph,
-            cache: &state.cache,
-        },
-        state,
-    );
+    let before = document::selected_passage(document::ctx(state, corpus, graph), state);
     let moved = {
         let screen = Screen::new(state, corpus, graph);
         screen
@@ -239,11 +237,7 @@ pub fn passage_changed(
     graph: &LinkGraph,
     before: Option<crate::corpus::PassageId>,
 ) {
-    let ctx = super::document::Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    };
+    let ctx = document::ctx(state, corpus, graph);
     if document::selected_passage(ctx, state) != before {
         state.here.links = PaneState::default();
     }

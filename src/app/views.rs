@@ -371,23 +371,18 @@ pub fn title(ctx: Ctx, state: &AppState, view: Overview, pane: PaneId) -> String
 /// `Concerns > Scope`, `Coverage > Art. 23 …`, `Timeline > 2024-02-09`.
 pub fn breadcrumb(ctx: Ctx, state: &AppState, view: Overview) -> String {
     let c = ctx.corpus;
-    let selected = selected_item(ctx, state);
-    let detail = match selected {
+    let concern = || {
+        selected_concern(ctx, state)
+            .and_then(|i| c.concerns.get(i))
+            .map(|x| one_line(&x.title))
+            .unwrap_or_default()
+    };
+    let detail = match selected_item(ctx, state) {
         Some(DeskItem::Concern(i)) => c.concerns.get(i).map(|x| one_line(&x.title)),
         Some(DeskItem::ConcernPassage(p)) => {
-            let concern = selected_concern(ctx, state)
-                .and_then(|i| c.concerns.get(i))
-                .map(|x| one_line(&x.title))
-                .unwrap_or_default();
-            Some(format!("{concern} > {}", c.passage_location(p)))
+            Some(format!("{} > {}", concern(), c.passage_location(p)))
         }
-        Some(DeskItem::ConcernTarget(t, _)) => {
-            let concern = selected_concern(ctx, state)
-                .and_then(|i| c.concerns.get(i))
-                .map(|x| one_line(&x.title))
-                .unwrap_or_default();
-            Some(format!("{concern} > {}", t.label()))
-        }
+        Some(DeskItem::ConcernTarget(t, _)) => Some(format!("{} > {}", concern(), t.label())),
         Some(DeskItem::CoverageArticle(n)) => Some(c.target_heading(Target::Article(n))),
         Some(DeskItem::CoverageChapter(n)) => Some(c.target_heading(Target::Chapter(n))),
         Some(DeskItem::Event(i)) => c.timeline.get(i).map(|e| one_line(&e.date)),

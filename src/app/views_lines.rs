@@ -8,7 +8,7 @@ use super::pane::Pane;
 use super::views::{DeskItem, article_coverage, chapter_coverage};
 use super::wrap::Breaks;
 use crate::corpus::{PassageId, Target};
-use crate::text::{one_line, snippet, truncate, width};
+use crate::text::{one_line, plural, snippet, truncate, width};
 use crate::user::{ItemRef, Resolved};
 
 pub const CITED_CELL: char = '█';
@@ -53,9 +53,12 @@ fn bar_cells(w: usize) -> usize {
     }
 }
 
-/// `12 (9+3) 4 src`, right-aligned in a fixed column.
-fn numbers(total: usize, cited: usize, inferred: usize, sources: usize, w: usize) -> String {
-    let text = if w >= 34 {
+/// `12 (9+3) 4 src` (`0` when nothing links), right-aligned in a fixed column.
+fn numbers(cov: &super::views::Coverage, w: usize) -> String {
+    let (total, cited, inferred, sources) = (cov.total(), cov.cited, cov.inferred, cov.sources);
+    let text = if total == 0 {
+        "0".to_string()
+    } else if w >= 34 {
         format!("{total} ({cited}+{inferred}) {sources} src")
     } else {
         format!("{total} ({cited}+{inferred})")
@@ -195,13 +198,7 @@ impl Pane<'_> {
     ) -> Vec<DocLine> {
         let w = self.width;
         let cells = bar_cells(w);
-        let nums = if cov.total() == 0 {
-            let text = "0";
-            let col = if w >= 34 { 17 } else { 9 };
-            format!("{text:>col$}")
-        } else {
-            numbers(cov.total(), cov.cited, cov.inferred, cov.sources, w)
-        };
+        let nums = numbers(&cov, w);
         let mark_w = mark.as_ref().map_or(0, |p| width(&p.text));
         let fixed = 2 + width(&number) + mark_w + 1 + cells + width(&nums);
         let room = w.saturating_sub(fixed).max(1);
@@ -401,10 +398,6 @@ impl Pane<'_> {
         }
         out
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

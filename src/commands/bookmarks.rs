@@ -2,28 +2,15 @@
 //! the command line. Changes are saved at once; notes are written in the
 //! explorer and read here.
 
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, load_user, write_json};
 use crate::corpus::Corpus;
-use crate::text::{clean, one_line};
+use crate::text::clean;
 use crate::user::{ItemRef, UserData, UserError};
 use serde::Serialize;
 use std::io::Write;
 
-/// Loads the user's data, printing any warning (a corrupt file kept aside,
-/// an unreadable one) on stderr: the command still runs.
-pub fn load_user() -> UserData {
-    let (user, warnings) = UserData::load();
-    for w in warnings {
-        eprintln!("treaty: warning: {}", one_line(&w));
-    }
-    user
-}
-
 fn save_failure(e: UserError) -> Failure {
-    Failure {
-        code: 1,
-        message: e.to_string(),
-    }
+    Failure::runtime(e.to_string())
 }
 
 fn item(corpus: &Corpus, words: &[String]) -> Result<ItemRef, Failure> {
@@ -114,9 +101,7 @@ pub fn bookmarks(
             changed,
             bookmarks: user.bookmarks().iter().map(ToString::to_string).collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     let verb = match (action, changed) {
         ("add", true) => "bookmarked",
@@ -135,9 +120,7 @@ fn list_bookmarks(corpus: &Corpus, user: &UserData, json: bool, out: &mut dyn Wr
             .iter()
             .map(|i| bookmark_json(corpus, i))
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     if user.bookmarks().is_empty() {
         writeln!(
@@ -180,9 +163,7 @@ pub fn notes(
                         note: Some(clean(text).into_owned()),
                     })
                     .collect();
-                serde_json::to_writer_pretty(&mut *out, &j)?;
-                writeln!(out)?;
-                return Ok(());
+                return write_json(out, &j);
             }
             if user.notes().is_empty() {
                 writeln!(out, "no notes yet: write one in the explorer")?;
@@ -207,9 +188,7 @@ pub fn notes(
                     heading: target.heading(corpus),
                     note,
                 };
-                serde_json::to_writer_pretty(&mut *out, &j)?;
-                writeln!(out)?;
-                return Ok(());
+                return write_json(out, &j);
             }
             match note {
                 Some(text) => writeln!(out, "{target}  {}\n\n{text}", target.heading(corpus))?,

@@ -1,8 +1,9 @@
 //! `treaty check`: validate a corpus and report its size.
 
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, write_json};
 use crate::corpus::{Corpus, Origin, Problem};
 use crate::refs::graph::LinkGraph;
+use crate::text::plural;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -84,8 +85,8 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
             let c = counts(&corpus, &graph);
             let unresolved = unresolved(&corpus, &graph);
             if json {
-                serde_json::to_writer_pretty(
-                    &mut *out,
+                return write_json(
+                    out,
                     &CheckJson {
                         ok: true,
                         corpus: corpus_name,
@@ -93,9 +94,7 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
                         unresolved,
                         problems: &[],
                     },
-                )?;
-                writeln!(out)?;
-                return Ok(());
+                );
             }
             let origin = match &corpus.origin {
                 Origin::Embedded => "embedded corpus".to_string(),
@@ -118,7 +117,7 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
                     out,
                     "\n{} unresolved citation{} (not linked):",
                     unresolved.len(),
-                    if unresolved.len() == 1 { "" } else { "s" }
+                    plural(unresolved.len())
                 )?;
                 for u in &unresolved {
                     writeln!(
@@ -132,8 +131,8 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
         }
         Err(problems) => {
             if json {
-                serde_json::to_writer_pretty(
-                    &mut *out,
+                write_json(
+                    out,
                     &CheckJson {
                         ok: false,
                         corpus: corpus_name,
@@ -142,16 +141,13 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
                         problems: &problems.0,
                     },
                 )?;
-                writeln!(out)?;
-                return Err(Failure {
-                    code: 2,
-                    message: String::new(),
-                });
+                // The problems are in the JSON; nothing more for stderr.
+                return Err(Failure::usage(String::new()));
             }
             let n = problems.0.len();
             Err(Failure::usage(format!(
                 "{problems}{n} problem{} in {corpus_name}",
-                if n == 1 { "" } else { "s" }
+                plural(n)
             )))
         }
     }

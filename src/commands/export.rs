@@ -35,15 +35,13 @@ pub fn export(corpus: &Corpus, args: &ExportArgs, out: &mut dyn Write) -> Outcom
     } else {
         Selection::Articles(brief::parse_articles(&args.articles).map_err(usage)?)
     };
-    let user = super::bookmarks::load_user();
+    let user = super::load_user();
     let graph = LinkGraph::build(corpus);
     let text = brief::brief(corpus, &graph, &user, &selection, format).map_err(usage)?;
     match &args.output {
         Some(path) => {
-            crate::store::write_atomic(path, text.as_bytes()).map_err(|e| Failure {
-                code: 1,
-                message: e.to_string(),
-            })?;
+            crate::store::write_atomic(path, text.as_bytes())
+                .map_err(|e| Failure::runtime(e.to_string()))?;
             writeln!(out, "wrote {}", path.display())?;
         }
         None => out.write_all(text.as_bytes())?,

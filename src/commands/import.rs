@@ -2,12 +2,12 @@
 //! the authentic text of the convention into their library, and saying what
 //! was found. Every name and text printed here is cleaned first.
 
-use super::{Failure, Outcome, corpus_failure, wrap};
+use super::{Failure, Outcome, corpus_failure, load_builtin, warn, wrap, write_json};
 use crate::cli::Command;
-use crate::corpus::{Corpus, SourceMeta, Target, load_dir, load_embedded};
+use crate::corpus::{Corpus, SourceMeta, Target};
 use crate::library::authentic::AuthenticReport;
 use crate::library::{ImportOptions, Imported, Library, LibraryError, shown};
-use crate::text::one_line;
+use crate::text::{one_line, plural};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -18,10 +18,7 @@ impl From<LibraryError> for Failure {
     fn from(e: LibraryError) -> Self {
         match e {
             LibraryError::Input(m) => Failure::usage(one_line(&m)),
-            LibraryError::Store(s) => Failure {
-                code: 1,
-                message: one_line(&s.to_string()),
-            },
+            LibraryError::Store(s) => Failure::runtime(one_line(&s.to_string())),
         }
     }
 }
@@ -57,12 +54,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                 return Ok(());
             }
             let corpus = builtin(data)?;
-            let taken: Vec<String> = corpus
-                .sources
-                .iter()
-                .filter(|s| !s.user)
-                .map(|s| s.id.clone())
-                .collect();
+            let taken = corpus.builtin_source_ids();
             let options = ImportOptions {
                 meta: SourceMeta {
                     title: title.clone(),
@@ -78,14 +70,12 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
             let done = library.import_files(files, &options, &taken)?;
             for d in &done {
                 for w in &d.reading.warnings {
-                    eprintln!("treaty: warning: {}", one_line(w));
+                    warn(w);
                 }
             }
             if *json {
                 let j: Vec<ImportJson> = done.iter().map(import_json).collect();
-                serde_json::to_writer_pretty(&mut *out, &j)?;
-                writeln!(out)?;
-                return Ok(());
+                return write_json(out, &j);
             }
             for (i, d) in done.iter().enumerate() {
                 if i > 0 {
@@ -122,11 +112,11 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
             let corpus = builtin(data)?;
             let done = library.import_authentic(file, *lossy, &corpus.convention)?;
             for w in &done.warnings {
-                eprintln!("treaty: warning: {}", one_line(w));
+                warn(w);
             }
             if *json {
-                serde_json::to_writer_pretty(
-                    &mut *out,
+                write_json(
+                    out,
                     &AuthenticJson {
                         file: shown(file),
                         stored: done.stored.as_deref().map(shown),
@@ -134,7 +124,6 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                         report: &done.report,
                     },
                 )?;
-                writeln!(out)?;
             } else {
                 write_authentic(&shown(file), &done.report, out)?;
                 if let Some(stored) = &done.stored {
@@ -160,11 +149,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
 /// The corpus without the library: imports are checked against the built-in
 /// sources and the official titles only.
 fn builtin(data: Option<&Path>) -> Result<Corpus, Failure> {
-    match data {
-        Some(dir) => load_dir(dir),
-        None => load_embedded(),
-    }
-    .map_err(|p| corpus_failure(&p))
+    load_builtin(data).map_err(|p| corpus_failure(&p))
 }
 
 #[derive(Serialize)]
@@ -296,23 +281,21 @@ fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
                 crate::corpus::source_file::parse_source(&e.id, &name, &t)
                     .map_err(|ps| ps.first().map(|p| p.to_string()).unwrap_or_default())
             });
-        rows.push(match parsed {
-            Ok(s) => ListJson {
-                id: one_line(&e.id),
-                file: name,
-                title: s.meta.title.as_deref().map(one_line),
-                origin: e.origin.as_deref().map(one_line),
-                paragraphs: Some(s.passages.len()),
-                problem: None,
-            },
-            Err(why) => ListJson {
-                id: one_line(&e.id),
-                file: name,
-                title: None,
-                origin: e.origin.as_deref().map(one_line),
-                paragraphs: None,
-                problem: Some(one_line(&why)),
-            },
+        let (title, paragraphs, problem) = match parsed {
+            Ok(s) => (
+                s.meta.title.as_deref().map(one_line),
+                Some(s.passages.len()),
+                None,
+            ),
+            Err(why) => (None, None, Some(one_line(&why))),
+        };
+        rows.push(ListJson {
+            id: one_line(&e.id),
+            file: name,
+            title,
+            origin: e.origin.as_deref().map(one_line),
+            paragraphs,
+            problem,
         });
     }
     let authentic = library.authentic_summary();
@@ -333,8 +316,8 @@ fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
             Ok(a) => (a, None),
             Err(why) => (None, Some(one_line(&why))),
         };
-        serde_json::to_writer_pretty(
-            &mut *out,
+        return write_json(
+            out,
             &Listing {
                 sources: rows,
                 authentic: a.map(|(articles, preamble, from)| AuthenticSummary {
@@ -344,9 +327,7 @@ fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
                 }),
                 authentic_problem: problem,
             },
-        )?;
-        writeln!(out)?;
-        return Ok(());
+        );
     }
     writeln!(out, "Your library: {}", shown(&library.sources_dir()))?;
     if rows.is_empty() {
@@ -439,15 +420,12 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
     };
     writeln!(out, "  duplicated: {}", places(&r.duplicated))?;
     writeln!(out, "  out of order: {}", places(&r.out_of_order))?;
-    for (what, list) in [
-        ("article", &r.title_mismatches),
-        ("chapter", &r.chapter_mismatches),
+    for (target, list) in [
+        (Target::Article as fn(u8) -> Target, &r.title_mismatches),
+        (Target::Chapter, &r.chapter_mismatches),
     ] {
         for m in list {
-            let label = match what {
-                "article" => Target::Article(m.number).label(),
-                _ => Target::Chapter(m.number).label(),
-            };
+            let label = target(m.number).label();
             writeln!(
                 out,
                 "  {file}:{}: {label} is titled {:?}; the official title is {:?}",
@@ -458,10 +436,6 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
         }
     }
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

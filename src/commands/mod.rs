@@ -20,7 +20,9 @@ pub use search::search;
 pub use show::{refs, show, sources};
 
 use crate::corpus::{Corpus, PassageId, Problems, load_dir, load_embedded};
-use crate::refs::graph::{Basis, Link};
+use crate::refs::graph::{Basis, Link, LinkGraph};
+use crate::user::UserData;
+use std::io::Write;
 use std::path::Path;
 
 /// A command that could not do what was asked: the message for stderr and the
@@ -38,40 +40,70 @@ impl Failure {
             message: message.into(),
         }
     }
+
+    /// A failure of the system, not of the input (a file that cannot be
+    /// saved, a terminal that cannot be set up): exit code 1.
+    pub fn runtime(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure {
-            code: 1,
-            message: format!("cannot write output: {e}"),
-        }
+        Failure::runtime(format!("cannot write output: {e}"))
     }
 }
 
 impl From<serde_json::Error> for Failure {
     fn from(e: serde_json::Error) -> Self {
-        Failure {
-            code: 1,
-            message: format!("cannot write JSON: {e}"),
-        }
+        Failure::runtime(format!("cannot write JSON: {e}"))
     }
 }
 
 pub type Outcome = Result<(), Failure>;
 
-/// Loads the corpus for a command: the embedded one, or `--data DIR`.
-pub fn load(data: Option<&Path>) -> Result<Corpus, Problems> {
-    let mut corpus = match data {
+/// The corpus without the user's library: the embedded one, or `--data DIR`.
+pub fn load_builtin(data: Option<&Path>) -> Result<Corpus, Problems> {
+    match data {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
-    }?;
+    }
+}
+
+/// Loads the corpus for a command: the built-in one with the user's library.
+pub fn load(data: Option<&Path>) -> Result<Corpus, Problems> {
+    let mut corpus = load_builtin(data)?;
     // The user's library joins after validation; a broken file in it is
     // skipped with a warning and never blocks the built-in corpus.
     for warning in crate::library::merge_user_library(&mut corpus) {
-        eprintln!("treaty: warning: {}", crate::text::one_line(&warning));
+        warn(&warning);
     }
     Ok(corpus)
+}
+
+/// Loads the user's data, printing any warning (a corrupt file kept aside,
+/// an unreadable one) on stderr: the command still runs.
+pub fn load_user() -> UserData {
+    let (user, warnings) = UserData::load();
+    for w in warnings {
+        warn(&w);
+    }
+    user
+}
+
+/// A problem that does not stop the command, on stderr.
+pub fn warn(message: &str) {
+    eprintln!("treaty: warning: {}", crate::text::one_line(message));
+}
+
+/// A value as pretty JSON on its own line: the `--json` output of a command.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Outcome {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 /// The failure for a corpus that did not load: every problem, then a hint.
@@ -79,7 +111,7 @@ pub fn corpus_failure(problems: &Problems) -> Failure {
     let n = problems.0.len();
     Failure::usage(format!(
         "{problems}the corpus has {n} problem{}; `treaty check` lists them",
-        if n == 1 { "" } else { "s" }
+        crate::text::plural(n)
     ))
 }
 
@@ -96,10 +128,10 @@ pub struct CitedByJson {
     pub target: String,
 }
 
-pub const SNIPPET_WIDTH: usize = 100;
+const SNIPPET_WIDTH: usize = 100;
 
 /// A passage snippet that starts near the citation when there is one.
-pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &crate::refs::graph::LinkGraph) -> String {
+pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &LinkGraph) -> String {
     let Some(p) = corpus.passage(link.passage) else {
         return String::new();
     };
@@ -111,11 +143,7 @@ pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &crate::refs::graph::Li
     crate::text::snippet(&p.text, at, SNIPPET_WIDTH)
 }
 
-pub fn cited_by_json(
-    corpus: &Corpus,
-    graph: &crate::refs::graph::LinkGraph,
-    link: &Link,
-) -> CitedByJson {
+pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedByJson {
     CitedByJson {
         source: source_id(corpus, link.passage),
         paragraph: link.passage.index + 1,
@@ -128,6 +156,14 @@ pub fn cited_by_json(
         },
         target: link.target.to_string(),
     }
+}
+
+/// Every "Cited by" entry of `links`, as the `--json` contract writes them.
+pub fn cited_by_list(corpus: &Corpus, graph: &LinkGraph, links: &[&Link]) -> Vec<CitedByJson> {
+    links
+        .iter()
+        .map(|l| cited_by_json(corpus, graph, l))
+        .collect()
 }
 
 pub fn source_id(corpus: &Corpus, id: PassageId) -> String {

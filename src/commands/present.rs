@@ -7,7 +7,6 @@ use crate::app::present::{Presentation, convention_deck, deck_named};
 use crate::config;
 use crate::corpus::Corpus;
 use crate::ui::theme::{self, Theme, ThemeName};
-use crate::user::UserData;
 use std::io::{IsTerminal, Write};
 
 /// Reads config.toml and applies it with the command line on top: the theme
@@ -41,11 +40,7 @@ pub fn resolve_deck(corpus: &Corpus, deck: Option<&str>) -> Result<Presentation,
         .last()
         .is_some_and(|w| w.eq_ignore_ascii_case("bookmarks"))
     {
-        let (data, warnings) = UserData::load();
-        for w in warnings {
-            eprintln!("treaty: warning: {}", crate::text::one_line(&w));
-        }
-        data.bookmarks().iter().cloned().collect()
+        super::load_user().bookmarks().iter().cloned().collect()
     } else {
         Vec::new()
     };
@@ -77,8 +72,5 @@ pub fn present(
         crate::app::RunOptions { mouse, start: None },
         Some(crate::app::state::Overlay::Present(deck)),
     )
-    .map_err(|e| Failure {
-        code: 1,
-        message: format!("{e:#}"),
-    })
+    .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

@@ -1,6 +1,6 @@
 //! `treaty scan FILE`: the citations of the convention found in a text file.
 
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, write_json};
 use crate::refs::extract::extract;
 use crate::text::one_line;
 use serde::Serialize;
@@ -18,7 +18,7 @@ struct ScanJson {
 }
 
 /// Reads a text file the user named, with errors that name the path.
-pub fn read_text(path: &Path) -> Result<String, Failure> {
+fn read_text(path: &Path) -> Result<String, Failure> {
     let name = path.display().to_string();
     if path.is_dir() {
         return Err(Failure::usage(format!(
@@ -59,9 +59,7 @@ pub fn scan(path: &Path, json: bool, out: &mut dyn Write) -> Outcome {
                 }
             }
         }
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &rows);
     }
     let unresolved = found.iter().filter(|c| !c.is_resolved()).count();
     for c in &found {
@@ -85,7 +83,7 @@ pub fn scan(path: &Path, json: bool, out: &mut dyn Write) -> Outcome {
         out,
         "{} citation{}, {} unresolved, in {}",
         found.len(),
-        if found.len() == 1 { "" } else { "s" },
+        crate::text::plural(found.len()),
         unresolved,
         path.display()
     )?;

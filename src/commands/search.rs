@@ -1,6 +1,6 @@
 //! `treaty search QUERY`: the same engine as the explorer's search overlay.
 
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, write_json};
 use crate::corpus::Corpus;
 use crate::search::{HitKind, Scope, SearchIndex};
 use crate::text::one_line;
@@ -42,9 +42,7 @@ pub fn search(
                 score: h.score,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &rows);
     }
     if hits.is_empty() {
         writeln!(out, "no match for {query:?}")?;

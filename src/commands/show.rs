@@ -1,7 +1,9 @@
 //! `treaty show`, `treaty refs` and `treaty sources`: reading the corpus from
 //! the command line.
 
-use super::{Failure, Outcome, cited_by_json, link_snippet, wrap};
+use super::{
+    CitedByJson, Failure, Outcome, cited_by_json, cited_by_list, link_snippet, wrap, write_json,
+};
 use crate::corpus::{Corpus, Place, Target, lookup};
 use crate::refs::graph::{Basis, Link, LinkGraph};
 use crate::text::one_line;
@@ -9,7 +11,7 @@ use serde::Serialize;
 use std::io::Write;
 
 const WIDTH: usize = 80;
-pub const SUMMARY_LABEL: &str = "Summary (the project's own words, not the authentic text)";
+pub use crate::user::brief::SUMMARY_LABEL;
 
 fn place(corpus: &Corpus, words: &[String]) -> Result<Place, Failure> {
     lookup(corpus, &words.join(" ")).map_err(|e| Failure::usage(e.to_string()))
@@ -34,7 +36,7 @@ struct ArticleJson {
     summary: String,
     summary_is_official: bool,
     text: Option<String>,
-    cited_by: Vec<super::CitedByJson>,
+    cited_by: Vec<CitedByJson>,
 }
 
 fn show_article(
@@ -60,14 +62,9 @@ fn show_article(
             summary: one_line(&a.summary),
             summary_is_official: a.summary_is_official,
             text: a.text.clone(),
-            cited_by: links
-                .iter()
-                .map(|l| cited_by_json(corpus, graph, l))
-                .collect(),
+            cited_by: cited_by_list(corpus, graph, &links),
         };
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     writeln!(out, "Article {} - {}", a.number, one_line(&a.title))?;
     if let Some(c) = chapter {
@@ -149,7 +146,7 @@ fn write_cited_by(
         out,
         "\nCited by: {} passage{} ({cited} cited, {} inferred)",
         links.len(),
-        if links.len() == 1 { "" } else { "s" },
+        crate::text::plural(links.len()),
         links.len() - cited
     )?;
     if links.is_empty() {
@@ -191,7 +188,7 @@ struct ChapterJson {
     chapter: String,
     title: String,
     articles: Vec<ChapterArticleJson>,
-    cited_by: Vec<super::CitedByJson>,
+    cited_by: Vec<CitedByJson>,
 }
 
 fn show_chapter(
@@ -220,14 +217,9 @@ fn show_chapter(
                     links: graph.count(a.target()),
                 })
                 .collect(),
-            cited_by: links
-                .iter()
-                .map(|l| cited_by_json(corpus, graph, l))
-                .collect(),
+            cited_by: cited_by_list(corpus, graph, &links),
         };
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     writeln!(out, "{}", one_line(&c.heading()))?;
     writeln!(out, "\nArticles (passages linked):")?;
@@ -249,7 +241,7 @@ struct PreambleJson {
     summary: String,
     summary_is_official: bool,
     text: Option<String>,
-    cited_by: Vec<super::CitedByJson>,
+    cited_by: Vec<CitedByJson>,
 }
 
 fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn Write) -> Outcome {
@@ -261,14 +253,9 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
             summary: one_line(&p.summary),
             summary_is_official: p.summary_is_official,
             text: p.text.clone(),
-            cited_by: links
-                .iter()
-                .map(|l| cited_by_json(corpus, graph, l))
-                .collect(),
+            cited_by: cited_by_list(corpus, graph, &links),
         };
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     writeln!(out, "Preamble\n")?;
     write_texts(out, p.text.as_deref(), &p.summary, p.summary_is_official)?;
@@ -356,9 +343,7 @@ fn show_source(
                 })
                 .collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     write_meta(s, out)?;
     writeln!(out)?;
@@ -401,9 +386,7 @@ fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
 pub fn sources(corpus: &Corpus, json: bool, out: &mut dyn Write) -> Outcome {
     if json {
         let j: Vec<SourceJson> = corpus.sources.iter().map(source_json).collect();
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     for (i, s) in corpus.sources.iter().enumerate() {
         if i > 0 {
@@ -453,9 +436,7 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &j)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_json(out, &j);
     }
     writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
     write_cited_by(corpus, &graph, &links, out)

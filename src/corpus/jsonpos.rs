@@ -4,12 +4,6 @@
 /// Byte offsets where the elements of the top-level array start. Empty when the
 /// text is not an array. Strings are skipped so brackets inside them don't count.
 pub fn array_elements(text: &str) -> Vec<usize> {
-    element_starts(text, 1)
-}
-
-/// Byte offsets where values at nesting `depth` start (1 = elements of the
-/// top-level container).
-fn element_starts(text: &str, depth: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     let mut level = 0usize;
@@ -35,7 +29,7 @@ fn element_starts(text: &str, depth: usize) -> Vec<usize> {
             b'"' => in_string = true,
             b'[' | b'{' => {
                 level += 1;
-                if level == depth && b == b'[' {
+                if level == 1 && b == b'[' {
                     expecting = true;
                 }
             }
@@ -43,7 +37,7 @@ fn element_starts(text: &str, depth: usize) -> Vec<usize> {
                 level = level.saturating_sub(1);
                 expecting = false;
             }
-            b',' if level == depth => expecting = true,
+            b',' if level == 1 => expecting = true,
             _ => {}
         }
     }

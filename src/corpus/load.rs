@@ -9,6 +9,7 @@ use super::source_file::parse_source;
 use super::target::{ARTICLE_COUNT, CHAPTER_COUNT, Target, roman};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,11 +162,16 @@ fn json_problem(f: &FileText, e: &serde_json::Error) -> Problem {
     Problem::at(&f.name, line, column, format!("malformed JSON: {msg}"))
 }
 
+/// An element of a JSON array with the byte range it spans in its file.
+type Located<T> = (Range<usize>, T);
+
+/// Reads a file holding a JSON array; each element comes with the byte range
+/// it spans in the file, so problems found later are located in it.
 fn read_json<T: for<'de> Deserialize<'de>>(
     files: &CorpusFiles,
     rel: &str,
     problems: &mut Vec<Problem>,
-) -> Option<(FileText, Vec<T>)> {
+) -> Option<(FileText, Vec<Located<T>>)> {
     let f = match files.read(rel) {
         Ok(f) => f,
         Err(p) => {
@@ -174,7 +180,15 @@ fn read_json<T: for<'de> Deserialize<'de>>(
         }
     };
     match serde_json::from_str::<Vec<T>>(&f.text) {
-        Ok(v) => Some((f, v)),
+        Ok(v) => {
+            let starts = array_elements(&f.text);
+            let v = v
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| (element_range(&f.text, &starts, i), t))
+                .collect();
+            Some((f, v))
+        }
         Err(e) => {
             problems.push(json_problem(&f, &e));
             None
@@ -384,7 +398,7 @@ pub fn source_id(rel: &str) -> String {
 }
 
 /// Collapses runs of whitespace to one space, for quote matching.
-pub fn squash(s: &str) -> String {
+fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -449,14 +463,12 @@ fn anchor(
 
 fn resolve_links(
     f: &FileText,
-    raw: Vec<RawLink>,
+    raw: Vec<Located<RawLink>>,
     sources: &[Source],
     problems: &mut Vec<Problem>,
 ) -> Vec<CuratedLink> {
-    let starts = array_elements(&f.text);
     let mut out: Vec<CuratedLink> = Vec::new();
-    for (i, link) in raw.into_iter().enumerate() {
-        let range = element_range(&f.text, &starts, i);
+    for (range, link) in raw {
         if let Some(basis) = &link.basis
             && basis != "inferred"
         {
@@ -538,14 +550,12 @@ fn resolve_links(
 
 fn resolve_concerns(
     f: &FileText,
-    raw: Vec<RawConcern>,
+    raw: Vec<Located<RawConcern>>,
     sources: &[Source],
     problems: &mut Vec<Problem>,
 ) -> Vec<Concern> {
-    let starts = array_elements(&f.text);
     let mut out: Vec<Concern> = Vec::new();
-    for (i, c) in raw.into_iter().enumerate() {
-        let range = element_range(&f.text, &starts, i);
+    for (range, c) in raw {
         if out.iter().any(|o| o.id == c.id) {
             problems.push(at(
                 f,
@@ -576,14 +586,12 @@ fn resolve_concerns(
 
 fn resolve_timeline(
     f: &FileText,
-    raw: Vec<RawEvent>,
+    raw: Vec<Located<RawEvent>>,
     sources: &[Source],
     problems: &mut Vec<Problem>,
 ) -> Vec<Event> {
-    let starts = array_elements(&f.text);
     let mut out = Vec::new();
-    for (i, e) in raw.into_iter().enumerate() {
-        let range = element_range(&f.text, &starts, i);
+    for (range, e) in raw {
         let passage = match (&e.source, &e.quote) {
             (Some(s), Some(q)) => {
                 match anchor(f, find_key(&f.text, range.clone(), "quote"), sources, s, q) {

@@ -3,7 +3,7 @@
 //! what does exist.
 
 use super::model::Corpus;
-use super::target::{ARTICLE_COUNT, CHAPTER_COUNT, Target, from_roman};
+use super::target::{Target, from_roman, parse_article, parse_chapter};
 
 /// A place in the corpus a user can open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,8 @@ pub enum LookupError {
     Unknown(String, String),
 }
 
-fn source_list(corpus: &Corpus) -> String {
+/// The ids of the sources, for messages that say what exists: `a, b, c`.
+pub fn source_list(corpus: &Corpus) -> String {
     corpus
         .sources
         .iter()
@@ -123,24 +124,15 @@ fn is_chapter_word(w: &str) -> bool {
 }
 
 fn article(n: &str) -> Result<Place, LookupError> {
-    match n.parse::<u64>() {
-        Ok(v) if (1..=u64::from(ARTICLE_COUNT)).contains(&v) => {
-            Ok(Place::Target(Target::Article(v as u8)))
-        }
-        _ => Err(LookupError::NoSuchArticle(n.to_string())),
-    }
+    parse_article(n)
+        .map(|a| Place::Target(Target::Article(a)))
+        .map_err(|_| LookupError::NoSuchArticle(n.to_string()))
 }
 
 fn chapter(n: &str) -> Result<Place, LookupError> {
-    if let Some(c) = from_roman(n) {
-        return Ok(Place::Target(Target::Chapter(c)));
-    }
-    match n.parse::<u64>() {
-        Ok(v) if (1..=u64::from(CHAPTER_COUNT)).contains(&v) => {
-            Ok(Place::Target(Target::Chapter(v as u8)))
-        }
-        _ => Err(LookupError::NoSuchChapter(n.to_uppercase())),
-    }
+    parse_chapter(n)
+        .map(|c| Place::Target(Target::Chapter(c)))
+        .map_err(|_| LookupError::NoSuchChapter(n.to_uppercase()))
 }
 
 fn find_source(corpus: &Corpus, id: &str, original: &str) -> Result<Place, LookupError> {

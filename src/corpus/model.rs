@@ -111,8 +111,6 @@ pub struct Source {
 }
 
 impl Source {
-    /// A short name for lists and locations: the author's surname, else the
-    /// publisher, else the id.
     /// The short name as the explorer shows it: a source from the user's own
     /// library says so, so it is never taken for one of the seed critiques.
     pub fn marked_name(&self) -> String {
@@ -123,6 +121,8 @@ impl Source {
         }
     }
 
+    /// A short name for lists and locations: the author's surname, else the
+    /// publisher, else the id.
     pub fn short_name(&self) -> String {
         if let Some(author) = &self.meta.author
             && let Some(last) = author.split_whitespace().last()
@@ -225,6 +225,16 @@ impl Corpus {
 
     pub fn source_index(&self, id: &str) -> Option<usize> {
         self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// Ids of the sources that come with the corpus, not from the user's
+    /// library: an import never takes one of them.
+    pub fn builtin_source_ids(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .filter(|s| !s.user)
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     pub fn passage(&self, id: PassageId) -> Option<&Passage> {

@@ -7,7 +7,7 @@
 
 use crate::corpus::Convention;
 use crate::corpus::target::{ARTICLE_COUNT, from_roman};
-use crate::text::clean;
+use crate::text::{clean, plural};
 use std::collections::BTreeMap;
 
 /// The texts found, cleaned: paragraphs separated by a blank line.
@@ -81,10 +81,6 @@ impl AuthenticReport {
         }
         Ok(())
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

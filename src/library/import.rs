@@ -7,7 +7,7 @@ use super::LibraryError;
 use crate::corpus::source_file::META_KEYS;
 use crate::corpus::{SourceMeta, Target};
 use crate::refs::extract::extract;
-use crate::text::{clean, one_line};
+use crate::text::{clean, one_line, plural};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -172,7 +172,7 @@ fn read_lines<R: BufRead>(
         warnings.push(format!(
             "{name}: not valid UTF-8: {bad_sequences} invalid byte sequence{} replaced with \u{FFFD} \
              (the first at byte offset {at}, line {l}, column {c})",
-            if bad_sequences == 1 { "" } else { "s" }
+            plural(bad_sequences)
         ));
     }
     Ok(warnings)

@@ -7,7 +7,7 @@ use super::{Library, shown};
 use crate::corpus::Corpus;
 use crate::corpus::files::decode;
 use crate::corpus::source_file::parse_source;
-use crate::text::clean;
+use crate::text::{clean, plural};
 
 /// Merges the user's library (in `store::data_dir()`) into `corpus`, after it
 /// was validated. Returns warnings for the files that were skipped.
@@ -130,7 +130,7 @@ impl Library {
             warnings.push(format!(
                 "{}: article{} {} do{} not exist and {} skipped",
                 shown(&self.authentic_path()),
-                if unknown.len() == 1 { "" } else { "s" },
+                plural(unknown.len()),
                 unknown.join(", "),
                 if unknown.len() == 1 { "es" } else { "" },
                 if unknown.len() == 1 { "was" } else { "were" },

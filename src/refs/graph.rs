@@ -97,7 +97,7 @@ impl LinkGraph {
                 });
             }
         }
-        g.sort(corpus);
+        g.sort();
         g
     }
 
@@ -117,7 +117,7 @@ impl LinkGraph {
 
     /// Cited before inferred, then corpus order; a passage's targets in
     /// convention order.
-    fn sort(&mut self, _corpus: &Corpus) {
+    fn sort(&mut self) {
         let links = &self.links;
         for v in self.by_target.values_mut() {
             v.sort_by_key(|&i| (!links[i].basis.is_cited(), links[i].passage));

@@ -62,11 +62,6 @@ impl Scope {
     pub fn has_convention(self) -> bool {
         self != Scope::Sources
     }
-
-    /// Whether hits on sources and passages count.
-    pub fn has_sources(self) -> bool {
-        self != Scope::Articles
-    }
 }
 
 impl std::fmt::Display for Scope {

@@ -1,5 +1,6 @@
-//! An article (or the preamble): its heading, chapter and text, the summary
-//! labelled as not the authentic text, and every passage that cites it.
+//! An article, the preamble or a chapter: the document pane (heading, text,
+//! the summary labelled as not the authentic text; or a chapter's articles
+//! with their linked-passage counts) and every passage that cites it.
 
 use super::pane::Selection;
 use crate::app::document;
@@ -28,19 +29,17 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
 }
 
 /// `Cited by (12: 9 cited, 3 inferred)`
-pub fn cited_by_title(screen: &Screen, state: &AppState) -> String {
+fn cited_by_title(screen: &Screen, state: &AppState) -> String {
+    let base = document::title(screen.ctx, state, PaneId::Links);
     let Some(target) = state.view().target() else {
-        return document::title(screen.ctx, state, PaneId::Links);
+        return base;
     };
     let links = screen.ctx.graph.cited_by(target);
-    let cited = links.iter().filter(|l| l.basis.is_cited()).count();
-    let base = document::title(screen.ctx, state, PaneId::Links);
     if links.is_empty() {
         return base;
     }
-    let base = base
-        .trim_end_matches(&format!(" ({})", links.len()))
-        .to_string();
+    let cited = links.iter().filter(|l| l.basis.is_cited()).count();
+    let base = base.trim_end_matches(&format!(" ({})", links.len()));
     format!(
         "{base} ({}: {cited} cited, {} inferred)",
         links.len(),

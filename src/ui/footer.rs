@@ -93,15 +93,16 @@ fn tail(s: &str, max: usize) -> String {
     if width(&s) <= max {
         return s;
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    for c in chars.iter().rev() {
-        if width(&out) + unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0) > max {
+    let mut start = s.len();
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > max {
             break;
         }
-        out.insert(0, *c);
+        start = i;
     }
-    out
+    s[start..].to_string()
 }
 
 /// The keys that matter here, most useful first, as many as fit.

@@ -8,12 +8,12 @@ use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// A pane's title bar: reverse video when the pane has the focus.
 /// The widest scroll marks, and the narrowest pane that shows them.
 const MARKS_WIDTH: usize = 4;
 const MARKS_MIN_WIDTH: u16 = MARKS_WIDTH as u16 + 10;
 
-/// A pane's title row; `marks` when scroll marks will be drawn at its end.
+/// A pane's title row, reverse video when the pane has the focus; `marks`
+/// when scroll marks will be drawn at its end.
 pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool, marks: bool) {
     if frame.width == 0 || frame.height == 0 {
         return;
@@ -28,12 +28,11 @@ pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool, mark
     } else {
         w
     };
+    let text = truncate(&format!(" {title} "), room);
     if focused {
         buf.set_style(row, theme::title_focused());
-        let text = truncate(&format!(" {title} "), room);
         buf.set_stringn(row.x, row.y, &text, w, theme::title_focused());
     } else {
-        let text = truncate(&format!(" {title} "), room);
         let used = width(&text);
         buf.set_stringn(row.x, row.y, &text, w, theme::title());
         let fill = "─".repeat(w.saturating_sub(used));

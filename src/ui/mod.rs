@@ -3,7 +3,6 @@
 //! here it is given a look.
 
 mod article;
-mod chapter;
 mod footer;
 mod help;
 pub mod layout;
@@ -43,8 +42,9 @@ pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGr
             layout::separator(buf, sep);
         }
         match state.view() {
-            View::Article(_) | View::Preamble => article::draw(buf, &screen, state),
-            View::Chapter(_) => chapter::draw(buf, &screen, state),
+            View::Article(_) | View::Preamble | View::Chapter(_) => {
+                article::draw(buf, &screen, state)
+            }
             View::Source(_) => source::draw(buf, &screen, state),
             View::Overview(_) => views::draw(buf, &screen, state),
         }

@@ -22,7 +22,8 @@ pub enum Selection {
     Gutter,
 }
 
-fn to_line(line: &DocLine) -> Line<'_> {
+/// A line of pieces, each in its role's style.
+pub(super) fn to_line(line: &DocLine) -> Line<'_> {
     Line::from(
         line.iter()
             .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))

@@ -3,6 +3,7 @@
 //! critique lines, and a discreet `3/12` in a corner. Content reflows to any
 //! size; what does not fit is cut with a `…` line saying how much is left.
 
+use super::pane::to_line;
 use super::theme;
 use crate::app::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
 use crate::app::present::{Entry, Presentation, SlideText, slide_text};
@@ -12,7 +13,7 @@ use crate::refs::graph::LinkGraph;
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
@@ -382,14 +383,6 @@ fn row_height(r: &Row) -> usize {
         Row::Big { rows, .. } => usize::from(*rows),
         Row::Text(_) => 1,
     }
-}
-
-fn to_line(line: &DocLine) -> Line<'_> {
-    Line::from(
-        line.iter()
-            .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Draws the slide on screen over the whole area.

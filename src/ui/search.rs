@@ -3,6 +3,7 @@
 //! on wide screens, the selected result in its context. Highlights are worked
 //! out here, for the results on screen only.
 
+use super::pane::to_line;
 use super::theme;
 use crate::app::document::{SUMMARY_LABEL, TEXT_LABEL};
 use crate::app::lines::{DocLine, Mark, Piece, Role, marked_line, wrap_pieces};
@@ -37,9 +38,7 @@ pub fn draw(frame: &mut Frame, o: &SearchOverlay, corpus: &Corpus, indexing: boo
     }
     list(buf, &l, o, corpus);
     if let (Some(div), Some(p)) = (l.divider, l.preview) {
-        for y in div.y..div.y + div.height {
-            buf.set_stringn(div.x, y, "│", 1, theme::plain());
-        }
+        super::layout::separator(buf, div);
         if let Some(hit) = o.hits.get(o.selected) {
             preview(buf, p, hit, o.answered_query(), corpus);
         }
@@ -597,14 +596,6 @@ fn split_marked(text: &str, marks: &[Range<usize>], role: Role) -> Vec<Piece> {
         out.push(Piece::new(rest, role));
     }
     out
-}
-
-fn to_line(line: &DocLine) -> Line<'_> {
-    Line::from(
-        line.iter()
-            .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))
-            .collect::<Vec<_>>(),
-    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::item::{ItemRef, Resolved};
 use crate::corpus::target::{TargetError, parse_article};
 use crate::corpus::{Corpus, PassageId, Source, Target};
 use crate::refs::graph::{Basis, Link, LinkGraph};
-use crate::text::{clean, one_line};
+use crate::text::{clean, one_line, plural};
 use std::str::FromStr;
 
 pub const SUMMARY_LABEL: &str = "Summary (the project's own words, not the authentic text)";
@@ -208,15 +208,7 @@ fn plan(
             }
             let names: Vec<String> = seen.iter().map(|n| n.to_string()).collect();
             Ok(Plan {
-                subject: format!(
-                    "{} {}",
-                    if seen.len() == 1 {
-                        "article"
-                    } else {
-                        "articles"
-                    },
-                    names.join(", ")
-                ),
+                subject: format!("article{} {}", plural(seen.len()), names.join(", ")),
                 intro: Vec::new(),
                 sections: seen
                     .into_iter()
@@ -315,7 +307,7 @@ fn bookmarks_plan(corpus: &Corpus, user: &UserData) -> Result<Plan, BriefError> 
     }
     let n = bookmarks.len();
     Ok(Plan {
-        subject: format!("your bookmarks ({n} item{})", if n == 1 { "" } else { "s" }),
+        subject: format!("your bookmarks ({n} item{})", plural(n)),
         intro: Vec::new(),
         sections,
     })
@@ -375,12 +367,12 @@ impl Doc<'_> {
     /// A label with its text below it: `**Label**` / `Label:`.
     fn labelled(&mut self, label: &str, text: &str) {
         match self.format {
-            Format::Markdown => self.out.push_str(&format!("**{label}**\n\n")),
-            Format::Text => self.out.push_str(&format!("{label}:\n")),
-        }
-        match self.format {
-            Format::Markdown => self.para(text),
+            Format::Markdown => {
+                self.out.push_str(&format!("**{label}**\n\n"));
+                self.para(text);
+            }
             Format::Text => {
+                self.out.push_str(&format!("{label}:\n"));
                 self.out.push_str(&wrap(text, WIDTH, "  "));
                 self.out.push('\n');
             }
@@ -454,6 +446,16 @@ impl Doc<'_> {
         self.item_note("Your note on this passage", item);
     }
 
+    /// A provision's authentic text when the corpus has it, else its summary
+    /// labelled for what it is.
+    fn provision_text(&mut self, text: Option<&str>, summary: &str, official: bool) {
+        match text {
+            Some(text) => self.labelled("Authentic text", text),
+            None if official => self.labelled("Text", summary),
+            None => self.labelled(SUMMARY_LABEL, summary),
+        }
+    }
+
     fn provision(&mut self, graph: &LinkGraph, target: Target, only: Option<&[PassageId]>) {
         let corpus = self.corpus;
         self.h2(&corpus.target_heading(target));
@@ -464,11 +466,7 @@ impl Doc<'_> {
                         self.para(&c.heading());
                     }
                     self.para(&format!("Cite as: {}", cite_target(corpus, target)));
-                    match &a.text {
-                        Some(text) => self.labelled("Authentic text", text),
-                        None if a.summary_is_official => self.labelled("Text", &a.summary),
-                        None => self.labelled(SUMMARY_LABEL, &a.summary),
-                    }
+                    self.provision_text(a.text.as_deref(), &a.summary, a.summary_is_official);
                 }
             }
             Target::Chapter(n) => {
@@ -485,11 +483,7 @@ impl Doc<'_> {
             Target::Preamble => {
                 let p = &corpus.convention.preamble;
                 self.para(&format!("Cite as: {}", cite_target(corpus, target)));
-                match &p.text {
-                    Some(text) => self.labelled("Authentic text", text),
-                    None if p.summary_is_official => self.labelled("Text", &p.summary),
-                    None => self.labelled(SUMMARY_LABEL, &p.summary),
-                }
+                self.provision_text(p.text.as_deref(), &p.summary, p.summary_is_official);
             }
         }
         self.item_note("Your note", Some(ItemRef::Target(target)));
@@ -555,7 +549,7 @@ impl Doc<'_> {
             self.para(&format!(
                 "{} passage{} in the corpus; see Sources below.",
                 s.passages.len(),
-                if s.passages.len() == 1 { "" } else { "s" }
+                plural(s.passages.len())
             ));
         }
     }
@@ -650,7 +644,6 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// A chapter for `--chapter`: `IV` or `4`.
 /// What a passage is linked to: the provisions it cites, then those an
 /// analyst linked it to, grouped by the reason given, which is always shown
 /// (`Art. 23 (cited) · Chapter II, Art. 2 (inferred; why: Definitions are ...)`).
@@ -680,6 +673,7 @@ fn linked_to(graph: &LinkGraph, id: PassageId) -> String {
     parts.join(" · ")
 }
 
+/// A chapter for `--chapter`: `IV` or `4`.
 pub fn parse_chapter(value: &str) -> Result<u8, BriefError> {
     Ok(crate::corpus::target::parse_chapter(value)?)
 }

@@ -40,8 +40,6 @@ pub enum ItemRefError {
         "'{0}' is not a bookmark: write article:N (1-68), chapter:I..IX, preamble, source:ID or passage:ID#N"
     )]
     Malformed(String),
-    #[error("no source '{0}': the sources are {1}")]
-    NoSuchSource(String, String),
     #[error("source '{id}' has no paragraph {paragraph}: its paragraphs run from 1 to {count}")]
     NoSuchPassage {
         id: String,
@@ -105,15 +103,6 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || c.is_control() || c == '#')
 }
 
-fn source_list(corpus: &Corpus) -> String {
-    corpus
-        .sources
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl ItemRef {
     pub fn article(n: u8) -> Self {
         ItemRef::Target(Target::Article(n))
@@ -151,8 +140,8 @@ impl ItemRef {
                 _ => match lookup(corpus, text) {
                     Ok(place) => Self::from_place(corpus, place)
                         .ok_or_else(|| ItemRefError::Malformed(text.to_string()))?,
-                    Err(LookupError::Unknown(..)) => {
-                        return Err(ItemRefError::Unknown(text.to_string(), source_list(corpus)));
+                    Err(LookupError::Unknown(_, sources)) => {
+                        return Err(ItemRefError::Unknown(text.to_string(), sources));
                     }
                     Err(e) => return Err(e.into()),
                 },
@@ -166,9 +155,12 @@ impl ItemRef {
     /// Finds the thing in the corpus, or says what does exist.
     pub fn resolve(&self, corpus: &Corpus) -> Result<Resolved, ItemRefError> {
         let source_index = |id: &str| {
-            corpus
-                .source_index(id)
-                .ok_or_else(|| ItemRefError::NoSuchSource(id.to_string(), source_list(corpus)))
+            corpus.source_index(id).ok_or_else(|| {
+                ItemRefError::from(LookupError::NoSuchSource(
+                    id.to_string(),
+                    crate::corpus::lookup::source_list(corpus),
+                ))
+            })
         };
         match self {
             ItemRef::Target(t) => {
