@@ -4,17 +4,14 @@
 
 mod common;
 
-use common::{App, User, code};
+use common::{App, User, code, json};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use serde_json::Value;
 use treaty::app::{PaneId, View};
-use treaty::corpus::{Corpus, Passage, Source, SourceMeta};
+use treaty::corpus::{Corpus, Source, SourceMeta};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/import/authentic.txt"
-);
+const FIXTURE: &str = common::AUTHENTIC;
 
 /// Article 24 as the official document might set it out, citing other
 /// articles; article 25's first paragraph long enough to scroll past.
@@ -36,7 +33,7 @@ fn long_paragraph() -> String {
 /// and the preamble citing other articles) and one small source, so the
 /// links do not move when `data/` grows.
 fn corpus() -> Corpus {
-    let mut c = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let mut c = common::fixed_convention();
     let text = std::fs::read_to_string(FIXTURE)
         .expect("the fixture")
         .replace("[Placeholder text of article 24.]", ARTICLE_24)
@@ -48,15 +45,7 @@ fn corpus() -> Corpus {
             "[Placeholder text of preambular paragraph 2,]",
             "Recalling the purpose set out in article 1,",
         );
-    let report = treaty::library::parse_authentic(&text, &c.convention);
-    assert!(report.verdict().is_ok(), "{:?}", report.verdict());
-    c.convention.preamble.text = report.text.preamble.clone();
-    for ch in &mut c.convention.chapters {
-        for a in &mut ch.articles {
-            a.text = report.text.articles.get(&a.number).cloned();
-            a.summary_is_official = false;
-        }
-    }
+    common::lay_authentic_text(&mut c, &text);
     c.sources = vec![Source {
         id: "gamma".into(),
         path: "data/sources/gamma.md".into(),
@@ -65,17 +54,13 @@ fn corpus() -> Corpus {
             author: Some("Gil Gamma".into()),
             ..SourceMeta::default()
         },
-        passages: vec![Passage {
-            number: 1,
-            text: "Article 24 leaves the safeguards to national law.".into(),
-            line: 3,
-        }],
+        passages: vec![common::passage(
+            1,
+            "Article 24 leaves the safeguards to national law.",
+        )],
         headings: vec![],
         user: false,
     }];
-    c.curated.clear();
-    c.concerns.clear();
-    c.timeline.clear();
     c
 }
 
@@ -267,24 +252,6 @@ fn scrolling_a_current_citation_off_screen_forgets_it() {
 }
 
 // ---- treaty show ----
-
-impl User {
-    /// Runs a command that must succeed and returns its stdout, which must
-    /// be UTF-8.
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).expect("utf-8")
-    }
-}
-
-fn json(s: &str) -> Value {
-    serde_json::from_str(s).expect("valid JSON")
-}
 
 #[test]
 fn show_prints_the_authentic_text_of_an_article_numbered_once_imported() {

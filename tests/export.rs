@@ -8,29 +8,29 @@ use std::path::Path;
 use treaty::user::{ItemRef, UserData};
 
 fn export(home: &Path, args: &[&str]) -> String {
-    let mut all = vec!["export"];
-    all.extend_from_slice(args);
-    let o = treaty(home, &all);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    stdout(&o)
+    common::ok(home, &[&["export"], args].concat())
 }
 
 const ZAMORA_14: &str = "Alexa Zamora, (untitled), Global Voices, n.d., para. 14";
 
-/// Bookmarks: article 23, Zamora's paragraph 14, the Hanoi news piece; notes
-/// on the article and on the paragraph.
-fn bookmarked_home() -> tempfile::TempDir {
+/// A user data directory with `items` bookmarked, in order.
+fn bookmarking(items: &[&str]) -> (tempfile::TempDir, UserData) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut user, warnings) = UserData::load_from(tmp.path());
     assert!(warnings.is_empty(), "{warnings:?}");
-    let passage: ItemRef = "passage:zamora#14".parse().expect("passage");
-    for item in [
-        ItemRef::article(23),
-        passage.clone(),
-        "source:hanoi-warning".parse().expect("source"),
-    ] {
+    for item in items {
+        let item: ItemRef = item.parse().expect("an item");
         assert_eq!(user.toggle_bookmark(&item).ok(), Some(true));
     }
+    (tmp, user)
+}
+
+/// Bookmarks: article 23, Zamora's paragraph 14, the Hanoi news piece; notes
+/// on the article and on the paragraph.
+fn bookmarked_home() -> tempfile::TempDir {
+    let passage = "passage:zamora#14";
+    let (tmp, mut user) = bookmarking(&["article:23", passage, "source:hanoi-warning"]);
+    let passage: ItemRef = passage.parse().expect("passage");
     user.set_note(
         &ItemRef::article(23),
         "Raise (2)(b) with the ministry.\nSecond line.".into(),
@@ -55,10 +55,16 @@ fn markdown_brief_of_bookmarks_has_every_section_in_order() {
         md.starts_with("# Briefing: your bookmarks (3 items)\n\nGenerated on "),
         "{md}"
     );
-    let date = &md["# Briefing: your bookmarks (3 items)\n\nGenerated on ".len()..][..10];
+    let date =
+        &md.as_bytes()["# Briefing: your bookmarks (3 items)\n\nGenerated on ".len()..][..10];
     assert!(
-        date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
-        "a YYYY-MM-DD date: {date:?}"
+        date.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 {
+            *b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }),
+        "a YYYY-MM-DD date: {:?}",
+        String::from_utf8_lossy(date)
     );
 
     let heading = at(&md, "\n## Art. 23 Scope of procedural measures\n");
@@ -258,12 +264,7 @@ fn bad_selections_exit_2_with_what_exists() {
 /// inferred one with the analyst's reason: the brief is quoted in meetings.
 #[test]
 fn a_bookmarked_passage_lists_its_links_with_the_reasons_for_inferred_ones() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let (mut user, _) = UserData::load_from(tmp.path());
-    for p in ["passage:benitez-mongelos#13", "passage:zamora#14"] {
-        let item: ItemRef = p.parse().expect("passage");
-        assert_eq!(user.toggle_bookmark(&item).ok(), Some(true));
-    }
+    let (tmp, _) = bookmarking(&["passage:benitez-mongelos#13", "passage:zamora#14"]);
     let brief = export(tmp.path(), &["--bookmarks"]);
     at(&brief, "*Linked to:* Art. 23 (cited)\n");
     at(

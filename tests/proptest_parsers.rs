@@ -218,7 +218,13 @@ fn assert_authentic_sound(text: &str) {
         assert!(!t.chars().any(|c| is_unsafe(c) || c == '\t'), "{t:?}");
     }
     assert_eq!(r.preamble, r.text.preamble.is_some());
-    let _ = r.verdict();
+    // Refused when fewer than half the articles are found or a title differs.
+    assert_eq!(
+        r.verdict().is_ok(),
+        r.found.len() >= 34 && r.title_mismatches.is_empty(),
+        "{:?}",
+        r.verdict()
+    );
 }
 
 /// 512 cases by default; `PROPTEST_CASES=100000` for a long run.

@@ -231,7 +231,8 @@ fn ctrl_z_suspends_and_continuing_redraws_fully() {
         run.stty().split_whitespace().any(|w| w == "icanon"),
         "cooked while suspended"
     );
-    // Scribble on the main screen, as a shell would, then continue.
+    // Continue, as `fg` does: going back to the alternate screen clears it,
+    // so what shows next is a full redraw, not a diff against the old frame.
     run.signal("-CONT");
     run.until("the explorer back", |s| s.alternate_screen());
     run.expect("Chapter IV > Art. 23 Scope of procedural measures");
@@ -310,14 +311,21 @@ fn the_explorer_ends_when_its_terminal_window_closes() {
             .is_some_and(|rest| !rest.starts_with('Z') && !rest.starts_with('X'))
     };
     let start = Instant::now();
+    let mut screen = String::new();
     while start.elapsed() < WAIT {
-        let screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+        screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
         if screen.contains("Outline") {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    // It must be up and drawing, or its ending proves nothing.
+    let came_up = alive() && screen.contains("Outline");
     tmux(&["kill-server"]);
+    assert!(
+        came_up,
+        "the explorer (pid {pid}) never came up in tmux:\n{screen}"
+    );
     let start = Instant::now();
     while alive() && start.elapsed() < WAIT {
         std::thread::sleep(Duration::from_millis(50));

@@ -91,6 +91,22 @@ fn marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
     })
 }
 
+/// The search overlay shows `word` in its result list, marked every time.
+fn assert_marked_in_the_list(a: &App, word: &str) {
+    let buf = a.buffer();
+    let list = treaty::app::search::layout(buf.area).list;
+    let in_list: Vec<Vec<(u16, u16)>> = cells_of(&buf, word)
+        .into_iter()
+        .filter(|c| {
+            c.iter()
+                .all(|&(x, y)| x < list.x + list.width && y >= list.y)
+        })
+        .collect();
+    let s = text_of(&buf);
+    assert!(!in_list.is_empty(), "{word:?} is not in the list: {s}");
+    assert!(in_list.iter().all(|c| marked(&buf, c)), "{s}");
+}
+
 // ---- the overlay ----
 
 #[test]
@@ -106,18 +122,9 @@ fn typing_shows_results_with_kind_location_and_marked_matches() {
     assert_eq!(o.hits[0].kind, HitKind::Passage);
     assert_eq!(o.hits[0].location, "Zamora, para 10");
     // The matched characters are bold and underlined, in the list.
-    let buf = a.buffer();
-    let list = treaty::app::search::layout(buf.area).list;
-    let in_list: Vec<Vec<(u16, u16)>> = cells_of(&buf, "criminality")
-        .into_iter()
-        .filter(|c| {
-            c.iter()
-                .all(|&(x, y)| x < list.x + list.width && y >= list.y)
-        })
-        .collect();
-    assert!(!in_list.is_empty(), "{s}");
-    assert!(in_list.iter().all(|c| marked(&buf, c)), "{s}");
+    assert_marked_in_the_list(&a, "criminality");
     // Text around them is not.
+    let buf = a.buffer();
     let plain = cells_of(&buf, "missing");
     assert!(!plain.is_empty() && !marked(&buf, &plain[0]), "{s}");
 }
@@ -133,6 +140,7 @@ fn results_follow_every_keystroke() {
     let o = a.overlay();
     assert!(o.is_current());
     assert!(o.hits.len() < first, "{} then {}", first, o.hits.len());
+    assert!(!o.hits.is_empty(), "'refuge narrows, it does not empty");
     assert!(
         o.hits
             .iter()
@@ -311,6 +319,7 @@ fn tab_cycles_the_scope() {
     a.keys(&[code(KeyCode::Tab)]);
     assert_eq!(a.overlay().scope, Scope::Sources);
     assert!(a.screen().contains("[sources]"));
+    assert!(!kinds(&a).is_empty());
     assert!(
         kinds(&a)
             .iter()
@@ -368,10 +377,7 @@ fn n_in_an_article_scrolls_to_the_next_sentence() {
     assert!(first.contains("'extradition'"), "{first}");
     a.keys(&[key('n')]);
     let s = a.status();
-    assert!(
-        s.starts_with("2/") || s.starts_with("No more matches"),
-        "{s}"
-    );
+    assert!(s.starts_with("2/"), "the article has more than one: {s}");
     let buf = a.buffer();
     assert!(
         cells_of(&buf, "xtradition").iter().any(|c| marked(&buf, c)),
@@ -469,7 +475,7 @@ fn the_real_worker_streams_results_in() {
     let mut a = App::with(corpus, 100, 30, None);
     a.state
         .search
-        .index_in_background(&std::sync::Arc::new(a.corpus.clone()));
+        .index_in_background(&Arc::new(a.corpus.clone()));
     a.search("dual criminality");
     // Nothing blocks: results arrive through polls, as the event loop does.
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -498,6 +504,8 @@ fn the_real_worker_streams_results_in() {
 fn snapshot_overlay_100x30() {
     let mut a = App::new(100, 30, Some("23"));
     a.search("dual criminality");
+    // The text snapshot cannot show the marks: they are checked here.
+    assert_marked_in_the_list(&a, "criminality");
     insta::assert_snapshot!("search_overlay_100x30", a.screen());
 }
 
@@ -505,5 +513,6 @@ fn snapshot_overlay_100x30() {
 fn snapshot_overlay_60x20() {
     let mut a = App::new(60, 20, Some("23"));
     a.search("dual criminality");
+    assert_marked_in_the_list(&a, "criminality");
     insta::assert_snapshot!("search_overlay_60x20", a.screen());
 }

@@ -139,14 +139,20 @@ fn the_cli_killed_while_saving_leaves_the_old_or_the_new_file() {
     }
     no_corrupt_backups(home);
     eprintln!("{kept_old} runs killed before saving, {got_new} after");
+    assert!(
+        got_new > 0,
+        "no killed run ever saved: the kills came too early"
+    );
 }
 
 const CHILD_ENV: &str = "TREATY_STORE_KILL_CHILD";
 
 /// Not a test on its own: the writer process of the test below, which runs
-/// this test binary again with `CHILD_ENV` set. It saves in a tight loop
-/// through the library, keeping the list a prefix `article:1..=m`.
+/// this test binary again with `CHILD_ENV` set (and `--ignored`). It saves in
+/// a tight loop through the library, keeping the list a prefix
+/// `article:1..=m`.
 #[test]
+#[ignore = "the writer process of a_writer_killed_mid_save_never_leaves_a_broken_file"]
 fn store_kill_child_writer() {
     let Some(dir) = std::env::var_os(CHILD_ENV) else {
         return;
@@ -178,7 +184,12 @@ fn a_writer_killed_mid_save_never_leaves_a_broken_file() {
     let exe = std::env::current_exe().expect("test binary");
     let writer = || {
         Command::new(&exe)
-            .args(["store_kill_child_writer", "--exact", "--test-threads=1"])
+            .args([
+                "store_kill_child_writer",
+                "--exact",
+                "--ignored",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, home)
             .stdin(Stdio::null())
             .stdout(Stdio::null())

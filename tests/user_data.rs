@@ -4,16 +4,9 @@
 
 mod common;
 
-use common::{stderr, stdout, treaty};
+use common::{json, ok, stderr, stdout, treaty};
 use std::path::Path;
 use treaty::user::{ItemRef, UserData};
-
-/// Runs and insists on success.
-fn ok(home: &Path, args: &[&str]) -> String {
-    let o = treaty(home, args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    stdout(&o)
-}
 
 fn file(home: &Path, name: &str) -> String {
     std::fs::read_to_string(home.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -79,13 +72,11 @@ fn bookmarks_add_list_and_remove_keep_the_file_in_order() {
 fn bookmarks_json_contract() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let home = tmp.path();
-    let added: serde_json::Value =
-        serde_json::from_str(&ok(home, &["bookmarks", "add", "24", "--json"])).expect("json");
+    let added = json(&ok(home, &["bookmarks", "add", "24", "--json"]));
     assert_eq!(added["item"], "article:24");
     assert_eq!(added["changed"], true);
     assert_eq!(added["bookmarks"], serde_json::json!(["article:24"]));
-    let list: serde_json::Value =
-        serde_json::from_str(&ok(home, &["bookmarks", "--json"])).expect("json");
+    let list = json(&ok(home, &["bookmarks", "--json"]));
     assert_eq!(
         list,
         serde_json::json!([{
@@ -126,13 +117,11 @@ fn notes_written_by_the_library_are_listed_and_shown() {
         ok(home, &["notes", "show", "23"]),
         "article:23  Art. 23 Scope of procedural measures\n\nAsk the ministry about (2)(b).\nCompare Art. 24.\n"
     );
-    let shown: serde_json::Value =
-        serde_json::from_str(&ok(home, &["notes", "show", "zamora#14", "--json"])).expect("json");
+    let shown = json(&ok(home, &["notes", "show", "zamora#14", "--json"]));
     assert_eq!(shown["item"], "passage:zamora#14");
     assert_eq!(shown["note"], "Quote this one.");
     assert!(ok(home, &["notes", "show", "chapter", "IV"]).starts_with("no note on chapter:IV"));
-    let none: serde_json::Value =
-        serde_json::from_str(&ok(home, &["notes", "show", "preamble", "--json"])).expect("json");
+    let none = json(&ok(home, &["notes", "show", "preamble", "--json"]));
     assert!(none["note"].is_null());
 }
 
@@ -145,8 +134,7 @@ fn a_hand_written_notes_file_is_read() {
         r#"{"chapter:IV": "Whole chapter.", "source:zamora": "Opinion piece; no date."}"#,
     )
     .expect("fixture");
-    let list: serde_json::Value =
-        serde_json::from_str(&ok(home, &["notes", "--json"])).expect("json");
+    let list = json(&ok(home, &["notes", "--json"]));
     assert_eq!(list[0]["item"], "chapter:IV");
     assert_eq!(list[1]["note"], "Opinion piece; no date.");
 }

@@ -253,6 +253,26 @@ pub fn fixed_convention() -> Corpus {
     c
 }
 
+/// The authentic text as `treaty import-text` reads it: the official
+/// document's layout, with placeholders for its words.
+pub const AUTHENTIC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/authentic.txt"
+);
+
+/// Gives the preamble and every article the authentic text in `text` (in the
+/// layout of `AUTHENTIC`), which must be accepted as the convention's.
+pub fn lay_authentic_text(c: &mut Corpus, text: &str) {
+    let report = treaty::library::parse_authentic(text, &c.convention);
+    assert!(report.verdict().is_ok(), "{:?}", report.verdict());
+    c.convention.preamble.text = report.text.preamble.clone();
+    for ch in &mut c.convention.chapters {
+        for a in &mut ch.articles {
+            a.text = report.text.articles.get(&a.number).cloned();
+        }
+    }
+}
+
 /// Gives article 23 a summary of its own, for tests that read it.
 pub fn summarise_article_23(c: &mut Corpus) {
     if let Some(a) = c
@@ -376,6 +396,24 @@ impl User {
     pub fn run(&self, args: &[&str]) -> Output {
         treaty(&self.data(), args)
     }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        ok(&self.data(), args)
+    }
+}
+
+/// Runs the binary as `treaty` does; the command must succeed, and its
+/// stdout, which must be UTF-8, is returned.
+pub fn ok(data_home: &Path, args: &[&str]) -> String {
+    let o = treaty(data_home, args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    String::from_utf8(o.stdout).unwrap_or_else(|e| panic!("{args:?}: stdout is not UTF-8: {e}"))
+}
+
+/// `--json` output, parsed.
+pub fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
 }
 
 pub fn stdout(o: &Output) -> String {
