@@ -374,7 +374,7 @@ fn n_in_an_article_scrolls_to_the_next_sentence() {
     let view = a.state.view();
     assert!(matches!(view, View::Article(_)), "{view:?}");
     let first = a.status();
-    assert!(first.contains("'extradition'"), "{first}");
+    assert!(first.contains("“'extradition”"), "{first}");
     a.keys(&[key('n')]);
     let s = a.status();
     assert!(s.starts_with("2/"), "the article has more than one: {s}");

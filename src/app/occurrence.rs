@@ -225,10 +225,10 @@ pub fn open_hit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, hit: &
         });
         show(state, corpus, graph, &occs[i]);
         state.info(format!(
-            "{}/{} '{}' · n and N go to the others",
+            "{}/{} {} · n and N go to the others",
             i + 1,
             occs.len(),
-            one_line(query)
+            quoted(query)
         ));
     } else {
         settle(state, corpus, graph);
@@ -292,9 +292,9 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
     let view = state.view();
     let ctx = document::ctx(state, corpus, graph);
     let occs = occurrences(ctx, view, &query);
-    let q = one_line(&query);
+    let q = quoted(&query);
     if occs.is_empty() {
-        state.info(format!("No matches of '{q}' in this view."));
+        state.info(format!("No matches of {q} in this view."));
         return;
     }
     let current = state
@@ -330,7 +330,7 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
         } else {
             String::new()
         };
-        state.info(format!("No more matches of '{q}' {dir}{here}."));
+        state.info(format!("No more matches of {q} {dir}{here}."));
         return;
     };
     state.search.found = Some(Found {
@@ -339,7 +339,19 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
         at: occs[next].clone(),
     });
     show(state, corpus, graph, &occs[next]);
-    state.info(format!("{}/{} '{q}'", next + 1, occs.len()));
+    state.info(format!("{}/{} {q}", next + 1, occs.len()));
+}
+
+/// A query as the footer quotes it: in single quotes, or in double ones when
+/// it holds an apostrophe itself (an exact term, `'extradition`, would
+/// otherwise read `''extradition'`).
+fn quoted(query: &str) -> String {
+    let q = one_line(query);
+    if q.contains('\'') {
+        format!("“{q}”")
+    } else {
+        format!("'{q}'")
+    }
 }
 
 /// Marks laid over others: the top ones win where they overlap, taking the
@@ -385,6 +397,14 @@ pub fn overlay_marks(base: Vec<Mark>, top: Vec<Mark>) -> Vec<Mark> {
 
 #[cfg(test)]
 mod tests {
+    use super::quoted;
+
+    #[test]
+    fn an_exact_query_is_quoted_without_doubling_its_apostrophe() {
+        assert_eq!(quoted("dual criminality"), "'dual criminality'");
+        assert_eq!(quoted("'extradition"), "“'extradition”");
+    }
+
     use super::*;
 
     fn mark(span: Range<usize>, role: Role) -> Mark {
