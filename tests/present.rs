@@ -581,3 +581,23 @@ fn s_without_authentic_text_says_how_to_get_it() {
     assert!(s.contains("treaty import-text"), "{s}");
     assert!(s.contains("Summary - not the authentic text"), "{s}");
 }
+
+/// In the coverage view `p` presents the selected article, within its
+/// chapter, as it would from the article itself (not the whole convention
+/// from the preamble).
+#[test]
+fn p_in_the_coverage_view_presents_the_selected_article() {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut a = App::with_user(corpus, None, 100, 30, home);
+    a.keys(&[key('C')]);
+    assert!(a.screen().contains("Coverage > Art. 6"), "{}", a.screen());
+    let here = a.state.here;
+    a.keys(&[key('p')]);
+    let deck = present(&a);
+    assert_eq!(deck.title, "Chapter I. General provisions");
+    let s = a.screen();
+    assert!(s.contains("Respect for human rights"), "{s}");
+    a.keys(&[code(KeyCode::Esc)]);
+    assert_eq!(a.state.here, here);
+}

@@ -113,7 +113,8 @@ impl Presentation {
 
 /// The deck `p` opens from where the explorer is: the bookmarks in the
 /// bookmarks list (starting at the selected one), the selected concern's
-/// passages in the concerns view, else [`deck_for_view`]. The error says why
+/// passages in the concerns view, the selected article's or chapter's deck in
+/// the coverage view, else [`deck_for_view`]. The error says why
 /// there is nothing to show.
 pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, String> {
     let corpus = ctx.corpus;
@@ -135,6 +136,16 @@ pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, St
                 _ => None,
             };
             concern_slides(corpus, i, at)
+        }
+        // The selected row of the coverage view is presented as if it
+        // were open: an article within its chapter, or a chapter.
+        View::Overview(Overview::Coverage) => {
+            let view = match views::selected_item(ctx, state) {
+                Some(DeskItem::CoverageArticle(n)) => View::Article(n),
+                Some(DeskItem::CoverageChapter(n)) => View::Chapter(n),
+                _ => View::Overview(Overview::Coverage),
+            };
+            Ok(deck_for_view(corpus, view, None))
         }
         view => Ok(deck_for_view(
             corpus,
