@@ -248,7 +248,7 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
     }
     out.push(Item::Field("Author", m.author.clone()));
     out.push(Item::Field("Publisher", m.publisher.clone()));
-    out.push(Item::Field("Date", m.date.clone()));
+    out.push(Item::Field("Date", m.date_shown()));
     out.push(Item::Field("URL", m.url.clone()));
     out.push(Item::Field("Id", Some(s.id.clone())));
     if s.user {

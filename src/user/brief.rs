@@ -613,7 +613,7 @@ fn source_fields(s: &Source) -> Vec<(&'static str, String)> {
         ("author", field(&s.meta.author)),
         ("title", field(&s.meta.title)),
         ("publisher", field(&s.meta.publisher)),
-        ("date", field(&s.meta.date)),
+        ("date", field(&s.meta.date_shown())),
         ("url", field(&s.meta.url)),
         ("kind", field(&s.meta.kind)),
     ];

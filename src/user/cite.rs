@@ -9,7 +9,8 @@ use crate::text::one_line;
 /// `Alexa Zamora, (untitled), Global Voices, n.d., para. 14` or, with
 /// everything known, `Author, "Title", Publisher, 2025-03-13, para. 4, URL`.
 /// An unknown author or publisher is left out; an unknown title is
-/// `(untitled)` and an unknown date `n.d.`.
+/// `(untitled)`, an unknown date `n.d.` and an inferred one `2024-02 (date
+/// inferred)`.
 pub fn cite_passage(corpus: &Corpus, id: PassageId) -> String {
     let Some(source) = corpus.sources.get(id.source) else {
         return "(passage not in the corpus)".to_string();
@@ -39,7 +40,13 @@ fn citation(source: &Source, paragraph: Option<usize>) -> String {
     if let Some(publisher) = &meta.publisher {
         parts.push(one_line(publisher));
     }
-    parts.push(meta.date.as_deref().map_or("n.d.".to_string(), one_line));
+    // A date the source does not state is marked, so a quoted citation never
+    // passes an analyst's inference off as the publisher's.
+    parts.push(match (meta.date.as_deref(), meta.inferred("date")) {
+        (None, _) => "n.d.".to_string(),
+        (Some(d), None) => one_line(d),
+        (Some(d), Some(_)) => format!("{} (date inferred)", one_line(d)),
+    });
     if let Some(n) = paragraph {
         parts.push(format!("para. {n}"));
     }
@@ -166,7 +173,11 @@ mod tests {
             bare.starts_with("\"The UN Cybercrime Convention is on pause"),
             "{bare}"
         );
-        assert!(bare.ends_with(", 2024-02, para. 1"), "{bare}");
+        // Its date is inferred, not stated, and the citation says so.
+        assert!(
+            bare.ends_with(", 2024-02 (date inferred), para. 1"),
+            "{bare}"
+        );
     }
 
     #[test]
