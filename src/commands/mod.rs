@@ -8,6 +8,7 @@ mod import;
 mod present;
 mod scan;
 mod search;
+mod shared_runs;
 mod show;
 
 pub use bookmarks::{bookmarks, notes};
@@ -17,6 +18,7 @@ pub use import::import;
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
+pub use shared_runs::{MIN_RUN, Run, shared_runs};
 pub use show::{refs, show, sources};
 
 use crate::corpus::{Corpus, PassageId, Problems, load_dir, load_embedded};
