@@ -505,3 +505,13 @@ fn print_link_sample() {
         );
     }
 }
+
+#[test]
+fn the_source_view_shows_an_inferred_date_as_inferred() {
+    let a = common::App::open(corpus(), "on-pause", 100, 30);
+    let s = a.screen();
+    assert!(
+        s.contains("Date: 2024-02 (inferred: the piece gives no date;"),
+        "{s}"
+    );
+}
