@@ -227,4 +227,44 @@ mod tests {
             .collect();
         assert_eq!(w, ["the", "state's", "own", "law", "quoted"]);
     }
+
+    fn normal(s: &str) -> String {
+        words(s)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        /// A run copied from the text into any summary is always reported, and
+        /// every reported run stands in the text word for word.
+        #[test]
+        fn a_copied_run_is_always_found(
+            text in proptest::collection::vec("[a-e]{1,3}", 8..40),
+            before in proptest::collection::vec("[a-z]{1,6}", 0..10),
+            after in proptest::collection::vec("[a-z]{1,6}", 0..10),
+            at in 0usize..32,
+            len in 8usize..12,
+        ) {
+            let at = at % (text.len() - 7);
+            let len = len.min(text.len() - at);
+            let copied = text[at..at + len].join(" ");
+            let summary = format!("{} {} {}", before.join(" "), copied.to_uppercase(), after.join(", "));
+            let text = text.join(" ");
+            let runs = shared_runs(&summary, &text, MIN_RUN);
+            let wanted = normal(&copied);
+            proptest::prop_assert!(runs.iter().any(|r| normal(&r.text).contains(&wanted)), "{:?}", runs);
+            let hay = format!(" {} ", normal(&text));
+            for r in &runs {
+                proptest::prop_assert!(r.words >= MIN_RUN);
+                let run = normal(&r.text);
+                let rw: Vec<&str> = run.split(' ').collect();
+                for w in rw.windows(MIN_RUN) {
+                    let needle = format!(" {} ", w.join(" "));
+                    proptest::prop_assert!(hay.contains(&needle), "{:?} not in {:?}", needle, hay);
+                }
+            }
+        }
+    }
 }
