@@ -515,3 +515,24 @@ fn the_source_view_shows_an_inferred_date_as_inferred() {
         "{s}"
     );
 }
+
+#[test]
+fn a_citation_marks_every_value_the_source_does_not_state() {
+    let c = corpus();
+    let mra = c.source_index("mra-statement").expect("mra-statement");
+    let cite = treaty::user::cite::cite_source(&c, mra);
+    assert!(
+        cite.contains("Media Rights Agenda (MRA) (publisher inferred)"),
+        "{cite}"
+    );
+    assert!(cite.ends_with("2024-01 (date inferred)"), "{cite}");
+    // A stated value carries no mark.
+    let benitez = c.source_index("benitez-mongelos").expect("benitez");
+    let cite = treaty::user::cite::cite_source(&c, benitez);
+    assert!(!cite.contains("inferred"), "{cite}");
+    // The kind of each piece is the analyst's word unless the page says it.
+    for id in ["on-pause", "hanoi-warning", "zamora", "mra-statement"] {
+        let s = &c.sources[c.source_index(id).expect("source")];
+        assert!(s.meta.inferred("kind").is_some(), "{id}");
+    }
+}

@@ -387,23 +387,19 @@ fn show_source(
 
 fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
     // A value the source does not state says so, with the reason.
-    let shown = |key: &str, v: &Option<String>| match (v.as_deref(), s.meta.inferred(key)) {
-        (None, _) => "unknown".to_string(),
-        (Some(v), None) => one_line(v),
-        (Some(v), Some(why)) => format!("{} (inferred: {})", one_line(v), one_line(why)),
+    let shown = |key: &str| {
+        s.meta
+            .shown(key)
+            .map_or("unknown".to_string(), |v| one_line(&v))
     };
     writeln!(out, "{}", one_line(&s.display_title()))?;
     writeln!(out, "  id:        {}", s.id)?;
-    writeln!(out, "  title:     {}", shown("title", &s.meta.title))?;
-    writeln!(out, "  author:    {}", shown("author", &s.meta.author))?;
-    writeln!(
-        out,
-        "  publisher: {}",
-        shown("publisher", &s.meta.publisher)
-    )?;
-    writeln!(out, "  date:      {}", shown("date", &s.meta.date))?;
-    writeln!(out, "  url:       {}", shown("url", &s.meta.url))?;
-    writeln!(out, "  kind:      {}", shown("kind", &s.meta.kind))?;
+    writeln!(out, "  title:     {}", shown("title"))?;
+    writeln!(out, "  author:    {}", shown("author"))?;
+    writeln!(out, "  publisher: {}", shown("publisher"))?;
+    writeln!(out, "  date:      {}", shown("date"))?;
+    writeln!(out, "  url:       {}", shown("url"))?;
+    writeln!(out, "  kind:      {}", shown("kind"))?;
     writeln!(out, "  passages:  {}", s.passages.len())?;
     if s.user {
         writeln!(out, "  (imported into your library)")?;

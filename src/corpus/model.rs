@@ -106,14 +106,33 @@ impl SourceMeta {
         self.inferred.get(key).map(String::as_str)
     }
 
-    /// The date as a reader should see it: `2024-02 (inferred: reason)` for
-    /// an inferred one, the date alone for a stated one, `None` when unknown.
-    pub fn date_shown(&self) -> Option<String> {
-        let date = self.date.as_deref()?;
-        Some(match self.inferred("date") {
-            Some(why) => format!("{date} (inferred: {why})"),
-            None => date.to_string(),
+    /// The value of a field by its front-matter key.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        match key {
+            "title" => self.title.as_deref(),
+            "author" => self.author.as_deref(),
+            "publisher" => self.publisher.as_deref(),
+            "date" => self.date.as_deref(),
+            "url" => self.url.as_deref(),
+            "kind" => self.kind.as_deref(),
+            "origin" => self.origin.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A field as a reader should see it: `2024-02 (inferred: reason)` for an
+    /// inferred value, the value alone for a stated one, `None` when unknown.
+    pub fn shown(&self, key: &str) -> Option<String> {
+        let value = self.value(key)?;
+        Some(match self.inferred(key) {
+            Some(why) => format!("{value} (inferred: {why})"),
+            None => value.to_string(),
         })
+    }
+
+    /// The date as [`SourceMeta::shown`] gives it.
+    pub fn date_shown(&self) -> Option<String> {
+        self.shown("date")
     }
 }
 

@@ -134,7 +134,7 @@ fn parse_front_matter(
         }
     }
     for (field, lineno) in marks {
-        if value_of(&meta, &field).is_none() {
+        if meta.value(&field).is_none() {
             problems.push(Problem::at(
                 name,
                 lineno,
@@ -182,18 +182,6 @@ fn inferred_mark(
                 .insert(field.to_string(), clean(reason).into_owned());
             marks.push((field.to_string(), lineno));
         }
-    }
-}
-
-fn value_of<'m>(meta: &'m SourceMeta, field: &str) -> Option<&'m String> {
-    match field {
-        "title" => meta.title.as_ref(),
-        "author" => meta.author.as_ref(),
-        "publisher" => meta.publisher.as_ref(),
-        "date" => meta.date.as_ref(),
-        "url" => meta.url.as_ref(),
-        "kind" => meta.kind.as_ref(),
-        _ => meta.origin.as_ref(),
     }
 }
 

@@ -29,23 +29,26 @@ pub fn cite_source(corpus: &Corpus, index: usize) -> String {
 
 fn citation(source: &Source, paragraph: Option<usize>) -> String {
     let meta = &source.meta;
+    // A value the source does not state is marked, so a quoted citation
+    // never passes an analyst's inference off as the source's own.
+    let mark = |key: &str, value: String| match meta.inferred(key) {
+        Some(_) => format!("{value} ({key} inferred)"),
+        None => value,
+    };
     let mut parts: Vec<String> = Vec::new();
     if let Some(author) = &meta.author {
-        parts.push(one_line(author));
+        parts.push(mark("author", one_line(author)));
     }
     parts.push(match &meta.title {
-        Some(title) => format!("\"{}\"", one_line(title)),
+        Some(title) => mark("title", format!("\"{}\"", one_line(title))),
         None => "(untitled)".to_string(),
     });
     if let Some(publisher) = &meta.publisher {
-        parts.push(one_line(publisher));
+        parts.push(mark("publisher", one_line(publisher)));
     }
-    // A date the source does not state is marked, so a quoted citation never
-    // passes an analyst's inference off as the publisher's.
-    parts.push(match (meta.date.as_deref(), meta.inferred("date")) {
-        (None, _) => "n.d.".to_string(),
-        (Some(d), None) => one_line(d),
-        (Some(d), Some(_)) => format!("{} (date inferred)", one_line(d)),
+    parts.push(match &meta.date {
+        None => "n.d.".to_string(),
+        Some(d) => mark("date", one_line(d)),
     });
     if let Some(n) = paragraph {
         parts.push(format!("para. {n}"));
