@@ -74,7 +74,7 @@ fn markdown_brief_of_bookmarks_has_every_section_in_order() {
     );
     let summary = at(
         &md,
-        "**Summary (the project's own words, not the authentic text)**\n\nDetermines",
+        "**Summary (the project's own words, not the authentic text)**\n\nThe powers and procedures of Chapter IV",
     );
     let note = at(
         &md,
@@ -146,7 +146,7 @@ fn text_brief_has_no_markdown_and_the_same_content() {
     );
     at(
         &txt,
-        "Summary (the project's own words, not the authentic text):\n  Determines",
+        "Summary (the project's own words, not the authentic text):\n  The powers and procedures of Chapter IV",
     );
     at(
         &txt,
