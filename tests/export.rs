@@ -273,6 +273,6 @@ fn a_bookmarked_passage_lists_its_links_with_the_reasons_for_inferred_ones() {
     );
     at(
         &brief,
-        " · Art. 6, Art. 24 (inferred; why: Human-rights safeguards are set by Art. 6 and Art. 24.)",
+        " · Art. 6 (inferred; why: Safeguards against censorship and political persecution for speech are the human-rights clause (Art. 6)",
     );
 }

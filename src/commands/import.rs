@@ -64,6 +64,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                     url: url.clone(),
                     kind: kind.clone(),
                     origin: None,
+                    inferred: Default::default(),
                 },
                 lossy: *lossy,
             };
