@@ -712,3 +712,77 @@ fn case_15_messages_say_what_is_true() {
         assert!(e.contains("none (this corpus has no sources)"), "{e}");
     }
 }
+
+/// Text made mostly of the pieces escape sequences are built from, so that
+/// random strings hit open, closed, nested and cut sequences.
+fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("\u{1b}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("P".to_string()),
+        Just("\\".to_string()),
+        Just("\u{7}".to_string()),
+        Just("\u{9b}".to_string()),
+        Just("\u{9d}".to_string()),
+        Just("\u{9c}".to_string()),
+        Just("\u{18}".to_string()),
+        Just("\n".to_string()),
+        Just("31;1m".to_string()),
+        Just("\u{202e}\u{61c}\u{2028}\u{fff9}".to_string()),
+        "[a-zé日 ;0-9]{0,4}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    /// The properties of the `sanitise` fuzz target, on every test run.
+    #[test]
+    fn cleaned_text_is_safe_and_stays_as_it_is(text in hostile_text(), step in 1usize..9) {
+        use std::io::Write;
+        use treaty::text::{CleanWriter, clean, is_unsafe};
+        let once = clean(&text);
+        proptest::prop_assert!(!once.chars().any(is_unsafe), "{:?}", once);
+        proptest::prop_assert_eq!(clean(&once), once.clone());
+        let mut out = Vec::new();
+        {
+            let mut w = CleanWriter::new(&mut out);
+            for chunk in text.as_bytes().chunks(step) {
+                w.write_all(chunk).expect("vec");
+            }
+            w.flush().expect("vec");
+        }
+        let written = String::from_utf8(out).expect("utf-8");
+        proptest::prop_assert!(!written.chars().any(is_unsafe), "{:?}", written);
+    }
+
+    /// The properties of the `user_files` fuzz target: what is read writes
+    /// back and reads again the same, with no problem.
+    #[test]
+    fn what_the_readers_keep_survives_a_save(
+        names in proptest::collection::vec(
+            proptest::prop_oneof![
+                "article:[0-9]{1,3}",
+                "chapter:[IVX]{1,4}",
+                "source:.{0,6}",
+                "passage:.{0,4}#[0-9]{1,2}",
+                ".{0,8}",
+            ],
+            0..8,
+        )
+    ) {
+        use treaty::user::{read_bookmarks, read_notes};
+        let list = serde_json::to_vec(&names).expect("json");
+        let b = read_bookmarks(&list, "bookmarks.json");
+        let again = read_bookmarks(&serde_json::to_vec(&b.value).expect("json"), "b");
+        proptest::prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+        proptest::prop_assert_eq!(again.value, b.value);
+        let map: std::collections::BTreeMap<&String, &String> = names.iter().map(|n| (n, n)).collect();
+        let n = read_notes(&serde_json::to_vec(&map).expect("json"), "notes.json");
+        let again = read_notes(&serde_json::to_vec(&n.value).expect("json"), "n");
+        proptest::prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+        proptest::prop_assert_eq!(again.value, n.value);
+    }
+}
