@@ -357,7 +357,9 @@ impl<'a> Splitter<'a> {
     }
 
     fn body_line(&mut self, number: usize, text: &str) {
-        if is_blank(text) {
+        // A line of escape sequences only shows as a blank line.
+        let cleaned = clean(text.trim_end());
+        if is_blank(&cleaned) {
             self.flush();
             return;
         }
@@ -369,7 +371,6 @@ impl<'a> Splitter<'a> {
                 raw.push('\n');
             }
         }
-        let cleaned = clean(text.trim_end());
         if cleaned.contains('\t') {
             let raw = self.block_raw.get_or_insert_with(|| self.block.clone());
             raw.push_str(&cleaned);

@@ -161,7 +161,7 @@ impl Library {
             }
             let mut options = options.clone();
             options.meta.origin = Some(origin.clone());
-            let file = std::fs::File::open(&absolute)
+            let file = open_regular(&absolute)
                 .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
             let reading = read_source(
                 BufReader::with_capacity(1 << 16, file),
@@ -281,7 +281,7 @@ impl Library {
         convention: &Convention,
     ) -> Result<AuthenticImport, LibraryError> {
         let absolute = regular_file(path)?;
-        let file = std::fs::File::open(&absolute)
+        let file = open_regular(&absolute)
             .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
         let (text, warnings) =
             read_text(BufReader::with_capacity(1 << 16, file), &shown(path), lossy)?;
@@ -380,6 +380,24 @@ fn regular_file(path: &Path) -> Result<PathBuf, LibraryError> {
         )));
     }
     std::fs::canonicalize(path).map_err(|e| LibraryError::Input(format!("cannot read {name}: {e}")))
+}
+
+/// Opens a file checked by [`regular_file`] without blocking, and checks
+/// again what was opened: a FIFO put in its place meanwhile cannot hang the
+/// import. (Its content is streamed, so no size limit is needed.)
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    match crate::store::kind_name(&file.metadata()?) {
+        None => Ok(file),
+        Some(kind) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {kind}, not a regular file"),
+        )),
+    }
 }
 
 /// `base`, else `my-base` when a built-in source has it, numbered when the
