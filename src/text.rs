@@ -11,6 +11,10 @@ use unicode_width::UnicodeWidthStr;
 /// (Unicode Cf: bidi controls that reorder what a reader sees, U+061C, the
 /// interlinear annotation marks U+FFF9-FFFB, tags...).
 pub fn is_unsafe(c: char) -> bool {
+    // Most text is ASCII: one comparison or two.
+    if c.is_ascii() {
+        return (c < ' ' && c != '\n' && c != '\t') || c == '\u{7f}';
+    }
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{2028}' | '\u{2029}')
         || (is_format(c) && !is_joiner(c))

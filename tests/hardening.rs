@@ -786,3 +786,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(again.value, n.value);
     }
 }
+
+/// Case 11 on the screen: a passage and a note holding U+2028/2029,
+/// U+FFF9-FFFB, U+061C and a bidi override draw none of them (they would put
+/// the terminal out of step with the app, leaving stale letters).
+#[test]
+fn case_11_invisible_controls_never_reach_the_screen() {
+    let mut corpus = treaty::corpus::load_embedded().expect("loads");
+    let hostile =
+        "Line\u{2028}sep\u{2029}para \u{fff9}base\u{fffa}note\u{fffb} \u{61c}mark \u{202e}evil";
+    let zamora = corpus
+        .sources
+        .iter_mut()
+        .find(|s| s.id == "zamora")
+        .expect("zamora");
+    zamora.passages[0].text = format!("{hostile} {}", zamora.passages[0].text);
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        home.path().join("notes.json"),
+        serde_json::json!({ "source:zamora": hostile }).to_string(),
+    )
+    .expect("notes");
+    let app = common::App::with_user(corpus, Some("source zamora"), 120, 40, home);
+    let screen = app.screen();
+    assert!(screen.contains("base"), "the passage is in view: {screen}");
+    assert_safe("the screen", screen.as_bytes());
+}
