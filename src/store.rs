@@ -398,3 +398,92 @@ pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Sto
     bytes.push(b'\n');
     write_atomic(path, &bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn round_trip_keeps_mode_and_follows_links() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let real = tmp.path().join("real.json");
+        write_json(&real, &vec!["article:23".to_string()]).expect("write");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        let link = tmp.path().join("sub/link.json");
+        std::fs::create_dir_all(link.parent().expect("dir")).expect("mkdir");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        write_json(&link, &vec!["article:24".to_string()]).expect("write");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("m")
+                .file_type()
+                .is_symlink()
+        );
+        let text = std::fs::read_to_string(&real).expect("read");
+        assert!(text.contains("article:24"), "{text}");
+        let mode = std::fs::metadata(&real).expect("m").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn special_and_huge_files_are_refused() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let err = read_capped(Path::new("/dev/zero"), 10).expect_err("device");
+        assert!(err.to_string().contains("character device"), "{err}");
+        let dir_err = write_atomic(tmp.path(), b"x").expect_err("directory");
+        assert!(dir_err.to_string().contains("is a directory"), "{dir_err}");
+        let big = tmp.path().join("big");
+        std::fs::write(&big, vec![b'x'; 2048]).expect("write");
+        let err = read_capped(&big, 1024).expect_err("too big");
+        assert_eq!(err.to_string(), "it is larger than the 1 KiB limit");
+        assert_eq!(read_capped(&big, 4096).expect("fits").len(), 2048);
+    }
+
+    #[test]
+    fn backups_never_share_a_name() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("bookmarks.json");
+        let mut seen = std::collections::HashSet::new();
+        for n in 0..5 {
+            std::fs::write(&path, format!("broken {n}")).expect("write");
+            let backup = set_aside(&path).expect("aside");
+            assert_eq!(
+                std::fs::read_to_string(&backup).expect("read"),
+                format!("broken {n}")
+            );
+            assert!(seen.insert(backup), "a new name each time");
+        }
+    }
+
+    #[test]
+    fn temp_names_fit_a_file_name() {
+        let name = format!("{}.md", "\u{10348}".repeat(62));
+        assert!(temp_name(&name).len() <= 255);
+        assert!(temp_name("bookmarks.json").starts_with(".bookmarks.json."));
+    }
+
+    #[test]
+    fn the_lock_makes_writers_take_turns() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("notes.json");
+        let held = lock(&path).expect("lock");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let other = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let _l = lock(&path).expect("lock");
+                tx.send(()).expect("send");
+            })
+        };
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "the second writer waits"
+        );
+        drop(held);
+        rx.recv_timeout(std::time::Duration::from_secs(5))
+            .expect("then it goes on");
+        other.join().expect("thread");
+    }
+}
