@@ -201,6 +201,10 @@ pub fn split_body(lines: &[&str], start: usize) -> (Vec<Passage>, Vec<Heading>) 
         }
         let block: Vec<&str> = lines[first..i].iter().map(|l| l.trim_end()).collect();
         let text = clean(&block.join("\n")).into_owned();
+        // A block that was only escape sequences shows nothing: no passage.
+        if text.trim().is_empty() {
+            continue;
+        }
         if let Some((level, title)) = heading(&text) {
             headings.push(Heading {
                 before: passages.len(),
