@@ -6,7 +6,7 @@ use super::model::{Heading, Passage, Source, SourceMeta};
 use super::problem::Problem;
 use crate::text::clean;
 
-pub const META_KEYS: [&str; 7] = [
+pub const META_KEYS: [&str; 8] = [
     "title",
     "author",
     "publisher",
@@ -14,6 +14,7 @@ pub const META_KEYS: [&str; 7] = [
     "url",
     "kind",
     "origin",
+    "short",
 ];
 
 /// Parses one source file. `name` is how the file is shown in messages.
@@ -120,10 +121,45 @@ fn parse_front_matter(
             "date" => meta.date = value,
             "url" => meta.url = value,
             "kind" => meta.kind = value,
+            "short" => meta.short = value,
             _ => meta.origin = value,
         }
     }
     (meta, close + 1)
+}
+
+/// The file `text` with front-matter `key` set to `value` (one line,
+/// cleaned), added or replaced in place; a file without front matter gets
+/// one. The body is kept byte for byte.
+pub fn with_front_matter_key(text: &str, key: &str, value: &str) -> String {
+    let value = crate::text::one_line(value);
+    let entry = format!("{key}: {value}");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let close = (lines.first().map(|l| l.trim_end()) == Some("---"))
+        .then(|| lines.iter().skip(1).position(|l| l.trim_end() == "---"))
+        .flatten()
+        .map(|i| i + 1);
+    let Some(close) = close else {
+        return format!("---\n{entry}\n---\n{text}");
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() + 1);
+    let mut done = false;
+    for (i, line) in lines.iter().enumerate() {
+        let is_key =
+            i > 0 && i < close && line.split_once(':').is_some_and(|(k, _)| k.trim() == key);
+        if is_key {
+            if !done {
+                out.push(entry.clone());
+                done = true;
+            }
+            continue;
+        }
+        if i == close && !done {
+            out.push(entry.clone());
+        }
+        out.push((*line).to_string());
+    }
+    out.join("\n")
 }
 
 /// Splits the body into passages and headings.
@@ -216,6 +252,19 @@ mod tests {
         let err = parse_source("x", "x.md", "---\ntitle: a\n---\n\n  \n").expect_err("empty");
         assert!(err[0].message.contains("no body"));
         assert_eq!(err[0].line, 4);
+    }
+
+    #[test]
+    fn a_front_matter_key_is_set_in_place() {
+        let text = "---\ntitle: T\nshort: Old\n---\n\nBody.\n";
+        let new = with_front_matter_key(text, "short", "New name");
+        assert_eq!(new, "---\ntitle: T\nshort: New name\n---\n\nBody.\n");
+        let added = with_front_matter_key("---\ntitle: T\n---\nBody.", "short", "N");
+        assert_eq!(added, "---\ntitle: T\nshort: N\n---\nBody.");
+        let bare = with_front_matter_key("Body.", "short", "N\u{1b}[2J");
+        let s = parse_source("x", "x.md", &bare).expect("valid");
+        assert_eq!(s.meta.short.as_deref(), Some("N\u{FFFD}[2J"));
+        assert_eq!(s.passages[0].text, "Body.");
     }
 
     #[test]
