@@ -164,7 +164,7 @@ pub enum Command {
     /// they join the sources everywhere, with their citations linked.
     #[command(
         long_about = "Import your own texts (statements, submissions, memos; plain text or \
-Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, \
+Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, short:, \
 kind:) into your library. Paragraphs are split at blank lines, citations of the convention are \
 found and linked, and the source appears in every view, marked as yours. Importing the same file \
 again updates it."
