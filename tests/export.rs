@@ -405,6 +405,23 @@ fn hostile_sources_and_notes_are_escaped() {
     at(&html, "&lt;script&gt;alert(4)&lt;/script&gt;");
     assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("alert(2)"));
     assert!(!html.contains("href=\"javascript"));
+    let docx = home.home.path().join("b.docx");
+    home.ok(&[
+        "export",
+        "--bookmarks",
+        "--include-mine",
+        "-o",
+        &docx.to_string_lossy(),
+    ]);
+    let text = docx_text(&std::fs::read(&docx).expect("docx"));
+    at(
+        &text,
+        "[click](javascript:alert(3)) <script>alert(4)</script>",
+    );
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("alert(2)"),
+        "{text}"
+    );
 }
 
 /// The user's own documents are never what the critiques say: left out by

@@ -267,6 +267,30 @@ mod tests {
         assert_eq!(s.passages[0].text, "Body.");
     }
 
+    proptest::proptest! {
+        /// Setting a key keeps the body and every other key as they were.
+        #[test]
+        fn setting_a_key_keeps_the_rest(
+            title in "[a-zA-Z ]{0,12}",
+            body in "[a-z .\n]{1,60}",
+            short in "\\PC{0,20}",
+        ) {
+            let text = format!("---\ntitle: {title}\n---\n\n{body}");
+            let before = parse_source("x", "x.md", &text);
+            let after = parse_source("x", "x.md", &with_front_matter_key(&text, "short", &short));
+            if let (Ok(before), Ok(after)) = (before, after) {
+                // Lines move down by the one added; text and numbers stay.
+                let texts = |s: &Source| -> Vec<(usize, String)> {
+                    s.passages.iter().map(|p| (p.number, p.text.clone())).collect()
+                };
+                proptest::prop_assert_eq!(texts(&before), texts(&after));
+                proptest::prop_assert_eq!(&before.meta.title, &after.meta.title);
+                let want = crate::text::one_line(&short);
+                proptest::prop_assert_eq!(after.meta.short, (!want.is_empty()).then_some(want));
+            }
+        }
+    }
+
     #[test]
     fn escapes_are_neutralised() {
         let s = parse_source("x", "x.md", "evil \u{1b}]0;title\u{7} text").expect("valid");
