@@ -323,8 +323,13 @@ pub fn document(
     let purpose = match &options.purpose {
         Some(p) if !p.trim().is_empty() => one_line(p),
         _ => format!(
-            "What civil-society critiques say about {}, with a few quotations from them.",
-            plan.about
+            "What civil-society critiques say about {}{}.",
+            plan.about,
+            if options.max_quotes == 0 {
+                ""
+            } else {
+                ", with a few quotations from them"
+            }
         ),
     };
     w.doc.push(labelled("Purpose", vec![text(purpose)]));
@@ -763,7 +768,12 @@ impl Writer<'_> {
         let chosen = self.choose(&critiques);
         self.doc.push(labelled(
             "What the critiques say",
-            vec![text(counted(&critiques, chosen.len(), only.is_some()))],
+            vec![text(counted(
+                &critiques,
+                chosen.len(),
+                self.options.max_quotes,
+                only.is_some(),
+            ))],
         ));
         for l in chosen {
             self.quote(l.passage, Some(l));
@@ -773,7 +783,8 @@ impl Writer<'_> {
             self.doc.push(labelled(
                 "From your own documents (not critiques)",
                 vec![text(
-                    counted(&mine, chosen.len(), false).replace(" source", " document"),
+                    counted(&mine, chosen.len(), self.options.max_quotes, false)
+                        .replace(" source", " document"),
                 )],
             ));
             for l in chosen {
@@ -882,7 +893,7 @@ impl Writer<'_> {
 
 /// `7 passages in 4 sources: 3 cite it, 4 discuss it without citing it
 /// (linked by an analyst's reading); 3 quoted below.`
-fn counted(links: &[&Link], quoted: usize, selection: bool) -> String {
+fn counted(links: &[&Link], quoted: usize, max: usize, selection: bool) -> String {
     if links.is_empty() {
         return if selection {
             "no passage on this concern discusses it.".to_string()
@@ -915,6 +926,7 @@ fn counted(links: &[&Link], quoted: usize, selection: bool) -> String {
         plural(sources.len()),
         parts.join(", "),
         match quoted {
+            0 if max == 0 => "none quoted".to_string(),
             0 => "none quoted below (each is quoted once, above)".to_string(),
             n if n == passages.len() =>
                 format!("{} quoted below", if n == 1 { "it is" } else { "all are" }),
