@@ -77,6 +77,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                     kind: kind.clone(),
                     origin: None,
                     short,
+                    inferred: Default::default(),
                 },
                 lossy: *lossy,
             };

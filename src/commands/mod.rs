@@ -9,6 +9,7 @@ mod present;
 mod rename;
 mod scan;
 mod search;
+mod shared_runs;
 mod show;
 
 pub use bookmarks::{bookmarks, notes};
@@ -18,6 +19,7 @@ pub use import::import;
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
+pub use shared_runs::{MIN_RUN, Run, shared_runs};
 pub use show::{refs, show, sources};
 
 use crate::corpus::{Corpus, PassageId, Problems, load_dir, load_embedded};
@@ -127,6 +129,21 @@ pub struct CitedByJson {
     /// The citation as written, for a cited link.
     pub citation: Option<String>,
     pub target: String,
+    /// How the passage treats the target (`criticises`, `proposes-change`,
+    /// `welcomes`, `mentions`); null for a cited link, which records none.
+    pub treatment: Option<&'static str>,
+    /// What a passage that proposes a change asks for; null otherwise.
+    pub asks: Option<String>,
+}
+
+/// The treatment and the ask an analyst recorded for a link, if any.
+pub fn link_treatment(corpus: &Corpus, link: &Link) -> (Option<&'static str>, Option<String>) {
+    match &link.basis {
+        Basis::Cited { .. } => (None, None),
+        Basis::Inferred { .. } => corpus
+            .curated_link(link.passage, link.target)
+            .map_or((None, None), |c| (Some(c.treatment.name()), c.asks.clone())),
+    }
 }
 
 const SNIPPET_WIDTH: usize = 100;
@@ -145,6 +162,7 @@ pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &LinkGraph) -> String {
 }
 
 pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedByJson {
+    let (treatment, asks) = link_treatment(corpus, link);
     CitedByJson {
         source: source_id(corpus, link.passage),
         paragraph: link.passage.index + 1,
@@ -156,6 +174,8 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
             Basis::Inferred { .. } => None,
         },
         target: link.target.to_string(),
+        treatment,
+        asks,
     }
 }
 

@@ -11,7 +11,7 @@ use super::cite::{cite_source, cite_source_entry, convention_name};
 use super::data::UserData;
 use super::item::{ItemRef, Resolved};
 use crate::corpus::target::{TargetError, parse_article};
-use crate::corpus::{Corpus, PassageId, Target};
+use crate::corpus::{Corpus, PassageId, Target, Treatment};
 use crate::export::{Block, Document, Inline, labelled, para, text};
 use crate::refs::graph::{Basis, Link, LinkGraph};
 use crate::text::{one_line, plural};
@@ -654,11 +654,27 @@ impl Writer<'_> {
                 Inline::SourceRef(number),
             ],
         });
-        if let Some(Basis::Inferred { reason }) = link.map(|l| &l.basis) {
-            self.doc.push(Block::Paragraph(vec![
-                Inline::Emphasis("Linked by an analyst's reading, not by a citation:".into()),
+        if let Some(l) = link
+            && let Basis::Inferred { reason } = &l.basis
+        {
+            let how = treatment(self.corpus, l);
+            let label = match &how {
+                Some((t, _)) => format!(
+                    "Linked by an analyst's reading, not by a citation ({}):",
+                    treats(*t, 1)
+                ),
+                None => "Linked by an analyst's reading, not by a citation:".to_string(),
+            };
+            let mut runs = vec![
+                Inline::Emphasis(label),
                 text(format!(" {}", one_line(reason))),
-            ]));
+            ];
+            if let Some((_, Some(asks))) = how {
+                runs.push(text(" "));
+                runs.push(Inline::Emphasis("It asks:".into()));
+                runs.push(text(format!(" {}", one_line(&asks))));
+            }
+            self.doc.push(Block::Paragraph(runs));
         }
         if let Some(note) = ItemRef::passage(self.corpus, id).and_then(|i| self.user.note(&i)) {
             self.doc.push(Block::Note {
@@ -769,6 +785,7 @@ impl Writer<'_> {
         self.doc.push(labelled(
             "What the critiques say",
             vec![text(counted(
+                corpus,
                 &critiques,
                 chosen.len(),
                 self.options.max_quotes,
@@ -783,7 +800,7 @@ impl Writer<'_> {
             self.doc.push(labelled(
                 "From your own documents (not critiques)",
                 vec![text(
-                    counted(&mine, chosen.len(), self.options.max_quotes, false)
+                    counted(corpus, &mine, chosen.len(), self.options.max_quotes, false)
                         .replace(" source", " document"),
                 )],
             ));
@@ -893,7 +910,7 @@ impl Writer<'_> {
 
 /// `7 passages in 4 sources: 3 cite it, 4 discuss it without citing it
 /// (linked by an analyst's reading); 3 quoted below.`
-fn counted(links: &[&Link], quoted: usize, max: usize, selection: bool) -> String {
+fn counted(corpus: &Corpus, links: &[&Link], quoted: usize, max: usize, selection: bool) -> String {
     if links.is_empty() {
         return if selection {
             "no passage on this concern discusses it.".to_string()
@@ -913,8 +930,24 @@ fn counted(links: &[&Link], quoted: usize, max: usize, selection: bool) -> Strin
         ));
     }
     if inferred > 0 {
+        // How the passages linked by reading treat it, as the analyst read them.
+        let treated: Vec<String> = Treatment::ALL
+            .into_iter()
+            .filter_map(|t| {
+                let n = links
+                    .iter()
+                    .filter(|l| treatment(corpus, l).is_some_and(|(x, _)| x == t))
+                    .count();
+                (n > 0).then(|| format!("{n} {}", treats(t, n)))
+            })
+            .collect();
+        let how = if treated.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", treated.join(", "))
+        };
         parts.push(format!(
-            "{inferred} discuss{} it without citing it (linked by an analyst's reading)",
+            "{inferred} discuss{} it without citing it (linked by an analyst's reading{how})",
             if inferred == 1 { "es" } else { "" }
         ));
     }
@@ -933,6 +966,31 @@ fn counted(links: &[&Link], quoted: usize, max: usize, selection: bool) -> Strin
             n => format!("{n} quoted below"),
         }
     )
+}
+
+/// How a link made by reading treats its provision, and what the passage
+/// asks for when it proposes a change; `None` for a citation.
+fn treatment(corpus: &Corpus, link: &Link) -> Option<(Treatment, Option<String>)> {
+    match link.basis {
+        Basis::Cited { .. } => None,
+        Basis::Inferred { .. } => corpus
+            .curated_link(link.passage, link.target)
+            .map(|c| (c.treatment, c.asks.clone())),
+    }
+}
+
+/// `criticises it` / `criticise it`, agreeing with a count.
+fn treats(t: Treatment, n: usize) -> &'static str {
+    match (t, n == 1) {
+        (Treatment::Criticises, true) => "criticises it",
+        (Treatment::Criticises, false) => "criticise it",
+        (Treatment::ProposesChange, true) => "proposes a change",
+        (Treatment::ProposesChange, false) => "propose changes",
+        (Treatment::Welcomes, true) => "welcomes it",
+        (Treatment::Welcomes, false) => "welcome it",
+        (Treatment::Mentions, true) => "mentions it",
+        (Treatment::Mentions, false) => "mention it",
+    }
 }
 
 /// What a passage is linked to: the provisions it cites, then those an
@@ -1021,7 +1079,7 @@ mod tests {
         assert!(md.contains(&format!("**{SUMMARY_LABEL}:** ")));
         assert!(md.contains("**Your note:**\n\n> Check (2)(b).\n"));
         assert!(
-            md.contains("**What the critiques say:** 6 passages in 5 sources: 1 cites it, 5 discuss it without citing it (linked by an analyst's reading); 3 quoted below."),
+            md.contains("**What the critiques say:** 5 passages in 5 sources: 1 cites it, 4 discuss it without citing it (linked by an analyst's reading: 3 criticise it, 1 proposes a change); 3 quoted below."),
             "{md}"
         );
         assert_eq!(md.matches("\n> \"").count(), 3, "{md}");
@@ -1044,6 +1102,14 @@ mod tests {
         );
         assert_eq!(one.matches("\n> \"").count(), 1, "{one}");
         assert!(one.contains("; 1 quoted below."));
+        // A passage that proposes a change says what it asks for.
+        let art24 = brief_md(&c, &u, Selection::Articles(vec![24]), &Options::default());
+        assert!(
+            art24.contains(
+                "*Linked by an analyst's reading, not by a citation (proposes a change):* "
+            ) && art24.contains(" *It asks:* "),
+            "{art24}"
+        );
     }
 
     #[test]
@@ -1059,9 +1125,13 @@ mod tests {
         let art24 = md.find("## Art. 24").expect("24");
         let art23 = md.find("## Art. 23").expect("23");
         let para13 = md.find("Benítez-Mongelós, para 13").expect("13");
+        let zamora = md
+            .find("Zamora, para 14")
+            .expect("the passage citing Art. 23");
+        assert!(art24 < art23, "the user's order");
         assert!(
-            art24 < para13 && para13 < art23,
-            "the bookmark leads under Art. 24"
+            art23 < para13 && para13 < zamora,
+            "the bookmark leads under the article it discusses: {md}"
         );
         assert!(
             !md.contains("## Benítez-Mongelós, para 13"),

@@ -10,7 +10,8 @@ use crate::text::one_line;
 
 /// `Alexa Zamora, Global Voices, para. 14` or, with everything known,
 /// `Author, "Title", Publisher, 2025-03-13, para. 4, URL`. What is unknown is
-/// left out; a source with nothing known is named by its short name.
+/// left out; a source with nothing known is named by its short name. A value
+/// an analyst inferred says so (`2024-02 (date inferred)`).
 pub fn cite_passage(corpus: &Corpus, id: PassageId) -> String {
     let Some(source) = corpus.sources.get(id.source) else {
         return "(passage not in the corpus)".to_string();
@@ -33,12 +34,22 @@ pub fn cite_source(corpus: &Corpus, index: usize) -> String {
 fn known_parts(source: &Source) -> Vec<String> {
     let meta = &source.meta;
     let known = |v: &Option<String>| v.as_deref().map(one_line).filter(|v| !v.is_empty());
+    // A value the source does not state is marked, so a quoted citation
+    // never passes an analyst's inference off as the source's own.
+    let mark = |key: &str, value: String| match meta.inferred(key) {
+        Some(_) => format!("{value} ({key} inferred)"),
+        None => value,
+    };
     let mut parts: Vec<String> = Vec::new();
-    parts.extend(known(&meta.author));
-    parts.extend(known(&meta.title).map(|t| format!("\"{t}\"")));
+    parts.extend(known(&meta.author).map(|a| mark("author", a)));
+    parts.extend(known(&meta.title).map(|t| mark("title", format!("\"{t}\""))));
     // A publisher that is also the author is said once.
-    parts.extend(known(&meta.publisher).filter(|p| Some(p) != known(&meta.author).as_ref()));
-    parts.extend(known(&meta.date));
+    parts.extend(
+        known(&meta.publisher)
+            .filter(|p| Some(p) != known(&meta.author).as_ref())
+            .map(|p| mark("publisher", p)),
+    );
+    parts.extend(known(&meta.date).map(|d| mark("date", d)));
     if parts.is_empty() {
         parts.push(one_line(&source.short_name()));
     }
@@ -201,7 +212,11 @@ mod tests {
             bare.starts_with("\"The UN Cybercrime Convention is on pause"),
             "{bare}"
         );
-        assert!(bare.ends_with(", 2024-02, para. 1"), "{bare}");
+        // Its date is inferred, not stated, and the citation says so.
+        assert!(
+            bare.ends_with(", 2024-02 (date inferred), para. 1"),
+            "{bare}"
+        );
     }
 
     #[test]
