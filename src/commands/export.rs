@@ -77,9 +77,20 @@ pub fn export(corpus: &Corpus, args: &ExportArgs, out: &mut dyn Write) -> Outcom
     let bytes = brief::render(&doc, format).map_err(|e| Failure::runtime(e.to_string()))?;
     match &args.output {
         Some(path) => {
-            crate::store::write_atomic(path, &bytes)
-                .map_err(|e| Failure::runtime(e.to_string()))?;
-            writeln!(out, "wrote {}", crate::library::shown(path))?;
+            // Into a FIFO or /dev/stdout directly; a regular file replaced
+            // atomically; a directory, device or read-only file refused.
+            let direct = crate::store::write_output(path, &bytes).map_err(|e| match &e {
+                crate::store::StoreError::Write { source, .. }
+                    if source.kind() == std::io::ErrorKind::InvalidInput =>
+                {
+                    Failure::usage(e.to_string())
+                }
+                _ => Failure::runtime(e.to_string()),
+            })?;
+            // `-o /dev/stdout`: the brief is the output, nothing is added.
+            if !direct {
+                writeln!(out, "wrote {}", crate::library::shown(path))?;
+            }
         }
         None => out.write_all(&bytes)?,
     }

@@ -422,10 +422,14 @@ fn anchor(
         return Err(at(
             f,
             offset,
-            format!(
-                "unknown source '{source}': the sources are {}",
-                ids.join(", ")
-            ),
+            if ids.is_empty() {
+                format!("unknown source '{source}': this corpus has no sources")
+            } else {
+                format!(
+                    "unknown source '{source}': the sources are {}",
+                    ids.join(", ")
+                )
+            },
         ));
     };
     let q = squash(quote);

@@ -237,6 +237,10 @@ pub fn split_body(lines: &[&str], start: usize) -> (Vec<Passage>, Vec<Heading>) 
         }
         let block: Vec<&str> = lines[first..i].iter().map(|l| l.trim_end()).collect();
         let text = clean(&block.join("\n")).into_owned();
+        // A block that was only escape sequences shows nothing: no passage.
+        if text.trim().is_empty() {
+            continue;
+        }
         if let Some((level, title)) = heading(&text) {
             headings.push(Heading {
                 before: passages.len(),
@@ -322,7 +326,8 @@ mod tests {
         assert_eq!(added, "---\ntitle: T\nshort: N\n---\nBody.");
         let bare = with_front_matter_key("Body.", "short", "N\u{1b}[2J");
         let s = parse_source("x", "x.md", &bare).expect("valid");
-        assert_eq!(s.meta.short.as_deref(), Some("N\u{FFFD}[2J"));
+        // The escape sequence is stripped whole by the sanitiser.
+        assert_eq!(s.meta.short.as_deref(), Some("N"));
         assert_eq!(s.passages[0].text, "Body.");
     }
 

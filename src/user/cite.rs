@@ -285,13 +285,14 @@ mod tests {
     #[test]
     fn osc52_wraps_cleaned_text() {
         assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
-        // An escape inside the text becomes U+FFFD before encoding.
-        let seq = osc52("a\u{1b}]0;x\u{7}b");
+        // An escape inside the text is removed whole before encoding, and an
+        // invisible format character (U+061C) becomes U+FFFD.
+        let seq = osc52("a\u{1b}]0;x\u{7}b\u{61c}");
         let inner = seq
             .strip_prefix("\u{1b}]52;c;")
             .and_then(|s| s.strip_suffix('\u{7}'))
             .expect("framed");
-        assert_eq!(inner, base64("a\u{FFFD}]0;x\u{FFFD}b".as_bytes()));
+        assert_eq!(inner, base64("ab\u{FFFD}".as_bytes()));
         assert!(!inner.contains('\u{1b}'));
     }
 }
