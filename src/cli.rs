@@ -136,38 +136,57 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a briefing pack: the provisions, every passage discussing them with
-    /// full citations, your notes, and the sources.
+    /// Write a brief: title, date and purpose, your key points, then per
+    /// provision its summary, what the critiques say and a few quotations,
+    /// and the sources.
     #[command(group(
         clap::ArgGroup::new("selection")
             .required(true)
             .args(["bookmarks", "article", "concern", "chapter"])
     ))]
     Export {
-        /// Your bookmarks: provisions, passages and sources.
+        /// Your bookmarks, in your order: provisions, passages and sources.
         #[arg(long)]
         bookmarks: bool,
         /// These articles (--article 23 24).
         #[arg(long, value_name = "N", num_args = 1..)]
         article: Vec<String>,
-        /// A concern by id (e.g. scope): the provisions its passages discuss.
+        /// A concern by id or title (scope, "dual criminality"): the provisions its passages discuss.
         #[arg(long, value_name = "ID")]
         concern: Option<String>,
         /// A chapter and every article in it (IV or 4).
         #[arg(long, value_name = "CHAPTER")]
         chapter: Option<String>,
-        /// md (Markdown) or txt (plain text).
-        #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "txt", "markdown", "text"])]
-        format: String,
-        /// Write to FILE (atomically) instead of stdout.
+        /// md (Markdown), txt (plain text), html (one printable file) or docx
+        /// (Word); by default the extension of -o, else md.
+        #[arg(long, value_name = "FORMAT", value_parser = ["md", "txt", "markdown", "text", "html", "docx"])]
+        format: Option<String>,
+        /// Write to FILE (atomically) instead of stdout; a DOCX brief needs one.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// At most N quotations per provision (your bookmarked passages first).
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        max_quotes: usize,
+        /// Add passages of your own documents, in a section of their own
+        /// (they are never counted as critiques).
+        #[arg(long)]
+        include_mine: bool,
+        /// The title (by default made from what the brief is on).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// What the brief is for, in a line under the title.
+        #[arg(long, value_name = "TEXT")]
+        purpose: Option<String>,
+        /// Keep TEXT as this brief's key points (a note of yours; - reads
+        /// stdin, "" deletes them), then write the brief.
+        #[arg(long, value_name = "TEXT")]
+        key_points: Option<String>,
     },
     /// Import your own texts (statements, submissions, memos) into your library:
     /// they join the sources everywhere, with their citations linked.
     #[command(
         long_about = "Import your own texts (statements, submissions, memos; plain text or \
-Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, \
+Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, short:, \
 kind:) into your library. Paragraphs are split at blank lines, citations of the convention are \
 found and linked, and the source appears in every view, marked as yours. Importing the same file \
 again updates it."
@@ -176,8 +195,8 @@ again updates it."
         /// Text or Markdown files to import.
         #[arg(
             value_name = "FILE",
-            required_unless_present_any = ["list", "remove"],
-            conflicts_with_all = ["list", "remove"]
+            required_unless_present_any = ["list", "remove", "rename"],
+            conflicts_with_all = ["list", "remove", "rename"]
         )]
         files: Vec<PathBuf>,
         /// List the sources in your library.
@@ -186,6 +205,14 @@ again updates it."
         /// Remove a source from your library.
         #[arg(long, value_name = "ID")]
         remove: Option<String>,
+        /// Give a source of your library a new short name (how lists, briefs
+        /// and slides name it): --rename ID NAME.
+        #[arg(long, num_args = 2, value_names = ["ID", "NAME"], conflicts_with_all = ["list", "remove"])]
+        rename: Option<Vec<String>>,
+        /// The short name lists, briefs and slides show (unique in your
+        /// library; by default made from the title, publisher or file name).
+        #[arg(long, value_name = "NAME")]
+        short: Option<String>,
         /// The title (wins over the file's front matter).
         #[arg(long, value_name = "T")]
         title: Option<String>,

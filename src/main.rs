@@ -59,6 +59,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             chapter,
             format,
             output,
+            max_quotes,
+            include_mine,
+            title,
+            purpose,
+            key_points,
         }) => commands::export(
             &corpus()?,
             &commands::ExportArgs {
@@ -68,6 +73,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 chapter,
                 format,
                 output,
+                max_quotes: Some(max_quotes),
+                include_mine,
+                title,
+                purpose,
+                key_points,
             },
             out,
         ),

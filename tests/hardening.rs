@@ -477,7 +477,7 @@ fn case_5_saving_respects_what_stands_at_the_path() {
     assert!(
         std::fs::read_to_string(&brief)
             .expect("read")
-            .contains("article 23")
+            .contains("# Brief: Art. 23")
     );
     // -o onto a FIFO writes into it, as a shell redirection would.
     let fifo = out.join("fifo");
@@ -494,7 +494,7 @@ fn case_5_saving_respects_what_stands_at_the_path() {
     };
     let o = export(&fifo);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(reader.join().expect("reader").contains("article 23"));
+    assert!(reader.join().expect("reader").contains("# Brief: Art. 23"));
     assert!(
         std::fs::symlink_metadata(&fifo)
             .expect("m")

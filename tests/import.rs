@@ -95,7 +95,8 @@ fn imported_sources_appear_in_show_search_sources_and_refs() {
         found
             .lines()
             .next()
-            .is_some_and(|l| l.contains("Coalition, para 2")),
+            // Named by its title, never by a fragment of its author.
+            .is_some_and(|l| l.contains("Joint statement, para 2")),
         "the imported paragraph comes first: {found}"
     );
     let refs = user.ok(&["refs", "chapter", "IV"]);

@@ -31,6 +31,8 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
             files,
             list,
             remove,
+            rename,
+            short,
             title,
             author,
             publisher,
@@ -54,7 +56,17 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                 )?;
                 return Ok(());
             }
+            if let Some([id, name]) = rename.as_deref() {
+                return super::rename::rename(&library, data, id, name, out);
+            }
             let corpus = builtin(data)?;
+            if let Some(name) = short {
+                super::rename::check_free(&library, &corpus, None, name, files)?;
+            }
+            let short = match (short, files.as_slice()) {
+                (None, [file]) => super::rename::kept_short(&library, file),
+                _ => short.clone(),
+            };
             let taken = corpus.builtin_source_ids();
             let options = ImportOptions {
                 meta: SourceMeta {
@@ -65,6 +77,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                     url: url.clone(),
                     kind: kind.clone(),
                     origin: None,
+                    short,
                     inferred: Default::default(),
                 },
                 lossy: *lossy,

@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod present;
+mod rename;
 mod scan;
 mod search;
 mod shared_runs;

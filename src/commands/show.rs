@@ -288,6 +288,8 @@ struct PassageJson {
 #[derive(Serialize)]
 struct SourceJson {
     id: String,
+    /// The name lists, briefs and slides show; unique in the corpus.
+    short_name: String,
     title: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
@@ -312,6 +314,7 @@ struct SourceFullJson {
 fn source_json(s: &crate::corpus::Source) -> SourceJson {
     SourceJson {
         id: s.id.clone(),
+        short_name: one_line(&s.short_name()),
         title: s.meta.title.clone(),
         author: s.meta.author.clone(),
         publisher: s.meta.publisher.clone(),
@@ -394,6 +397,7 @@ fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
     };
     writeln!(out, "{}", one_line(&s.display_title()))?;
     writeln!(out, "  id:        {}", s.id)?;
+    writeln!(out, "  short:     {}", one_line(&s.short_name()))?;
     writeln!(out, "  title:     {}", shown("title"))?;
     writeln!(out, "  author:    {}", shown("author"))?;
     writeln!(out, "  publisher: {}", shown("publisher"))?;

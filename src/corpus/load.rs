@@ -139,7 +139,7 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, Problems> {
         .map(|(f, raw)| resolve_timeline(&f, raw, &sources, &mut problems))
         .unwrap_or_default();
     match convention {
-        Some(convention) if problems.is_empty() => Ok(Corpus {
+        Some(convention) if problems.is_empty() => Ok(Corpus::settled(Corpus {
             origin: match files {
                 CorpusFiles::Embedded => Origin::Embedded,
                 CorpusFiles::Dir(d) => Origin::Dir(d.clone()),
@@ -149,7 +149,7 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, Problems> {
             curated,
             concerns,
             timeline,
-        }),
+        })),
         _ => Err(Problems(problems)),
     }
 }

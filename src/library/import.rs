@@ -485,6 +485,7 @@ fn field<'m>(meta: &'m mut SourceMeta, key: &str) -> &'m mut Option<String> {
         "date" => &mut meta.date,
         "url" => &mut meta.url,
         "kind" => &mut meta.kind,
+        "short" => &mut meta.short,
         _ => &mut meta.origin,
     }
 }
@@ -497,6 +498,7 @@ fn field_ref<'m>(meta: &'m SourceMeta, key: &str) -> Option<&'m String> {
         "date" => meta.date.as_ref(),
         "url" => meta.url.as_ref(),
         "kind" => meta.kind.as_ref(),
+        "short" => meta.short.as_ref(),
         _ => meta.origin.as_ref(),
     }
 }

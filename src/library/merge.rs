@@ -28,6 +28,7 @@ impl Library {
             corpus.sources.pop();
         }
         self.merge_sources(corpus, &mut warnings);
+        corpus.settle_short_names();
         self.merge_authentic(corpus, &mut warnings);
         warnings
     }
