@@ -1,0 +1,349 @@
+//! Real documents in: PDFs, Word and OpenDocument files and web pages that
+//! the tests write themselves, imported with the real binary. Each body
+//! paragraph must come out whole, and nothing else: no running header, page
+//! counter, job number, navigation or footer; footnotes apart; headings kept.
+//! Broken input is refused with a message naming the file, storing nothing.
+
+mod common;
+mod docs;
+
+use common::{User, json, stderr};
+use docs::{Layout, at, docx, w_p};
+use std::path::{Path, PathBuf};
+use treaty::corpus::source_file::parse_source;
+
+/// Writes `bytes` as `name` in the user's home and returns its path.
+fn file(user: &User, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = user.home.path().join(name);
+    std::fs::write(&path, bytes).expect("fixture written");
+    path
+}
+
+/// The one stored source of the user's library: (paragraphs, headings, title, author, date).
+fn stored(user: &User) -> (Vec<String>, Vec<String>, treaty::corpus::SourceMeta) {
+    let dir = user.data().join("sources");
+    let entry = std::fs::read_dir(&dir)
+        .expect("sources")
+        .filter_map(Result::ok)
+        .next()
+        .expect("one source");
+    let text = std::fs::read_to_string(entry.path()).expect("stored");
+    let s = parse_source("x", "x.md", &text).expect("the stored file parses");
+    (
+        s.passages.into_iter().map(|p| p.text).collect(),
+        s.headings.into_iter().map(|h| h.text).collect(),
+        s.meta,
+    )
+}
+
+fn nothing_stored(user: &User) {
+    let dir = user.data().join("sources");
+    let n = std::fs::read_dir(&dir).map_or(0, |d| d.count());
+    assert_eq!(n, 0, "something was stored in {}", dir.display());
+}
+
+/// Imports `path`, which must fail with exit 2 and a message naming the
+/// file that contains `says`; nothing may be stored.
+fn refused(user: &User, path: &Path, says: &str) -> String {
+    let o = user.run(&["import", path.to_str().expect("utf-8 path")]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(err.contains(name), "the message names the file: {err}");
+    assert!(err.contains(says), "{says:?} in {err}");
+    nothing_stored(user);
+    err
+}
+
+const P1: &str = "States Parties shall adopt such legislative and other measures as may be \
+    necessary to establish as criminal offences under their domestic law, when committed \
+    intentionally, the access to the whole or any part of an information and communications \
+    technology system without right.";
+const P2: &str = "A State Party may require that the offence be committed by infringing \
+    security measures, with the intent of obtaining electronic data or other dishonest or \
+    criminal intent, or in relation to an information and communications technology system \
+    that is connected to another information and communications technology system.";
+const P3: &str = "Each State Party shall ensure that the establishment, implementation and \
+    application of the powers and procedures provided for in this chapter are subject to \
+    conditions and safeguards provided for under its domestic law, which shall provide for \
+    the protection of human rights, in accordance with its obligations under international \
+    human rights law, and which shall incorporate the principle of proportionality.";
+
+/// A three-page brief: a running header and job number on every page, a
+/// page counter at the foot, a heading that wraps onto two lines, a
+/// paragraph with a footnote, words hyphenated at line ends (one of them
+/// the keyword of a citation), a real compound kept, and a sentence that
+/// runs across a page break.
+fn brief_pdf() -> Vec<u8> {
+    let mut l = Layout::new("A/AC.291/CRP.9 Comments on the draft convention");
+    l.heading("Comments on the criminalization chapter of the draft");
+    l.heading("convention against cybercrime");
+    l.paragraph_with_note(P1, "See the report of the Ad Hoc Committee, para. 12.");
+    l.lines(&[
+        "The delegation recalls that, under Arti-",
+        "cle 47, cross-border cooperation between law enforcement",
+        "authorities is encouraged, and that the inter-",
+        "national community has long asked for cyber-related offences to be defined.",
+    ]);
+    l.paragraph(P2);
+    // Fill the page so that the next paragraph runs over the page break.
+    while l.lines_left() > 3 {
+        l.paragraph("Filler paragraph of the brief, which says little.");
+    }
+    l.paragraph(P3);
+    l.heading("Conclusion");
+    l.paragraph("The delegation stands ready to continue the discussion.");
+    docs::pdf(
+        &l.pages(),
+        Some((
+            "Comments on the draft convention",
+            "Delegation of Ruritania",
+            "D:20240715120000Z",
+        )),
+    )
+}
+
+#[test]
+fn a_pdf_brief_imports_as_the_paragraphs_a_person_reads() {
+    let user = User::new();
+    let path = file(&user, "brief.pdf", &brief_pdf());
+    let out = user.ok(&["import", "--json", path.to_str().expect("path")]);
+    let j = json(&out);
+    assert_eq!(j[0]["format"], "pdf", "{out}");
+    let (paragraphs, headings, meta) = stored(&user);
+    assert_eq!(
+        headings,
+        vec![
+            "Comments on the criminalization chapter of the draft convention against cybercrime",
+            "Conclusion"
+        ]
+    );
+    let fillers = paragraphs
+        .iter()
+        .filter(|p| p.starts_with("Filler"))
+        .count();
+    assert!(fillers > 3, "{paragraphs:#?}");
+    let body: Vec<&String> = paragraphs
+        .iter()
+        .filter(|p| !p.starts_with("Filler"))
+        .collect();
+    assert_eq!(
+        body,
+        vec![
+            &format!("{P1}¹"),
+            &"Note 1: See the report of the Ad Hoc Committee, para. 12.".to_string(),
+            &"The delegation recalls that, under Article 47, cross-border cooperation between \
+              law enforcement authorities is encouraged, and that the international community \
+              has long asked for cyber-related offences to be defined."
+                .to_string(),
+            &P2.to_string(),
+            &P3.to_string(),
+            &"The delegation stands ready to continue the discussion.".to_string(),
+        ]
+    );
+    for p in &paragraphs {
+        for furniture in ["A/AC.291", "24-25178", "/3", "Comments on the draft"] {
+            assert!(!p.contains(furniture), "{furniture:?} in {p:?}");
+        }
+    }
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Comments on the draft convention")
+    );
+    assert_eq!(meta.author.as_deref(), Some("Delegation of Ruritania"));
+    assert_eq!(meta.date.as_deref(), Some("2024-07-15"));
+    // The hyphenated keyword is a citation.
+    assert!(
+        j[0]["cited"]
+            .as_array()
+            .expect("cited")
+            .iter()
+            .any(|c| c["target"] == "article:47"),
+        "{out}"
+    );
+}
+
+#[test]
+fn flags_win_over_the_documents_own_metadata() {
+    let user = User::new();
+    let path = file(&user, "brief.pdf", &brief_pdf());
+    user.ok(&[
+        "import",
+        "--title",
+        "My title",
+        path.to_str().expect("path"),
+    ]);
+    let (_, _, meta) = stored(&user);
+    assert_eq!(meta.title.as_deref(), Some("My title"));
+    assert_eq!(meta.author.as_deref(), Some("Delegation of Ruritania"));
+}
+
+fn brief_docx() -> Vec<u8> {
+    let body = [
+        w_p(Some("Title"), "Submission on the draft convention"),
+        w_p(Some("Heading1"), "Safeguards"),
+        r#"<w:p><w:r><w:t xml:space="preserve">Article 24 must apply to every power</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve">, without exception.</w:t></w:r></w:p>"#
+            .to_string(),
+        r#"<w:p><w:r><w:t>Deleted </w:t></w:r><w:del><w:r><w:delText>old words </w:delText></w:r></w:del><w:r><w:t>text stays out; fields show their result: </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>"#.to_string(),
+        w_p(None, "A second\u{a0}paragraph with an e\u{FB03}cient ligature & more."),
+        r#"<w:sectPr><w:headerReference w:id="rId1"/></w:sectPr>"#.to_string(),
+    ]
+    .concat();
+    let footnotes = r#"<?xml version="1.0"?><w:footnotes xmlns:w="w"><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>As the Committee noted in 2023.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+    let header = r#"<?xml version="1.0"?><w:hdr xmlns:w="w"><w:p><w:r><w:t>RUNNING HEADER OF THE SUBMISSION</w:t></w:r></w:p></w:hdr>"#;
+    let core = r#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="c" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>Submission on safeguards</dc:title><dc:creator>Civil Society Coalition</dc:creator><dcterms:created>2024-02-01T10:00:00Z</dcterms:created></cp:coreProperties>"#;
+    docx(
+        &body,
+        &[
+            ("word/footnotes.xml", footnotes),
+            ("word/header1.xml", header),
+            ("docProps/core.xml", core),
+        ],
+    )
+}
+
+#[test]
+fn a_word_file_imports_its_body_headings_and_notes() {
+    let user = User::new();
+    // Named .bin: the format is known by content.
+    let path = file(&user, "submission.bin", &brief_docx());
+    user.ok(&["import", path.to_str().expect("path")]);
+    let (paragraphs, headings, meta) = stored(&user);
+    assert_eq!(
+        headings,
+        vec!["Submission on the draft convention", "Safeguards"]
+    );
+    assert_eq!(
+        paragraphs,
+        vec![
+            "Article 24 must apply to every power, without exception. [1]",
+            "Note 1: As the Committee noted in 2023.",
+            "Deleted text stays out; fields show their result: 7.",
+            "A second paragraph with an efficient ligature & more.",
+        ]
+    );
+    assert_eq!(meta.title.as_deref(), Some("Submission on safeguards"));
+    assert_eq!(meta.author.as_deref(), Some("Civil Society Coalition"));
+    assert_eq!(meta.date.as_deref(), Some("2024-02-01"));
+}
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html><head><title>Statement at the fifth session</title>
+<meta name="author" content="Jane Delegate">
+<meta property="article:published_time" content="2024-08-08T09:00:00+02:00">
+<style>.x { display: none }</style>
+<script>window.analytics = "Article 99";</script></head>
+<body>
+<div id="cookie-consent"><p>We use cookies. Accept all?</p><button>OK</button></div>
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+<div class="layout">
+<article>
+<h1>Statement on articles 23 and 24</h1>
+<p class="byline">By Jane Delegate</p>
+<p>Our delegation welcomes Article&nbsp;23 and the safeguards of article 24.</p>
+<p>We ask that <strong>Articles 29 and 30</strong> be read with the chapter on international cooperation.</p>
+<div class="related-posts"><h2>Related posts</h2><ul><li><a href="/a">Another statement</a></li></ul></div>
+<div class="share"><a href="#">Share on social media</a></div>
+</article>
+<aside><p>Sidebar: upcoming events.</p></aside>
+</div>
+<footer><p>Contact us. Copyright 2024.</p></footer>
+<script>trackPage();</script>
+</body></html>"##;
+
+#[test]
+fn a_web_page_imports_its_main_content_only() {
+    let user = User::new();
+    let path = file(&user, "statement.html", PAGE.as_bytes());
+    let out = user.ok(&["import", "--json", path.to_str().expect("path")]);
+    let (paragraphs, headings, meta) = stored(&user);
+    assert_eq!(headings, vec!["Statement on articles 23 and 24"]);
+    assert_eq!(
+        paragraphs,
+        vec![
+            "By Jane Delegate",
+            "Our delegation welcomes Article 23 and the safeguards of article 24.",
+            "We ask that Articles 29 and 30 be read with the chapter on international cooperation.",
+        ]
+    );
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Statement at the fifth session")
+    );
+    assert_eq!(meta.author.as_deref(), Some("Jane Delegate"));
+    assert_eq!(meta.date.as_deref(), Some("2024-08-08"));
+    assert_eq!(json(&out)[0]["format"], "html");
+}
+
+#[test]
+fn utf16_text_is_decoded_not_refused_nor_garbled() {
+    let text = "Mémo on Article 23.\r\n\r\nSecond paragraph, article 24.\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for (name, bytes) in [("le.txt", le), ("be.txt", be)] {
+        for lossy in [false, true] {
+            let user = User::new();
+            let path = file(&user, name, &bytes);
+            let mut args = vec!["import", path.to_str().expect("path")];
+            if lossy {
+                args.push("--lossy");
+            }
+            let out = user.ok(&args);
+            assert!(out.contains("2 paragraphs"), "{out}");
+            let (paragraphs, _, _) = stored(&user);
+            assert_eq!(
+                paragraphs,
+                vec!["Mémo on Article 23.", "Second paragraph, article 24."]
+            );
+        }
+    }
+}
+
+#[test]
+fn an_encrypted_pdf_is_refused() {
+    let user = User::new();
+    let pages = vec![vec![at("Secret text of the brief.", 72.0, 100.0, 10.0)]];
+    let path = file(&user, "locked.pdf", &docs::encrypted_pdf(&pages, "secret"));
+    refused(&user, &path, "this PDF is encrypted with a password");
+}
+
+#[test]
+fn a_scanned_pdf_asks_for_ocr() {
+    let user = User::new();
+    let path = file(&user, "scan.pdf", &docs::scanned_pdf(2));
+    refused(&user, &path, "this PDF holds scanned images: run OCR first");
+}
+
+#[test]
+fn a_corrupt_zip_is_refused() {
+    let user = User::new();
+    let mut bytes = brief_docx();
+    let keep = bytes.len() / 2;
+    bytes.truncate(keep);
+    let path = file(&user, "broken.docx", &bytes);
+    refused(&user, &path, "damaged ZIP archive");
+}
+
+#[test]
+fn a_page_without_main_content_is_refused() {
+    let user = User::new();
+    let page = "<!DOCTYPE html><html><head><title>Menu</title><script>go()</script></head>\
+        <body><nav><a href='/'>Home</a></nav><div class='cookie-banner'><p>Cookies?</p></div>\
+        <footer><p>Contact</p></footer></body></html>";
+    let path = file(&user, "menu.html", page.as_bytes());
+    refused(&user, &path, "has no main content");
+}
+
+#[test]
+fn a_damaged_pdf_is_refused() {
+    let user = User::new();
+    let mut bytes = brief_pdf();
+    bytes.truncate(bytes.len() / 3);
+    let path = file(&user, "cut.pdf", &bytes);
+    let o = user.run(&["import", path.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cut.pdf"), "{}", stderr(&o));
+    nothing_stored(&user);
+}
