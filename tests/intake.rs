@@ -347,3 +347,160 @@ fn a_damaged_pdf_is_refused() {
     assert!(stderr(&o).contains("cut.pdf"), "{}", stderr(&o));
     nothing_stored(&user);
 }
+
+/// (chapter roman, chapter title, [(article, title)]) from the built-in data.
+fn structure() -> Vec<(String, String, Vec<(u64, String)>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/convention.json");
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("data")).expect("json");
+    j["chapters"]
+        .as_array()
+        .expect("chapters")
+        .iter()
+        .map(|c| {
+            (
+                c["number"].as_str().expect("roman").to_string(),
+                c["title"].as_str().expect("title").to_string(),
+                c["articles"]
+                    .as_array()
+                    .expect("articles")
+                    .iter()
+                    .map(|a| {
+                        (
+                            a["number"].as_u64().expect("n"),
+                            a["title"].as_str().expect("t").to_string(),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// A PDF shaped like the official A/RES/79/243: the resolution's own
+/// paragraphs (citing articles), then the annex with the title, preamble,
+/// chapters and 68 articles, each heading centred, long titles wrapped onto
+/// two lines, numbered paragraphs, a footnote, running headers, the job
+/// number and page counters. The text is the test's own, not the
+/// convention's. `wrong_title` replaces one article's title.
+fn annex_pdf(wrong_title: Option<(u64, &str)>) -> Vec<u8> {
+    let mut l = Layout::new("A/RES/79/243 United Nations Convention against Cybercrime");
+    l.width = 70;
+    l.paragraph("The General Assembly,");
+    l.paragraph(
+        "1. Adopts the Convention annexed to the present resolution, and notes article 64 \
+         and articles 65 and 66 of the Convention;",
+    );
+    l.paragraph_with_note(
+        "2. Requests the Secretary-General to prepare the session referred to in article 57.",
+        "Official Records of the General Assembly, Seventy-ninth Session.",
+    );
+    l.page_break();
+    l.centred("Annex");
+    l.centred("United Nations Convention against Cybercrime");
+    l.space();
+    l.centred("Preamble");
+    l.paragraph("The States Parties to this Convention,");
+    l.paragraph("Fixture preamble paragraph, recalling article 1 and the purposes of the text,");
+    l.paragraph("Have agreed as follows:");
+    for (roman, chapter, articles) in structure() {
+        l.space();
+        l.centred(&format!("Chapter {roman}"));
+        l.centred(&chapter);
+        for (n, title) in articles {
+            let title = match wrong_title {
+                Some((w, t)) if w == n => t.to_string(),
+                _ => title,
+            };
+            l.space();
+            l.centred(&format!("Article {n}"));
+            for line in docs::wrap(&title, 40) {
+                l.centred(&line);
+            }
+            l.space();
+            l.paragraph(&format!(
+                "1. Fixture text of paragraph 1 of article {n}, written by the test and \
+                 long enough to wrap onto a second line of the page."
+            ));
+            l.paragraph(&format!("2. Fixture text of paragraph 2 of article {n}:"));
+            l.paragraph("(a) a first item;");
+            l.paragraph("(b) a second item.");
+        }
+    }
+    docs::pdf(&l.pages(), None)
+}
+
+#[test]
+fn the_official_pdf_shape_imports_through_import_text() {
+    let user = User::new();
+    let path = file(&user, "A_RES_79_243-E.pdf", &annex_pdf(None));
+    let out = user.ok(&["import-text", "--json", path.to_str().expect("path")]);
+    let j = json(&out);
+    let report = &j["report"];
+    assert_eq!(
+        report["found"].as_array().expect("found").len(),
+        68,
+        "{out}"
+    );
+    assert_eq!(report["missing"], serde_json::json!([]), "{out}");
+    assert_eq!(report["title_mismatches"], serde_json::json!([]), "{out}");
+    assert_eq!(report["chapter_mismatches"], serde_json::json!([]), "{out}");
+    assert_eq!(report["preamble"], true, "{out}");
+    // The stored text: paragraphs numbered as in the document, the
+    // resolution's own paragraphs and footnote left out.
+    let stored: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(user.data().join("authentic.json")).expect("stored"),
+    )
+    .expect("json");
+    let a24 = stored["articles"]["24"].as_str().expect("article 24");
+    let paragraphs: Vec<&str> = a24.split("\n\n").collect();
+    assert_eq!(
+        paragraphs,
+        vec![
+            "1. Fixture text of paragraph 1 of article 24, written by the test and long enough \
+             to wrap onto a second line of the page.",
+            "2. Fixture text of paragraph 2 of article 24:",
+            "(a) a first item;",
+            "(b) a second item.",
+        ]
+    );
+    let preamble = stored["preamble"].as_str().expect("preamble");
+    assert!(
+        preamble.starts_with("The States Parties to this Convention,"),
+        "{preamble}"
+    );
+    let all = stored.to_string();
+    for absent in [
+        "Adopts the Convention",
+        "Official Records",
+        "24-25178",
+        "A/RES/79/243",
+    ] {
+        assert!(!all.contains(absent), "{absent:?} was stored");
+    }
+    let shown = user.ok(&["show", "24"]);
+    assert!(
+        shown.contains("Fixture text of paragraph 2 of article 24"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_wrong_title_in_the_pdf_is_named_by_page_and_line() {
+    let user = User::new();
+    let path = file(
+        &user,
+        "annex.pdf",
+        &annex_pdf(Some((23, "Laundering of the proceeds of something else"))),
+    );
+    let o = user.run(&["import-text", path.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = common::stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("Art. 23 is titled"))
+        .unwrap_or_else(|| panic!("no mismatch line in {out}"));
+    assert!(line.contains("annex.pdf: page "), "{line}");
+    assert!(line.contains(", line "), "{line}");
+    assert!(!user.data().join("authentic.json").exists());
+}

@@ -485,7 +485,11 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
             "none".to_string()
         } else {
             list.iter()
-                .map(|m| format!("{} (line {})", m.number, m.line))
+                .map(|m| match (m.page, m.paragraph) {
+                    (Some(page), _) => format!("{} (page {page}, line {})", m.number, m.line),
+                    (None, Some(n)) => format!("{} (paragraph {n})", m.number),
+                    (None, None) => format!("{} (line {})", m.number, m.line),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         }
@@ -498,10 +502,14 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
     ] {
         for m in list {
             let label = target(m.number).label();
+            let place = match (m.page, m.paragraph) {
+                (Some(page), _) => format!("{file}: page {page}, line {}", m.line),
+                (None, Some(n)) => format!("{file}: paragraph {n}"),
+                (None, None) => format!("{file}:{}", m.line),
+            };
             writeln!(
                 out,
-                "  {file}:{}: {label} is titled {:?}; the official title is {:?}",
-                m.line,
+                "  {place}: {label} is titled {:?}; the official title is {:?}",
                 one_line(&m.found),
                 one_line(&m.official)
             )?;
