@@ -348,8 +348,11 @@ fn a_damaged_pdf_is_refused() {
     nothing_stored(&user);
 }
 
-/// (chapter roman, chapter title, [(article, title)]) from the built-in data.
-fn structure() -> Vec<(String, String, Vec<(u64, String)>)> {
+/// A chapter: its roman number, its title, and its (article, title) pairs.
+type Chapter = (String, String, Vec<(u64, String)>);
+
+/// The chapters and articles of the built-in data.
+fn structure() -> Vec<Chapter> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/convention.json");
     let j: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("data")).expect("json");
