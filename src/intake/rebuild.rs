@@ -65,9 +65,13 @@ fn classify(pages: &[Page]) -> Vec<Vec<Role>> {
         .iter()
         .map(|page| {
             let mut roles = vec![Role::Body; page.lines.len()];
+            let last = page.lines.len().saturating_sub(1);
             for i in zone(page) {
                 let t = page.lines[i].text.trim();
-                if t.is_empty() || is_page_furniture(t) || repeated(t) {
+                // The first and last line may be a running title led or
+                // closed by the document symbol (`A/RES/79/243 United ...`).
+                let edge = (i == 0 || i == last) && is_symbol_line(t);
+                if t.is_empty() || is_page_furniture(t) || repeated(t) || edge {
                     roles[i] = Role::Furniture;
                 }
             }
@@ -208,6 +212,15 @@ pub fn is_page_furniture(line: &str) -> bool {
         }
     }
     furniture > 0
+}
+
+/// A line that opens or closes with a document symbol or job number.
+fn is_symbol_line(line: &str) -> bool {
+    let mut tokens = line.split_whitespace();
+    let symbolic = |t: &str| {
+        t.contains('/') && is_furniture_token(t) || t.contains('-') && is_furniture_token(t)
+    };
+    tokens.next().is_some_and(symbolic) || tokens.next_back().is_some_and(symbolic)
 }
 
 fn is_furniture_token(t: &str) -> bool {
