@@ -507,3 +507,43 @@ fn a_wrong_title_in_the_pdf_is_named_by_page_and_line() {
     assert!(line.contains(", line "), "{line}");
     assert!(!user.data().join("authentic.json").exists());
 }
+
+/// Writes the files BENCHMARKS.md measures (a 100-page PDF, a 10 MB DOCX, a
+/// 1 MB HTML page) into `$TREATY_BENCH_DIR`; run with `--ignored`.
+#[test]
+#[ignore]
+fn write_benchmark_files() {
+    let Some(dir) = std::env::var_os("TREATY_BENCH_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let mut l = Layout::new("A/AC.291/CRP.9 Benchmark brief");
+    let mut n = 0;
+    while l.page_count() < 100 {
+        n += 1;
+        l.heading(&format!("Section {n}"));
+        l.paragraph_with_note(P1, &format!("A note of section {n}."));
+        l.paragraph(P2);
+        l.paragraph(P3);
+    }
+    std::fs::write(dir.join("100-pages.pdf"), docs::pdf(&l.pages(), None)).expect("pdf");
+    let mut body = String::new();
+    let mut i = 0;
+    while body.len() < 10 << 20 {
+        i += 1;
+        body.push_str(&w_p(Some("Heading2"), &format!("Part {i}")));
+        for p in [P1, P2, P3] {
+            body.push_str(&w_p(None, p));
+        }
+    }
+    std::fs::write(dir.join("10mb.docx"), docx(&body, &[])).expect("docx");
+    std::fs::write(dir.join("10mb-stored.docx"), docs::docx_stored(&body, &[])).expect("docx");
+    let mut html = String::from(
+        "<!DOCTYPE html><html><head><title>Bench</title></head><body><nav><a>Home</a></nav><main>",
+    );
+    while html.len() < 1 << 20 {
+        html.push_str(&format!("<h2>Part</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p>"));
+    }
+    html.push_str("</main><footer>x</footer></body></html>");
+    std::fs::write(dir.join("1mb.html"), html).expect("html");
+}

@@ -317,6 +317,11 @@ impl Layout {
         self.line(text, x, self.size);
     }
 
+    /// Pages begun so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
     /// Lines that still fit on the current page.
     pub fn lines_left(&self) -> usize {
         ((self.bottom - self.top) / (self.size * 1.2)).max(0.0) as usize
@@ -364,10 +369,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// A DOCX file: `body` is the inside of `<w:body>`; `parts` are extra
 /// (path, XML) parts such as footnotes, headers and core properties.
 pub fn docx(body: &str, parts: &[(&str, &str)]) -> Vec<u8> {
+    docx_with(body, parts, zip::CompressionMethod::Deflated)
+}
+
+/// A DOCX whose parts are stored uncompressed (its size on disk is its text's).
+pub fn docx_stored(body: &str, parts: &[(&str, &str)]) -> Vec<u8> {
+    docx_with(body, parts, zip::CompressionMethod::Stored)
+}
+
+fn docx_with(body: &str, parts: &[(&str, &str)], method: zip::CompressionMethod) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
-        let options = zip::write::SimpleFileOptions::default();
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
         let mut add = |path: &str, data: &str| {
             zip.start_file(path, options).expect("zip entry");
             zip.write_all(data.as_bytes()).expect("zip write");
