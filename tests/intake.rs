@@ -92,7 +92,7 @@ fn brief_pdf() -> Vec<u8> {
     }
     l.paragraph(P3);
     l.heading("Conclusion");
-    l.paragraph("The delegation stands ready to continue the discussion.");
+    l.paragraph("The delegation stands ready to discuss Article 70 as well.");
     docs::pdf(
         &l.pages(),
         Some((
@@ -138,7 +138,7 @@ fn a_pdf_brief_imports_as_the_paragraphs_a_person_reads() {
                 .to_string(),
             &P2.to_string(),
             &P3.to_string(),
-            &"The delegation stands ready to continue the discussion.".to_string(),
+            &"The delegation stands ready to discuss Article 70 as well.".to_string(),
         ]
     );
     for p in &paragraphs {
@@ -159,6 +159,17 @@ fn a_pdf_brief_imports_as_the_paragraphs_a_person_reads() {
             .expect("cited")
             .iter()
             .any(|c| c["target"] == "article:47"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unresolved_citation_in_a_pdf_is_placed_on_its_page() {
+    let user = User::new();
+    let path = file(&user, "brief.pdf", &brief_pdf());
+    let out = user.ok(&["import", path.to_str().expect("path")]);
+    assert!(
+        out.contains("brief.pdf: page 2: \"Article 70\": article 70 does not exist"),
         "{out}"
     );
 }
@@ -225,6 +236,49 @@ fn a_word_file_imports_its_body_headings_and_notes() {
     assert_eq!(meta.title.as_deref(), Some("Submission on safeguards"));
     assert_eq!(meta.author.as_deref(), Some("Civil Society Coalition"));
     assert_eq!(meta.date.as_deref(), Some("2024-02-01"));
+}
+
+fn odt(content: &str, meta: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (path, data) in [
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+            ("meta.xml", meta),
+        ] {
+            zip.start_file(path, stored).expect("entry");
+            zip.write_all(data.as_bytes()).expect("write");
+        }
+        zip.finish().expect("zip");
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn an_opendocument_file_imports_its_body_headings_and_notes() {
+    let content = r#"<?xml version="1.0"?><office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:sequence-decls><text:sequence-decl text:name="Figure"/></text:sequence-decls><text:h text:outline-level="1">Position paper</text:h><text:p>Article 23 should be narrowed<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>See the earlier draft.</text:p></text:note-body></text:note>, as<text:s/>many said.</text:p><text:p>Second<text:tab/>paragraph with <text:span>a span</text:span>.</text:p><office:annotation><text:p>A reviewer's comment.</text:p></office:annotation></office:text></office:body></office:document-content>"#;
+    let meta = r#"<?xml version="1.0"?><office:document-meta xmlns:office="o" xmlns:dc="d" xmlns:meta="m"><office:meta><dc:title>Position paper on article 23</dc:title><meta:initial-creator>An NGO</meta:initial-creator><meta:creation-date>2024-03-04T10:00:00</meta:creation-date></office:meta></office:document-meta>"#;
+    let user = User::new();
+    let path = file(&user, "paper.odt", &odt(content, meta));
+    let out = user.ok(&["import", "--json", path.to_str().expect("path")]);
+    assert_eq!(json(&out)[0]["format"], "odt", "{out}");
+    let (paragraphs, headings, meta) = stored(&user);
+    assert_eq!(headings, vec!["Position paper"]);
+    assert_eq!(
+        paragraphs,
+        vec![
+            "Article 23 should be narrowed[1], as many said.",
+            "Note 1: See the earlier draft.",
+            "Second paragraph with a span.",
+        ]
+    );
+    assert_eq!(meta.title.as_deref(), Some("Position paper on article 23"));
+    assert_eq!(meta.author.as_deref(), Some("An NGO"));
+    assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
 }
 
 const PAGE: &str = r##"<!DOCTYPE html>
@@ -546,4 +600,70 @@ fn write_benchmark_files() {
     }
     html.push_str("</main><footer>x</footer></body></html>");
     std::fs::write(dir.join("1mb.html"), html).expect("html");
+}
+
+/// The official text's shape as a Word file: the resolution's paragraphs,
+/// then the annex, headings and numbered paragraphs each a paragraph.
+fn annex_docx(wrong_title: Option<(u64, &str)>) -> Vec<u8> {
+    let mut body = String::new();
+    for p in [
+        "The General Assembly,",
+        "1. Adopts the Convention annexed to the present resolution, and notes article 64;",
+        "Annex",
+        "United Nations Convention against Cybercrime",
+        "Preamble",
+        "The States Parties to this Convention,",
+        "Have agreed as follows:",
+    ] {
+        body.push_str(&w_p(None, p));
+    }
+    for (roman, chapter, articles) in structure() {
+        body.push_str(&w_p(Some("Heading1"), &format!("Chapter {roman}")));
+        body.push_str(&w_p(Some("Heading1"), &chapter));
+        for (n, title) in articles {
+            let title = match wrong_title {
+                Some((w, t)) if w == n => t.to_string(),
+                _ => title,
+            };
+            body.push_str(&w_p(Some("Heading2"), &format!("Article {n}")));
+            body.push_str(&w_p(Some("Heading2"), &title));
+            body.push_str(&w_p(
+                None,
+                &format!("1. Fixture paragraph 1 of article {n}."),
+            ));
+            body.push_str(&w_p(
+                None,
+                &format!("2. Fixture paragraph 2 of article {n}."),
+            ));
+        }
+    }
+    docx(&body, &[])
+}
+
+#[test]
+fn the_official_word_shape_imports_through_import_text() {
+    let user = User::new();
+    let path = file(&user, "convention.docx", &annex_docx(None));
+    let out = user.ok(&["import-text", "--json", path.to_str().expect("path")]);
+    let report = &json(&out)["report"];
+    assert_eq!(
+        report["found"].as_array().expect("found").len(),
+        68,
+        "{out}"
+    );
+    assert_eq!(report["title_mismatches"], serde_json::json!([]), "{out}");
+    let bad = User::new();
+    let path = file(
+        &bad,
+        "convention.docx",
+        &annex_docx(Some((5, "Something else"))),
+    );
+    let o = bad.run(&["import-text", path.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = common::stdout(&o);
+    assert!(
+        out.contains("convention.docx: paragraph ")
+            && out.contains("Art. 5 is titled \"Something else\""),
+        "{out}"
+    );
 }

@@ -309,12 +309,17 @@ fn write_import(d: &Imported, out: &mut dyn Write) -> Outcome {
     if r.unresolved_count > 0 {
         writeln!(out, "  unresolved (not linked):")?;
         for u in &r.unresolved {
+            let place = match (u.page, r.format) {
+                (Some(page), _) => format!("{}: page {page}", d.file),
+                (None, Some(crate::intake::Format::Text) | None) => {
+                    format!("{}:{}:{}", d.file, u.line, u.column)
+                }
+                // A Word or web page's lines are those of the stored file.
+                (None, Some(_)) => format!("{} (stored line {})", d.file, u.line),
+            };
             writeln!(
                 out,
-                "    {}:{}:{}: {:?}: {}",
-                d.file,
-                u.line,
-                u.column,
+                "    {place}: {:?}: {}",
                 one_line(&u.text),
                 one_line(&u.problem)
             )?;

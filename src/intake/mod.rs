@@ -138,6 +138,13 @@ impl Document {
     /// document says about itself, then headings as `#` lines and paragraphs
     /// and notes separated by blank lines.
     pub fn to_markdown(&self) -> String {
+        self.to_markdown_with_pages().0
+    }
+
+    /// [`Document::to_markdown`], and the page (for PDFs) each of its lines
+    /// comes from, so a citation in the stored file can be placed on a page.
+    pub fn to_markdown_with_pages(&self) -> (String, Vec<Option<u32>>) {
+        let mut pages = Vec::new();
         let mut out = String::from("---\n");
         for (key, value) in [
             ("title", &self.meta.title),
@@ -178,8 +185,11 @@ impl Document {
             }
             out.push_str(&text);
             out.push('\n');
+            let lines = out.bytes().filter(|b| *b == b'\n').count();
+            pages.resize(lines - 1, None);
+            pages.push(block.page);
         }
-        out
+        (out, pages)
     }
 
     /// Paragraphs (not headings, not notes).

@@ -51,8 +51,14 @@ fn classify(pages: &[Page]) -> Vec<Vec<Role>> {
     let size = body_size(pages);
     // A line in the zone of several pages is a running header or footer.
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // A small line opening with a note marker is a footnote, even when the
+    // same note ("1 Ibid.") recurs on several pages.
+    let footnote_like = |l: &Line| l.size < size * 0.9 && note_marker(&l.text).is_some();
     for page in pages {
-        let keys: HashSet<String> = zone(page).map(|i| key(&page.lines[i].text)).collect();
+        let keys: HashSet<String> = zone(page)
+            .filter(|i| !footnote_like(&page.lines[*i]))
+            .map(|i| key(&page.lines[i].text))
+            .collect();
         for k in keys {
             *seen.entry(k).or_default() += 1;
         }

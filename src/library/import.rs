@@ -43,6 +43,10 @@ pub struct UnresolvedAt {
     pub column: usize,
     pub text: String,
     pub problem: String,
+    /// The 1-based page of a PDF it is on; `line` and `column` are then those
+    /// of the stored file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// What reading one file found, and the file to store.
@@ -144,7 +148,14 @@ pub fn read_path(
             let document = crate::intake::read_document(&bytes, format, name, limits, progress)
                 .map_err(|e| LibraryError::Input(e.0))?;
             drop(bytes);
-            let mut r = read_source(document.to_markdown().as_bytes(), name, options)?;
+            let (markdown, pages) = document.to_markdown_with_pages();
+            let mut r = read_source(markdown.as_bytes(), name, options)?;
+            for u in &mut r.unresolved {
+                u.page = u
+                    .line
+                    .checked_sub(1)
+                    .and_then(|i| pages.get(i).copied().flatten());
+            }
             r.pages = document.pages;
             r
         }
@@ -624,6 +635,7 @@ impl<'a> Splitter<'a> {
                 column,
                 text: one_line(&c.text),
                 problem: one_line(c.problem.as_deref().unwrap_or("unresolved")),
+                page: None,
             });
         }
     }
