@@ -388,3 +388,41 @@ proptest! {
         }
     }
 }
+
+/// One paragraph of two lines, the first ending with `stem-`, the second
+/// opening with `tail`, and maybe a line elsewhere writing `stem-tail` whole.
+fn hyphenated(stem: &str, tail: &str, compound_elsewhere: bool) -> Vec<Page> {
+    let line = |text: String, top: f32| Line {
+        right: 72.0 + text.chars().count() as f32 * 5.0,
+        text,
+        left: 72.0,
+        top,
+        size: 10.0,
+    };
+    let mut lines = vec![
+        line(format!("the words before {stem}-"), 100.0),
+        line(format!("{tail} and after it."), 112.0),
+    ];
+    if compound_elsewhere {
+        lines.push(line(format!("Again {stem}-{tail} here."), 140.0));
+    }
+    vec![Page { lines }]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A line-end hyphen inside a word goes; one of a compound the document
+    /// writes whole elsewhere stays.
+    #[test]
+    fn line_end_hyphens_are_removed_only_inside_words(
+        stem in "[a-z]{2,8}",
+        tail in "[a-z]{2,8}",
+    ) {
+        prop_assume!(!["self", "non", "cross", "well", "third"].contains(&stem.as_str()));
+        let split = rebuild(&hyphenated(&stem, &tail, false));
+        prop_assert_eq!(&split[0].text, &format!("the words before {stem}{tail} and after it."));
+        let compound = rebuild(&hyphenated(&stem, &tail, true));
+        prop_assert_eq!(&compound[0].text, &format!("the words before {stem}-{tail} and after it."));
+    }
+}
