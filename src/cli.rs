@@ -39,6 +39,28 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses the command line; on an error (or `--help`, `--version`) prints
+    /// clap's text through [`crate::text::clean`], since it quotes what was
+    /// typed, and exits with clap's status (2 for a usage error).
+    pub fn parse_clean() -> Self {
+        match Self::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let text = e.render().to_string();
+                let text = crate::text::clean(&text);
+                // A closed stdout or stderr is no reason to panic here.
+                let _ = if e.use_stderr() {
+                    std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
+                } else {
+                    std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())
+                };
+                std::process::exit(e.exit_code());
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct CorpusArgs {
     /// Load the corpus from DIR (same layout as data/) instead of the embedded one.

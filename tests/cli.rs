@@ -116,6 +116,22 @@ fn check_reports_each_kind_of_bad_data() {
             &["sources/typo.md:3:1: unknown front-matter key 'autor'"],
         ),
         (
+            "bad-treatment",
+            &[
+                "links.json:2:114: treatment 'praises' is not one of criticises, proposes-change, welcomes, mentions",
+                "links.json:3:120: a link that proposes a change needs `asks`",
+                "links.json:4:139: `asks` belongs to a link that proposes a change; this one criticises",
+                "links.json:5:3: a curated link needs a treatment",
+            ],
+        ),
+        (
+            "bad-inferred-mark",
+            &[
+                "sources/guessed.md:5:1: 'kind_inferred' needs its reason",
+                "sources/guessed.md:3:1: 'date_inferred' explains a value, but 'date' has none",
+            ],
+        ),
+        (
             "not-utf8",
             &["sources/latin1.txt:2:5: not valid UTF-8 at byte offset 14"],
         ),

@@ -74,7 +74,7 @@ fn markdown_brief_of_bookmarks_has_every_section_in_order() {
     );
     let summary = at(
         &md,
-        "**Summary (the project's own words, not the authentic text)**\n\nDetermines",
+        "**Summary (the project's own words, not the authentic text)**\n\nThe powers and procedures of Chapter IV",
     );
     let note = at(
         &md,
@@ -146,7 +146,7 @@ fn text_brief_has_no_markdown_and_the_same_content() {
     );
     at(
         &txt,
-        "Summary (the project's own words, not the authentic text):\n  Determines",
+        "Summary (the project's own words, not the authentic text):\n  The powers and procedures of Chapter IV",
     );
     at(
         &txt,
@@ -273,6 +273,6 @@ fn a_bookmarked_passage_lists_its_links_with_the_reasons_for_inferred_ones() {
     );
     at(
         &brief,
-        " · Art. 6, Art. 24 (inferred; why: Human-rights safeguards are set by Art. 6 and Art. 24.)",
+        " · Art. 6 (inferred; why: Safeguards against censorship and political persecution for speech are the human-rights clause (Art. 6)",
     );
 }

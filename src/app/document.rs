@@ -246,9 +246,9 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
         Some(t) => out.push(Item::Title(one_line(t))),
         None => out.push(Item::Field("Title", None)),
     }
-    out.push(Item::Field("Author", m.author.clone()));
-    out.push(Item::Field("Publisher", m.publisher.clone()));
-    out.push(Item::Field("Date", m.date.clone()));
+    out.push(Item::Field("Author", m.shown("author")));
+    out.push(Item::Field("Publisher", m.shown("publisher")));
+    out.push(Item::Field("Date", m.date_shown()));
     out.push(Item::Field("URL", m.url.clone()));
     out.push(Item::Field("Id", Some(s.id.clone())));
     if s.user {

@@ -1,5 +1,7 @@
-//! `treaty check`: validate a corpus and report its size.
+//! `treaty check`: validate a corpus and report its size, and, once the
+//! authentic text is imported, the summaries that copy runs of it.
 
+use super::shared_runs::{MIN_RUN, SharedRun, find_shared_runs};
 use super::{Failure, Outcome, write_json};
 use crate::corpus::{Corpus, Origin, Problem};
 use crate::refs::graph::LinkGraph;
@@ -37,6 +39,9 @@ struct CheckJson<'a> {
     counts: Option<Counts>,
     unresolved: Vec<UnresolvedJson>,
     problems: &'a [Problem],
+    /// Runs of 8 or more words a summary shares with the authentic text;
+    /// each is also a problem. Empty without the authentic text.
+    shared_runs: Vec<SharedRun>,
 }
 
 fn origin_name(data: Option<&Path>) -> String {
@@ -84,6 +89,10 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
             let graph = LinkGraph::build(&corpus);
             let c = counts(&corpus, &graph);
             let unresolved = unresolved(&corpus, &graph);
+            let shared = find_shared_runs(&corpus);
+            if !shared.is_empty() {
+                return copied_summaries(corpus_name, c, unresolved, shared, json, out);
+            }
             if json {
                 return write_json(
                     out,
@@ -93,6 +102,7 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
                         counts: Some(c),
                         unresolved,
                         problems: &[],
+                        shared_runs: Vec::new(),
                     },
                 );
             }
@@ -139,6 +149,7 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
                         counts: None,
                         unresolved: Vec::new(),
                         problems: &problems.0,
+                        shared_runs: Vec::new(),
                     },
                 )?;
                 // The problems are in the JSON; nothing more for stderr.
@@ -151,4 +162,41 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
             )))
         }
     }
+}
+
+/// A corpus that loads but whose summaries copy the authentic text: each run
+/// is a problem at the summary, and the check fails (exit status 2).
+fn copied_summaries(
+    corpus_name: String,
+    counts: Counts,
+    unresolved: Vec<UnresolvedJson>,
+    shared: Vec<SharedRun>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
+    let problems: Vec<Problem> = shared
+        .iter()
+        .map(|r| Problem::at(&r.file, r.line, r.column, r.message()))
+        .collect();
+    if json {
+        write_json(
+            out,
+            &CheckJson {
+                ok: false,
+                corpus: corpus_name,
+                counts: Some(counts),
+                unresolved,
+                problems: &problems,
+                shared_runs: shared,
+            },
+        )?;
+        return Err(Failure::usage(String::new()));
+    }
+    let n = problems.len();
+    let listed: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    Err(Failure::usage(format!(
+        "{listed}{n} summar{} share{} a run of {MIN_RUN} or more words with the authentic text in {corpus_name}",
+        if n == 1 { "y" } else { "ies" },
+        if n == 1 { "s" } else { "" },
+    )))
 }

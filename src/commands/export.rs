@@ -40,9 +40,21 @@ pub fn export(corpus: &Corpus, args: &ExportArgs, out: &mut dyn Write) -> Outcom
     let text = brief::brief(corpus, &graph, &user, &selection, format).map_err(usage)?;
     match &args.output {
         Some(path) => {
-            crate::store::write_atomic(path, text.as_bytes())
-                .map_err(|e| Failure::runtime(e.to_string()))?;
-            writeln!(out, "wrote {}", path.display())?;
+            // Into a FIFO or /dev/stdout directly; a regular file replaced
+            // atomically; a directory, device or read-only file refused.
+            let direct =
+                crate::store::write_output(path, text.as_bytes()).map_err(|e| match &e {
+                    crate::store::StoreError::Write { source, .. }
+                        if source.kind() == std::io::ErrorKind::InvalidInput =>
+                    {
+                        Failure::usage(e.to_string())
+                    }
+                    _ => Failure::runtime(e.to_string()),
+                })?;
+            // `-o /dev/stdout`: the brief is the output, nothing is added.
+            if !direct {
+                writeln!(out, "wrote {}", path.display())?;
+            }
         }
         None => out.write_all(text.as_bytes())?,
     }

@@ -105,7 +105,8 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                 return list_library(&library, *json, out);
             }
             if let Some(id) = remove {
-                let entry = library.remove(id)?;
+                let builtin = builtin(data)?.builtin_source_ids();
+                let entry = library.remove(id, &builtin)?;
                 writeln!(
                     out,
                     "removed '{}' from your library ({})",
@@ -125,6 +126,7 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                     url: url.clone(),
                     kind: kind.clone(),
                     origin: None,
+                    inferred: Default::default(),
                 },
                 lossy: *lossy,
             };
@@ -351,7 +353,7 @@ fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
     let mut rows = Vec::new();
     for e in &entries {
         let name = shown(&e.path);
-        let parsed = std::fs::read(&e.path)
+        let parsed = crate::store::read_capped(&e.path, crate::store::USER_FILE_LIMIT)
             .map_err(|err| err.to_string())
             .and_then(|b| crate::corpus::files::decode(b, &name).map_err(|p| p.to_string()))
             .and_then(|t| {

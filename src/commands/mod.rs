@@ -8,6 +8,7 @@ mod import;
 mod present;
 mod scan;
 mod search;
+mod shared_runs;
 mod show;
 
 pub use bookmarks::{bookmarks, notes};
@@ -17,6 +18,7 @@ pub use import::import;
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
+pub use shared_runs::{MIN_RUN, Run, shared_runs};
 pub use show::{refs, show, sources};
 
 use crate::corpus::{Corpus, PassageId, Problems, load_dir, load_embedded};
@@ -53,12 +55,23 @@ impl Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
+        // The reader went away (`treaty sources | head`): what it wanted it
+        // has; end quietly with 0, as Unix tools do.
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure {
+                code: 0,
+                message: String::new(),
+            };
+        }
         Failure::runtime(format!("cannot write output: {e}"))
     }
 }
 
 impl From<serde_json::Error> for Failure {
     fn from(e: serde_json::Error) -> Self {
+        if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) {
+            return std::io::Error::from(std::io::ErrorKind::BrokenPipe).into();
+        }
         Failure::runtime(format!("cannot write JSON: {e}"))
     }
 }
@@ -100,10 +113,75 @@ pub fn warn(message: &str) {
 }
 
 /// A value as pretty JSON on its own line: the `--json` output of a command.
+/// Characters a terminal must not see raw ([`crate::text::is_unsafe`]) are
+/// written as `\uXXXX` escapes: the JSON still holds the exact text, and
+/// nothing in it can act on a terminal it is printed to.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Outcome {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
+    value.serialize(&mut ser)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// serde_json's pretty layout, with every unsafe character escaped.
+#[derive(Default)]
+pub struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|(_, c)| crate::text::is_unsafe(*c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// The failure for a corpus that did not load: every problem, then a hint.
@@ -126,6 +204,21 @@ pub struct CitedByJson {
     /// The citation as written, for a cited link.
     pub citation: Option<String>,
     pub target: String,
+    /// How the passage treats the target (`criticises`, `proposes-change`,
+    /// `welcomes`, `mentions`); null for a cited link, which records none.
+    pub treatment: Option<&'static str>,
+    /// What a passage that proposes a change asks for; null otherwise.
+    pub asks: Option<String>,
+}
+
+/// The treatment and the ask an analyst recorded for a link, if any.
+pub fn link_treatment(corpus: &Corpus, link: &Link) -> (Option<&'static str>, Option<String>) {
+    match &link.basis {
+        Basis::Cited { .. } => (None, None),
+        Basis::Inferred { .. } => corpus
+            .curated_link(link.passage, link.target)
+            .map_or((None, None), |c| (Some(c.treatment.name()), c.asks.clone())),
+    }
 }
 
 const SNIPPET_WIDTH: usize = 100;
@@ -144,6 +237,7 @@ pub fn link_snippet(corpus: &Corpus, link: &Link, graph: &LinkGraph) -> String {
 }
 
 pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedByJson {
+    let (treatment, asks) = link_treatment(corpus, link);
     CitedByJson {
         source: source_id(corpus, link.passage),
         paragraph: link.passage.index + 1,
@@ -155,6 +249,8 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
             Basis::Inferred { .. } => None,
         },
         target: link.target.to_string(),
+        treatment,
+        asks,
     }
 }
 

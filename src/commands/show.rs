@@ -2,7 +2,8 @@
 //! the command line.
 
 use super::{
-    CitedByJson, Failure, Outcome, cited_by_json, cited_by_list, link_snippet, wrap, write_json,
+    CitedByJson, Failure, Outcome, cited_by_json, cited_by_list, link_snippet, link_treatment,
+    wrap, write_json,
 };
 use crate::corpus::{Corpus, Place, Target, lookup};
 use crate::refs::graph::{Basis, Link, LinkGraph};
@@ -172,6 +173,11 @@ fn write_link(corpus: &Corpus, graph: &LinkGraph, l: &Link, out: &mut dyn Write)
         Basis::Cited { text } => writeln!(out, "      cites: {}", one_line(text))?,
         Basis::Inferred { reason } => writeln!(out, "      reason: {}", one_line(reason))?,
     }
+    match link_treatment(corpus, l) {
+        (Some(t), Some(asks)) => writeln!(out, "      treatment: {t} (asks: {})", one_line(&asks))?,
+        (Some(t), None) => writeln!(out, "      treatment: {t}")?,
+        _ => {}
+    }
     writeln!(out, "      \"{}\"", link_snippet(corpus, l, graph))?;
     Ok(())
 }
@@ -267,6 +273,8 @@ struct LinkJson {
     target: String,
     basis: &'static str,
     reason: Option<String>,
+    treatment: Option<&'static str>,
+    asks: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -288,6 +296,10 @@ struct SourceJson {
     kind: Option<String>,
     user: bool,
     passages: usize,
+    /// Why the date is inferred, when the source does not state it.
+    date_inferred: Option<String>,
+    /// Every inferred field with its reason (`{"date": "..."}`).
+    inferred: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -308,6 +320,8 @@ fn source_json(s: &crate::corpus::Source) -> SourceJson {
         kind: s.meta.kind.clone(),
         user: s.user,
         passages: s.passages.len(),
+        date_inferred: s.meta.inferred("date").map(str::to_string),
+        inferred: s.meta.inferred.clone(),
     }
 }
 
@@ -334,10 +348,15 @@ fn show_source(
                     links: graph
                         .links_of(id(k))
                         .iter()
-                        .map(|l| LinkJson {
-                            target: l.target.to_string(),
-                            basis: l.basis.name(),
-                            reason: l.basis.reason().map(str::to_string),
+                        .map(|l| {
+                            let (treatment, asks) = link_treatment(corpus, l);
+                            LinkJson {
+                                target: l.target.to_string(),
+                                basis: l.basis.name(),
+                                reason: l.basis.reason().map(str::to_string),
+                                treatment,
+                                asks,
+                            }
                         })
                         .collect(),
                 })
@@ -367,15 +386,20 @@ fn show_source(
 }
 
 fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
-    let field = |v: &Option<String>| v.as_deref().map_or("unknown".to_string(), one_line);
+    // A value the source does not state says so, with the reason.
+    let shown = |key: &str| {
+        s.meta
+            .shown(key)
+            .map_or("unknown".to_string(), |v| one_line(&v))
+    };
     writeln!(out, "{}", one_line(&s.display_title()))?;
     writeln!(out, "  id:        {}", s.id)?;
-    writeln!(out, "  title:     {}", field(&s.meta.title))?;
-    writeln!(out, "  author:    {}", field(&s.meta.author))?;
-    writeln!(out, "  publisher: {}", field(&s.meta.publisher))?;
-    writeln!(out, "  date:      {}", field(&s.meta.date))?;
-    writeln!(out, "  url:       {}", field(&s.meta.url))?;
-    writeln!(out, "  kind:      {}", field(&s.meta.kind))?;
+    writeln!(out, "  title:     {}", shown("title"))?;
+    writeln!(out, "  author:    {}", shown("author"))?;
+    writeln!(out, "  publisher: {}", shown("publisher"))?;
+    writeln!(out, "  date:      {}", shown("date"))?;
+    writeln!(out, "  url:       {}", shown("url"))?;
+    writeln!(out, "  kind:      {}", shown("kind"))?;
     writeln!(out, "  passages:  {}", s.passages.len())?;
     if s.user {
         writeln!(out, "  (imported into your library)")?;
@@ -406,6 +430,8 @@ struct RefJson {
     reason: Option<String>,
     citation: Option<String>,
     snippet: String,
+    treatment: Option<&'static str>,
+    asks: Option<String>,
 }
 
 pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
@@ -433,6 +459,8 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
                     reason: c.reason,
                     citation: c.citation,
                     snippet: c.snippet,
+                    treatment: c.treatment,
+                    asks: c.asks,
                 }
             })
             .collect();

@@ -61,7 +61,14 @@ struct RawLink {
     #[serde(default)]
     basis: Option<String>,
     reason: String,
+    #[serde(default)]
+    treatment: Option<String>,
+    #[serde(default)]
+    asks: Option<String>,
 }
+
+/// The longest `asks` the data may give: a short phrase, not a quotation.
+const ASKS_MAX_CHARS: usize = 120;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -415,10 +422,14 @@ fn anchor(
         return Err(at(
             f,
             offset,
-            format!(
-                "unknown source '{source}': the sources are {}",
-                ids.join(", ")
-            ),
+            if ids.is_empty() {
+                format!("unknown source '{source}': this corpus has no sources")
+            } else {
+                format!(
+                    "unknown source '{source}': the sources are {}",
+                    ids.join(", ")
+                )
+            },
         ));
     };
     let q = squash(quote);
@@ -485,6 +496,7 @@ fn resolve_links(
                 "an inferred link needs a one-line reason",
             ));
         }
+        let (treatment, asks) = link_treatment(f, &range, &link, problems);
         let mut targets = Vec::new();
         for t in &link.targets {
             match t.parse::<Target>() {
@@ -540,12 +552,77 @@ fn resolve_links(
                     quote: link.quote,
                     targets,
                     reason: crate::text::one_line(&link.reason),
+                    treatment,
+                    asks,
                 });
             }
             Err(p) => problems.push(p),
         }
     }
     out
+}
+
+/// The link's treatment and, for a proposed change, what it asks; a missing
+/// or unknown treatment, or an `asks` that does not fit it, is a problem.
+fn link_treatment(
+    f: &FileText,
+    range: &Range<usize>,
+    link: &RawLink,
+    problems: &mut Vec<Problem>,
+) -> (Treatment, Option<String>) {
+    let names = Treatment::ALL.map(Treatment::name).join(", ");
+    let treatment = match link.treatment.as_deref() {
+        None => {
+            problems.push(at(
+                f,
+                range.start,
+                format!("a curated link needs a treatment: one of {names}"),
+            ));
+            Treatment::Mentions
+        }
+        Some(name) => Treatment::from_name(name).unwrap_or_else(|| {
+            problems.push(at(
+                f,
+                find_in(&f.text, range.clone(), &json_string(name)),
+                format!("treatment '{name}' is not one of {names}"),
+            ));
+            Treatment::Mentions
+        }),
+    };
+    let asks = link.asks.as_deref().map(crate::text::one_line);
+    let asks_at = || find_key(&f.text, range.clone(), "asks");
+    match (&asks, treatment) {
+        (None, Treatment::ProposesChange) if link.treatment.is_some() => problems.push(at(
+            f,
+            find_key(&f.text, range.clone(), "treatment"),
+            "a link that proposes a change needs `asks`: what the passage asks for, in a few words of your own",
+        )),
+        (Some(a), Treatment::ProposesChange) if a.trim().is_empty() => {
+            problems.push(at(f, asks_at(), "`asks` is empty: say what the passage asks for"));
+        }
+        (Some(a), Treatment::ProposesChange) if a.chars().count() > ASKS_MAX_CHARS => {
+            problems.push(at(
+                f,
+                asks_at(),
+                format!(
+                    "`asks` has {} characters: keep it under {ASKS_MAX_CHARS}, in your own words",
+                    a.chars().count()
+                ),
+            ));
+        }
+        (Some(_), t) if t != Treatment::ProposesChange && link.treatment.is_some() => {
+            problems.push(at(
+                f,
+                asks_at(),
+                format!(
+                    "`asks` belongs to a link that proposes a change; this one {}",
+                    t.name()
+                ),
+            ));
+        }
+        _ => {}
+    }
+    (treatment, asks.filter(|a| !a.trim().is_empty()))
 }
 
 fn resolve_concerns(

@@ -95,6 +95,45 @@ pub struct SourceMeta {
     pub url: Option<String>,
     pub kind: Option<String>,
     pub origin: Option<String>,
+    /// Fields the source does not state but an analyst inferred, by key
+    /// (`date`), with the reason; a value without an entry here is stated.
+    pub inferred: std::collections::BTreeMap<String, String>,
+}
+
+impl SourceMeta {
+    /// Why the value of `key` is inferred, when the source does not state it.
+    pub fn inferred(&self, key: &str) -> Option<&str> {
+        self.inferred.get(key).map(String::as_str)
+    }
+
+    /// The value of a field by its front-matter key.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        match key {
+            "title" => self.title.as_deref(),
+            "author" => self.author.as_deref(),
+            "publisher" => self.publisher.as_deref(),
+            "date" => self.date.as_deref(),
+            "url" => self.url.as_deref(),
+            "kind" => self.kind.as_deref(),
+            "origin" => self.origin.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A field as a reader should see it: `2024-02 (inferred: reason)` for an
+    /// inferred value, the value alone for a stated one, `None` when unknown.
+    pub fn shown(&self, key: &str) -> Option<String> {
+        let value = self.value(key)?;
+        Some(match self.inferred(key) {
+            Some(why) => format!("{value} (inferred: {why})"),
+            None => value.to_string(),
+        })
+    }
+
+    /// The date as [`SourceMeta::shown`] gives it.
+    pub fn date_shown(&self) -> Option<String> {
+        self.shown("date")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +219,43 @@ pub struct PassageId {
     pub index: usize,
 }
 
+/// How a passage treats the provisions it is linked to, as a legal citator
+/// records the treatment of a cited case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Treatment {
+    /// Finds fault with the provision.
+    Criticises,
+    /// Asks to amend or delete it, to add a safeguard, or not to ratify.
+    ProposesChange,
+    /// Approves of it.
+    Welcomes,
+    /// Refers to it without judging it.
+    Mentions,
+}
+
+impl Treatment {
+    pub const ALL: [Treatment; 4] = [
+        Treatment::Criticises,
+        Treatment::ProposesChange,
+        Treatment::Welcomes,
+        Treatment::Mentions,
+    ];
+
+    /// The word used in the data and in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Treatment::Criticises => "criticises",
+            Treatment::ProposesChange => "proposes-change",
+            Treatment::Welcomes => "welcomes",
+            Treatment::Mentions => "mentions",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Treatment> {
+        Treatment::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// An analyst's link from a passage to provisions it discusses without citing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CuratedLink {
@@ -187,6 +263,9 @@ pub struct CuratedLink {
     pub quote: String,
     pub targets: Vec<Target>,
     pub reason: String,
+    pub treatment: Treatment,
+    /// For `ProposesChange`: what the passage asks for, in the analyst's words.
+    pub asks: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,6 +314,14 @@ impl Corpus {
             .filter(|s| !s.user)
             .map(|s| s.id.clone())
             .collect()
+    }
+
+    /// The analyst's link from `passage` to `target`, when there is one (a
+    /// passage links a target at most once).
+    pub fn curated_link(&self, passage: PassageId, target: Target) -> Option<&CuratedLink> {
+        self.curated
+            .iter()
+            .find(|l| l.passage == passage && l.targets.contains(&target))
     }
 
     pub fn passage(&self, id: PassageId) -> Option<&Passage> {

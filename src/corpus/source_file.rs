@@ -16,6 +16,10 @@ pub const META_KEYS: [&str; 7] = [
     "origin",
 ];
 
+/// The suffix that marks a field as inferred: `date_inferred: reason` says the
+/// source does not state its date and why the date given was chosen.
+pub const INFERRED_SUFFIX: &str = "_inferred";
+
 /// Parses one source file. `name` is how the file is shown in messages.
 pub fn parse_source(id: &str, name: &str, text: &str) -> Result<Source, Vec<Problem>> {
     let mut problems = Vec::new();
@@ -74,6 +78,8 @@ fn parse_front_matter(
         return (meta, lines.len());
     };
     let mut seen: Vec<&str> = Vec::new();
+    // (key, line) of each inferred mark, checked against the values at the end.
+    let mut marks: Vec<(String, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(close).skip(1) {
         let lineno = i + 1;
         if is_blank(line) {
@@ -90,6 +96,10 @@ fn parse_front_matter(
         };
         let key = key.trim();
         let value = value.trim();
+        if let Some(field) = key.strip_suffix(INFERRED_SUFFIX) {
+            inferred_mark(name, lineno, field, value, &mut meta, &mut marks, problems);
+            continue;
+        }
         let Some(known) = META_KEYS.iter().find(|k| **k == key) else {
             problems.push(Problem::at(
                 name,
@@ -123,7 +133,56 @@ fn parse_front_matter(
             _ => meta.origin = value,
         }
     }
+    for (field, lineno) in marks {
+        if meta.value(&field).is_none() {
+            problems.push(Problem::at(
+                name,
+                lineno,
+                1,
+                format!(
+                    "'{field}{INFERRED_SUFFIX}' explains a value, but '{field}' has none: give '{field}' or remove the mark"
+                ),
+            ));
+        }
+    }
     (meta, close + 1)
+}
+
+/// Fields whose value may be marked as inferred (`origin` is the file's own).
+const INFERABLE: [&str; 6] = ["title", "author", "publisher", "date", "url", "kind"];
+
+/// Records a `KEY_inferred: reason` line, or the problem with it.
+fn inferred_mark(
+    name: &str,
+    lineno: usize,
+    field: &str,
+    reason: &str,
+    meta: &mut SourceMeta,
+    marks: &mut Vec<(String, usize)>,
+    problems: &mut Vec<Problem>,
+) {
+    let problem = if !INFERABLE.contains(&field) {
+        Some(format!(
+            "unknown inferred mark '{field}{INFERRED_SUFFIX}': a mark names one of {}",
+            INFERABLE.join(", ")
+        ))
+    } else if reason.is_empty() {
+        Some(format!(
+            "'{field}{INFERRED_SUFFIX}' needs its reason: say what the value was inferred from"
+        ))
+    } else if meta.inferred.contains_key(field) {
+        Some(format!("'{field}{INFERRED_SUFFIX}' is given twice"))
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => problems.push(Problem::at(name, lineno, 1, message)),
+        None => {
+            meta.inferred
+                .insert(field.to_string(), clean(reason).into_owned());
+            marks.push((field.to_string(), lineno));
+        }
+    }
 }
 
 /// Splits the body into passages and headings.
@@ -142,6 +201,10 @@ pub fn split_body(lines: &[&str], start: usize) -> (Vec<Passage>, Vec<Heading>) 
         }
         let block: Vec<&str> = lines[first..i].iter().map(|l| l.trim_end()).collect();
         let text = clean(&block.join("\n")).into_owned();
+        // A block that was only escape sequences shows nothing: no passage.
+        if text.trim().is_empty() {
+            continue;
+        }
         if let Some((level, title)) = heading(&text) {
             headings.push(Heading {
                 before: passages.len(),
@@ -216,6 +279,39 @@ mod tests {
         let err = parse_source("x", "x.md", "---\ntitle: a\n---\n\n  \n").expect_err("empty");
         assert!(err[0].message.contains("no body"));
         assert_eq!(err[0].line, 4);
+    }
+
+    #[test]
+    fn inferred_marks_are_kept_and_checked() {
+        let s = parse_source(
+            "x",
+            "x.md",
+            "---\ndate: 2024-02\ndate_inferred: the events it reports\n---\nbody",
+        )
+        .expect("valid");
+        assert_eq!(s.meta.inferred("date"), Some("the events it reports"));
+        assert_eq!(
+            s.meta.date_shown().as_deref(),
+            Some("2024-02 (inferred: the events it reports)")
+        );
+        assert_eq!(s.meta.inferred("title"), None);
+        let err = parse_source(
+            "x",
+            "x.md",
+            "---\nurl_inferred: guess\ndate:\ndate_inferred:\nplace_inferred: x\n---\nbody",
+        )
+        .expect_err("invalid");
+        let lines: Vec<(usize, &str)> = err.iter().map(|p| (p.line, p.message.as_str())).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].1.contains("needs its reason"), "{lines:?}");
+        assert_eq!(lines[0].0, 4);
+        assert!(
+            lines[1]
+                .1
+                .contains("unknown inferred mark 'place_inferred'")
+        );
+        assert_eq!(lines[2].0, 2);
+        assert!(lines[2].1.contains("'url' has none"), "{lines:?}");
     }
 
     #[test]

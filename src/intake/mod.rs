@@ -274,8 +274,6 @@ pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
                 | '\u{3000}'
                 | '\u{00AD}'
                 | '\u{FEFF}'
-                | '\u{200C}'
-                | '\u{200D}'
                 | '\u{2060}'
         )
     };
@@ -294,7 +292,8 @@ pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 out.push(' ')
             }
-            // Soft hyphen, zero-width space and joiners, word joiner, BOM.
+            // Soft hyphen, zero-width space, word joiner, BOM. Zero-width
+            // joiners stay: some scripts and emoji need them.
             _ if special(c) => {}
             c => out.push(c),
         }

@@ -42,7 +42,8 @@ impl Library {
         };
         for entry in entries {
             let name = shown(&entry.path);
-            let bytes = match std::fs::read(&entry.path) {
+            let bytes = match crate::store::read_capped(&entry.path, crate::store::USER_FILE_LIMIT)
+            {
                 Ok(b) => b,
                 Err(e) => {
                     warnings.push(format!(

@@ -610,12 +610,12 @@ fn source_fields(s: &Source) -> Vec<(&'static str, String)> {
     let field = |v: &Option<String>| v.as_deref().map_or("unknown".to_string(), one_line);
     let mut fields = vec![
         ("id", s.id.clone()),
-        ("author", field(&s.meta.author)),
-        ("title", field(&s.meta.title)),
-        ("publisher", field(&s.meta.publisher)),
-        ("date", field(&s.meta.date)),
-        ("url", field(&s.meta.url)),
-        ("kind", field(&s.meta.kind)),
+        ("author", field(&s.meta.shown("author"))),
+        ("title", field(&s.meta.shown("title"))),
+        ("publisher", field(&s.meta.shown("publisher"))),
+        ("date", field(&s.meta.shown("date"))),
+        ("url", field(&s.meta.shown("url"))),
+        ("kind", field(&s.meta.shown("kind"))),
     ];
     if s.user {
         fields.push(("in", "your own library (imported)".to_string()));

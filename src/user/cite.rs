@@ -9,7 +9,8 @@ use crate::text::one_line;
 /// `Alexa Zamora, (untitled), Global Voices, n.d., para. 14` or, with
 /// everything known, `Author, "Title", Publisher, 2025-03-13, para. 4, URL`.
 /// An unknown author or publisher is left out; an unknown title is
-/// `(untitled)` and an unknown date `n.d.`.
+/// `(untitled)`, an unknown date `n.d.` and an inferred one `2024-02 (date
+/// inferred)`.
 pub fn cite_passage(corpus: &Corpus, id: PassageId) -> String {
     let Some(source) = corpus.sources.get(id.source) else {
         return "(passage not in the corpus)".to_string();
@@ -28,18 +29,27 @@ pub fn cite_source(corpus: &Corpus, index: usize) -> String {
 
 fn citation(source: &Source, paragraph: Option<usize>) -> String {
     let meta = &source.meta;
+    // A value the source does not state is marked, so a quoted citation
+    // never passes an analyst's inference off as the source's own.
+    let mark = |key: &str, value: String| match meta.inferred(key) {
+        Some(_) => format!("{value} ({key} inferred)"),
+        None => value,
+    };
     let mut parts: Vec<String> = Vec::new();
     if let Some(author) = &meta.author {
-        parts.push(one_line(author));
+        parts.push(mark("author", one_line(author)));
     }
     parts.push(match &meta.title {
-        Some(title) => format!("\"{}\"", one_line(title)),
+        Some(title) => mark("title", format!("\"{}\"", one_line(title))),
         None => "(untitled)".to_string(),
     });
     if let Some(publisher) = &meta.publisher {
-        parts.push(one_line(publisher));
+        parts.push(mark("publisher", one_line(publisher)));
     }
-    parts.push(meta.date.as_deref().map_or("n.d.".to_string(), one_line));
+    parts.push(match &meta.date {
+        None => "n.d.".to_string(),
+        Some(d) => mark("date", one_line(d)),
+    });
     if let Some(n) = paragraph {
         parts.push(format!("para. {n}"));
     }
@@ -166,7 +176,11 @@ mod tests {
             bare.starts_with("\"The UN Cybercrime Convention is on pause"),
             "{bare}"
         );
-        assert!(bare.ends_with(", 2024-02, para. 1"), "{bare}");
+        // Its date is inferred, not stated, and the citation says so.
+        assert!(
+            bare.ends_with(", 2024-02 (date inferred), para. 1"),
+            "{bare}"
+        );
     }
 
     #[test]
@@ -210,13 +224,14 @@ mod tests {
     #[test]
     fn osc52_wraps_cleaned_text() {
         assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
-        // An escape inside the text becomes U+FFFD before encoding.
-        let seq = osc52("a\u{1b}]0;x\u{7}b");
+        // An escape inside the text is removed whole before encoding, and an
+        // invisible format character (U+061C) becomes U+FFFD.
+        let seq = osc52("a\u{1b}]0;x\u{7}b\u{61c}");
         let inner = seq
             .strip_prefix("\u{1b}]52;c;")
             .and_then(|s| s.strip_suffix('\u{7}'))
             .expect("framed");
-        assert_eq!(inner, base64("a\u{FFFD}]0;x\u{FFFD}b".as_bytes()));
+        assert_eq!(inner, base64("ab\u{FFFD}".as_bytes()));
         assert!(!inner.contains('\u{1b}'));
     }
 }

@@ -228,7 +228,35 @@ impl serde::Serialize for ItemRef {
 impl<'de> serde::Deserialize<'de> for ItemRef {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        ItemRef::from_stored(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ItemRef {
+    /// Reads a name as this program writes it to a file: exactly, without
+    /// trimming, and with any source id a corpus may have (a `--data` file
+    /// name may hold spaces or escapes; the id is kept as it is, and is
+    /// cleaned only when shown). What the user types goes through
+    /// [`ItemRef::from_input`] instead.
+    pub fn from_stored(s: &str) -> Result<Self, ItemRefError> {
+        if let Some(id) = s.strip_prefix("source:").filter(|id| !id.is_empty()) {
+            return Ok(ItemRef::Source(id.to_string()));
+        }
+        if let Some((id, n)) = s.strip_prefix("passage:").and_then(|r| r.rsplit_once('#'))
+            && let Ok(paragraph) = n.parse::<usize>()
+            && paragraph > 0
+            && !id.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Ok(ItemRef::Passage {
+                source: id.to_string(),
+                paragraph,
+            });
+        }
+        if s.trim() != s {
+            return Err(ItemRefError::Malformed(s.to_string()));
+        }
+        s.parse()
     }
 }
 
@@ -334,5 +362,20 @@ mod tests {
         let back: Vec<ItemRef> = serde_json::from_str(&json).expect("de");
         assert_eq!(back, items);
         assert!(serde_json::from_str::<Vec<ItemRef>>(r#"["article:99"]"#).is_err());
+    }
+
+    #[test]
+    fn what_was_written_reads_back_exactly() {
+        for item in [
+            ItemRef::Source("evil\u{1b}]0;x\u{7} id".into()),
+            ItemRef::Passage {
+                source: "a#b c".into(),
+                paragraph: 3,
+            },
+            ItemRef::article(68),
+        ] {
+            assert_eq!(ItemRef::from_stored(&item.to_string()), Ok(item));
+        }
+        assert!(ItemRef::from_stored(" article:3").is_err());
     }
 }

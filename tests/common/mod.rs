@@ -304,6 +304,7 @@ pub fn alpha(url: Option<&str>, fourth: &str) -> Source {
             url: url.map(Into::into),
             kind: None,
             origin: None,
+            inferred: Default::default(),
         },
         passages: vec![
             passage(1, "An introduction that cites nothing at all."),
@@ -349,6 +350,8 @@ pub fn scope_link() -> CuratedLink {
         targets: vec![Target::Article(23), Target::Article(2)],
         reason: "The reach of the powers is set by Art. 23; serious crime is defined in Art. 2."
             .into(),
+        treatment: treaty::corpus::Treatment::Criticises,
+        asks: None,
     }
 }
 
