@@ -185,14 +185,16 @@ pub enum Command {
     /// Import your own texts (statements, submissions, memos) into your library:
     /// they join the sources everywhere, with their citations linked.
     #[command(
-        long_about = "Import your own texts (statements, submissions, memos; plain text or \
-Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, short:, \
-kind:) into your library. Paragraphs are split at blank lines, citations of the convention are \
-found and linked, and the source appears in every view, marked as yours. Importing the same file \
-again updates it."
+        long_about = "Import your own texts (statements, submissions, memos) into your library: \
+PDF, Word (DOCX), OpenDocument text (ODT), web pages (HTML), or plain text or Markdown (UTF-8 or \
+UTF-16) with or without a front-matter block of title:, author:, publisher:, date:, url:, short:, kind:. \
+The format is known by content. A document is rebuilt into the headings and paragraphs a person \
+reads (page headers, footers, navigation left out, footnotes apart); its title, author and date \
+are taken from it unless given. Citations of the convention are found and linked, and the \
+source appears in every view, marked as yours. Importing the same file again updates it."
     )]
     Import {
-        /// Text or Markdown files to import.
+        /// Files to import: PDF, DOCX, ODT, HTML, text or Markdown.
         #[arg(
             value_name = "FILE",
             required_unless_present_any = ["list", "remove", "rename"],
@@ -254,18 +256,19 @@ bookmarks list (B), your bookmarks; in the concerns view (c), the selected conce
         #[arg(long, value_name = "DECK")]
         deck: Option<String>,
     },
-    /// Import the authentic text of the convention (plain text copied from the
-    /// official document); article views then show it.
+    /// Import the authentic text of the convention (the official PDF, DOCX or
+    /// HTML, or text copied from it); article views then show it.
     #[command(
-        long_about = "Import the authentic text of the convention: plain text copied from the \
-official document (A/RES/79/243), with chapter headings (Chapter I + title line), article \
-headings (Article N + title line) and numbered paragraphs. Page headers, footers and page \
-numbers of a PDF-to-text conversion are ignored. Reports which of the 68 articles were found, \
+        long_about = "Import the authentic text of the convention: the official PDF, DOCX or \
+HTML of A/RES/79/243, or plain text copied from it, with chapter headings (Chapter I + title \
+line), article headings (Article N + title, which may wrap onto two lines) and numbered \
+paragraphs. Reading starts at the annex; page headers, footers, page numbers and footnotes \
+are ignored. Reports which of the 68 articles were found, \
 missing, duplicated or out of order; changes nothing when the file does not look like the \
 convention (fewer than half the articles, or titles that differ from the official ones)."
     )]
     ImportText {
-        /// The text file.
+        /// The official document (PDF, DOCX, HTML) or a text file.
         #[arg(
             value_name = "FILE",
             required_unless_present = "remove",

@@ -3,11 +3,12 @@
 //! `authentic.json`, each written atomically.
 
 use super::authentic::{AuthenticReport, parse_authentic};
-use super::import::{ImportOptions, Imported, read_source, read_text};
+use super::import::{ImportOptions, Imported, read_authentic_text, read_path};
 use super::{LibraryError, shown, slug};
 use crate::corpus::Convention;
 use crate::corpus::files::is_source_name;
 use crate::corpus::load::source_id;
+use crate::intake::{Limits, Progress};
 use crate::store::{StoreError, write_atomic};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
@@ -146,6 +147,19 @@ impl Library {
         options: &ImportOptions,
         taken: &[String],
     ) -> Result<Vec<Imported>, LibraryError> {
+        self.import_files_with_progress(paths, options, taken, &mut |_, _| {})
+    }
+
+    /// [`Library::import_files`], telling `progress` which file (by its index
+    /// in `paths`) is being read and how far reading it has come, so a
+    /// progress bar or an explorer's progress line can follow a long import.
+    pub fn import_files_with_progress(
+        &self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
+        taken: &[String],
+        progress: &mut dyn FnMut(usize, Progress),
+    ) -> Result<Vec<Imported>, LibraryError> {
         if paths.len() > 1 && options.meta.title.is_some() {
             return Err(LibraryError::Input(
                 "--title names one source: import the files one at a time to give each its title"
@@ -153,7 +167,7 @@ impl Library {
             ));
         }
         let mut read: Vec<(PathBuf, String, super::Reading)> = Vec::new();
-        for path in paths {
+        for (index, path) in paths.iter().enumerate() {
             let absolute = regular_file(path)?;
             let origin = exact_origin(&absolute);
             if read.iter().any(|(_, o, _)| *o == origin) {
@@ -163,10 +177,13 @@ impl Library {
             options.meta.origin = Some(origin.clone());
             let file = open_regular(&absolute)
                 .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
-            let reading = read_source(
-                BufReader::with_capacity(1 << 16, file),
+            let reading = read_path(
+                file,
+                &absolute,
                 &shown(path),
                 &options,
+                &Limits::default(),
+                &mut |p| progress(index, p),
             )?;
             read.push((path.clone(), origin, reading));
         }
@@ -283,10 +300,13 @@ impl Library {
         let absolute = regular_file(path)?;
         let file = open_regular(&absolute)
             .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
-        let (text, warnings) =
-            read_text(BufReader::with_capacity(1 << 16, file), &shown(path), lossy)?;
-        let report = parse_authentic(&text, convention);
+        let (text, places, warnings) =
+            read_authentic_text(file, &absolute, &shown(path), lossy, &Limits::default())?;
+        let mut report = parse_authentic(&text, convention);
         drop(text);
+        if let Some(places) = places {
+            report.locate(&places);
+        }
         if let Err(why) = report.verdict() {
             return Ok(AuthenticImport {
                 report,
