@@ -83,7 +83,7 @@ pub enum Command {
     },
     /// Search articles, chapters, sources and passages, best first.
     Search {
-        /// What to look for; several words must all match.
+        /// What to look for: words (a question is fine), 'word for a whole word, "a phrase" for words in a row.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// How many results to print.

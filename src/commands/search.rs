@@ -15,6 +15,9 @@ struct HitJson {
     title: String,
     snippet: String,
     score: i64,
+    /// Why it matched: the index terms and words of the query found, and
+    /// where (`index term 'quick freeze'`, `'extradition' in the heading`).
+    why: Vec<String>,
 }
 
 pub fn search(
@@ -40,6 +43,7 @@ pub fn search(
                 title: one_line(&h.title),
                 snippet: one_line(&h.snippet),
                 score: h.score,
+                why: index.why(&query, h).iter().map(|w| one_line(w)).collect(),
             })
             .collect();
         return write_json(out, &rows);

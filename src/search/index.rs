@@ -1,14 +1,18 @@
 //! The search index: every searchable unit of a corpus, its text in one arena,
 //! a char mask for the prefilter, and what place it belongs to.
 
-use super::fold::{char_mask, fold_char, needs_fold};
+use super::fold::{char_mask, fold, fold_char, needs_fold};
 use super::matcher::{Matcher, SkimMatcher};
 use super::sentences::sentences;
+use super::words::word_ranges;
 use super::{HitPlace, Scope};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::text::one_line;
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// Bytes of passage text read for the vocabulary (see `Builder::vocabulary`).
+const VOCAB_SAMPLE: usize = 256 * 1024;
 
 /// Which part of its place a unit comes from; decides the field bonus and
 /// what the hit's span refers to.
@@ -26,6 +30,8 @@ pub(super) enum Field {
     Byline,
     /// A sentence of a passage.
     Sentence,
+    /// A term of the subject index pointing at the place.
+    IndexTerm,
 }
 
 /// One searchable unit. Kept small (32 bytes): a 100 MB corpus has about a
@@ -46,8 +52,6 @@ pub(super) struct Unit {
     /// The matcher must see the text folded (non-ASCII text that folds);
     /// folded on the fly rather than stored, which would cost memory.
     pub folded: bool,
-    /// The text is ASCII: subsequence checks can work on bytes.
-    pub ascii: bool,
 }
 
 /// What hits need to know about a source without keeping the corpus.
@@ -69,6 +73,15 @@ pub struct SearchIndex {
     /// First unit of the sources: the convention's units come before it.
     pub(super) source_start: u32,
     pub(super) matcher: Box<dyn Matcher>,
+    /// The words of the convention's places and of a sample of the
+    /// passages, each with the number of those documents holding it: the
+    /// inverse document frequency of a query word and its typo corrections
+    /// come from here.
+    pub(super) vocab: HashMap<String, u32>,
+    /// Documents counted in `vocab`.
+    pub(super) documents: u32,
+    /// Mean length of a unit in bytes, for length normalisation.
+    pub(super) mean_len: f32,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -98,6 +111,9 @@ impl SearchIndex {
                 sources: Vec::new(),
                 source_start: 0,
                 matcher,
+                vocab: HashMap::new(),
+                documents: 0,
+                mean_len: 1.0,
             },
         };
         // Reserve the text up front: growing by doubling would leave up to
@@ -112,7 +128,16 @@ impl SearchIndex {
         b.convention(corpus);
         b.index.source_start = b.index.units.len() as u32;
         b.sources(corpus);
+        b.vocabulary(corpus);
         let mut index = b.index;
+        // Sentences set the mean: headings and index terms are short by
+        // nature, and would make every sentence look long.
+        let prose = index
+            .units
+            .iter()
+            .filter(|u| !matches!(u.field, Field::IndexTerm | Field::Heading));
+        let (total, count) = prose.fold((0u64, 0u64), |(t, c), u| (t + u64::from(u.len), c + 1));
+        index.mean_len = (total as f32 / count.max(1) as f32).max(1.0);
         index.arena.shrink_to_fit();
         index.units.shrink_to_fit();
         index.owners.shrink_to_fit();
@@ -196,10 +221,12 @@ impl Builder {
         if let Some(text) = &conv.preamble.text {
             self.sentences(preamble, Field::Text, text);
         }
+        self.index_terms(preamble, corpus, Target::Preamble);
         for chapter in &conv.chapters {
             let heading = chapter.heading();
             let owner = self.owner(HitPlace::Target(chapter.target()), heading.clone());
             self.unit(owner, Field::Heading, &heading, 0);
+            self.index_terms(owner, corpus, chapter.target());
             for article in &chapter.articles {
                 let heading = article.heading();
                 let owner = self.owner(HitPlace::Target(article.target()), heading.clone());
@@ -208,8 +235,64 @@ impl Builder {
                 if let Some(text) = &article.text {
                     self.sentences(owner, Field::Text, text);
                 }
+                self.index_terms(owner, corpus, article.target());
             }
         }
+    }
+
+    /// The subject index's terms for `target`, as units of its place.
+    fn index_terms(&mut self, owner: u32, corpus: &Corpus, target: Target) {
+        for term in corpus.subject.terms_of(target) {
+            self.unit(owner, Field::IndexTerm, &term.text, 0);
+        }
+    }
+
+    /// Counts the words of every convention place and of a sample of the
+    /// passages (about [`VOCAB_SAMPLE`] bytes, spread evenly): enough to
+    /// tell a rare word from a common one without reading a large corpus
+    /// twice.
+    fn vocabulary(&mut self, corpus: &Corpus) {
+        let mut docs: Vec<String> = Vec::new();
+        let mut current: Option<u32> = None;
+        for u in &self.index.units[..self.index.source_start as usize] {
+            let start = u.start as usize;
+            let text = &self.index.arena[start..start + usize::from(u.len)];
+            if current != Some(u.owner) {
+                docs.push(String::new());
+                current = Some(u.owner);
+            }
+            if let Some(doc) = docs.last_mut() {
+                doc.push(' ');
+                doc.push_str(text);
+            }
+        }
+        let passages: Vec<&str> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| p.text.as_str())
+            .collect();
+        let bytes: usize = passages.iter().map(|p| p.len()).sum();
+        let stride = bytes.div_ceil(VOCAB_SAMPLE).max(1);
+        let sampled = passages.iter().step_by(stride).copied();
+        let vocab = &mut self.index.vocab;
+        let mut documents = 0u32;
+        for doc in docs.iter().map(String::as_str).chain(sampled) {
+            documents += 1;
+            let folded = fold(doc);
+            let mut words: Vec<&str> = word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                match vocab.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        vocab.insert(w.to_string(), 1);
+                    }
+                }
+            }
+        }
+        self.index.documents = documents;
     }
 
     fn sources(&mut self, corpus: &Corpus) {
@@ -289,7 +372,6 @@ impl Builder {
             span_len,
             field,
             folded,
-            ascii: text.is_ascii(),
         });
     }
 }

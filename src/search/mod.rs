@@ -11,8 +11,10 @@ mod query;
 mod rank;
 mod sentences;
 mod unitset;
+mod words;
 mod worker;
 
+pub use fold::fold_char;
 pub use highlight::highlight;
 pub use index::SearchIndex;
 pub use matcher::{Matcher, SkimMatcher};
