@@ -10,6 +10,7 @@ mod occurrences;
 mod query;
 mod rank;
 mod sentences;
+pub mod suggest;
 mod unitset;
 mod words;
 mod worker;

@@ -1,0 +1,297 @@
+//! Suggested links: for a passage that no citation and no analyst links to
+//! the convention, the provisions it seems to discuss, read from the subject
+//! index's terms found in it (stem by stem, so `quick-freeze orders` finds
+//! `quick freeze`) and from the words it shares with a provision's heading
+//! and summary. Each suggestion has a score and a reason naming what
+//! matched; it is a suggestion, never shown as a citation.
+
+use super::fold::fold;
+use super::words::{is_stop_word, stem, word_ranges};
+use crate::corpus::{Corpus, PassageId, Target};
+use std::collections::HashMap;
+
+/// Suggestions scoring below this are not made. Chosen by reasoning, not
+/// fitted to the curated links: one specific multi-word index term (about
+/// 2.5 for a term of two words pointing to one provision) passes on its
+/// own; a single common word does not.
+pub const THRESHOLD: f32 = 2.2;
+
+/// At most this many provisions are suggested for one passage.
+pub const MAX_PER_PASSAGE: usize = 3;
+
+/// Weight of the summary similarity against the index terms: index terms
+/// are the evidence, shared summary words a tie-breaker and a help.
+const SUMMARY_WEIGHT: f32 = 0.35;
+
+/// One suggested link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub passage: PassageId,
+    pub target: Target,
+    /// Higher is stronger; at least [`THRESHOLD`].
+    pub score: f32,
+    /// What matched, for a reader to check: `'quick freeze', 'traffic
+    /// data' -> Art. 42`.
+    pub reason: String,
+}
+
+/// A provision suggested for a text (no passage yet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSuggestion {
+    pub target: Target,
+    pub score: f32,
+    pub reason: String,
+}
+
+struct Term {
+    text: String,
+    stems: Vec<String>,
+    targets: Vec<Target>,
+    weight: f32,
+}
+
+/// What the suggester knows of the convention, built once per corpus.
+pub struct Suggester {
+    terms: Vec<Term>,
+    /// Terms by their first stem.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Per provision, the stems of its heading and summary with their weight.
+    profiles: Vec<(Target, HashMap<String, f32>)>,
+}
+
+/// The stems of the words of a text, stop words dropped.
+fn stems(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    word_ranges(&folded)
+        .map(|(s, e)| &folded[s..e])
+        .filter(|w| !is_stop_word(w))
+        .map(stem)
+        .collect()
+}
+
+impl Suggester {
+    pub fn new(corpus: &Corpus) -> Self {
+        let mut merged: HashMap<Vec<String>, (String, Vec<Target>)> = HashMap::new();
+        let mut order: Vec<Vec<String>> = Vec::new();
+        for entry in &corpus.subject.entries {
+            for term in &entry.terms {
+                let key = stems(&term.text);
+                if key.is_empty() {
+                    continue;
+                }
+                let slot = merged.entry(key.clone()).or_insert_with(|| {
+                    order.push(key.clone());
+                    (term.text.clone(), Vec::new())
+                });
+                if !slot.1.contains(&entry.target) {
+                    slot.1.push(entry.target);
+                }
+            }
+        }
+        let provisions = corpus.subject.entries.len().max(1) as f32;
+        let mut terms = Vec::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for key in order {
+            let Some((text, targets)) = merged.remove(&key) else {
+                continue;
+            };
+            // Specific (few provisions) and long (several words) terms say
+            // more than a common single word.
+            let weight = (1.0 + provisions / targets.len() as f32).ln()
+                * (key.len() as f32).sqrt()
+                * if key.len() == 1 { 0.6 } else { 1.0 };
+            by_first
+                .entry(key[0].clone())
+                .or_default()
+                .push(terms.len());
+            terms.push(Term {
+                text,
+                stems: key,
+                targets,
+                weight,
+            });
+        }
+        let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
+        let conv = &corpus.convention;
+        for chapter in &conv.chapters {
+            for article in &chapter.articles {
+                let mut words = stems(&article.title);
+                words.extend(stems(&article.summary));
+                words.sort();
+                words.dedup();
+                profiles.push((article.target(), words));
+            }
+        }
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, words) in &profiles {
+            for w in words {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let n = profiles.len().max(1) as f32;
+        let profiles = profiles
+            .iter()
+            .map(|(t, words)| {
+                let norm = (words.len().max(1) as f32).sqrt();
+                let weights = words
+                    .iter()
+                    .map(|w| {
+                        let d = df.get(w.as_str()).copied().unwrap_or(1) as f32;
+                        (w.clone(), (n / d).ln().max(0.0) / norm)
+                    })
+                    .collect();
+                (*t, weights)
+            })
+            .collect();
+        Suggester {
+            terms,
+            by_first,
+            profiles,
+        }
+    }
+
+    /// The provisions a text seems to discuss, best first, at most
+    /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
+    pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
+        let words = stems(text);
+        let mut found: HashMap<Target, (f32, Vec<&str>)> = HashMap::new();
+        let mut seen_terms: Vec<usize> = Vec::new();
+        // Longest match first, and none inside it: `quick freeze` is read
+        // once, not also as `freezing`.
+        let mut i = 0;
+        while i < words.len() {
+            let longest = self.by_first.get(&words[i]).and_then(|candidates| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&t| {
+                        let stems = &self.terms[t].stems;
+                        words.get(i..i + stems.len()) == Some(&stems[..])
+                    })
+                    .max_by_key(|&t| self.terms[t].stems.len())
+            });
+            let Some(t) = longest else {
+                i += 1;
+                continue;
+            };
+            let term = &self.terms[t];
+            if !seen_terms.contains(&t) {
+                seen_terms.push(t);
+                for target in &term.targets {
+                    let slot = found.entry(*target).or_default();
+                    slot.0 += term.weight;
+                    slot.1.push(term.text.as_str());
+                }
+            }
+            i += term.stems.len();
+        }
+        let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut out: Vec<TextSuggestion> = Vec::new();
+        for (target, profile) in &self.profiles {
+            let mut shared: Vec<(&str, f32)> = distinct
+                .iter()
+                .filter_map(|w| profile.get(*w).map(|&x| (*w, x)))
+                .filter(|(_, x)| *x > 0.0)
+                .collect();
+            let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
+            let (index_score, matched) = found.remove(target).unwrap_or_default();
+            let score = index_score + similarity;
+            if score < THRESHOLD || index_score == 0.0 {
+                continue;
+            }
+            shared.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let mut what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
+            if what.len() < 3 {
+                what.extend(shared.iter().take(2).map(|(w, _)| format!("summary '{w}'")));
+            }
+            out.push(TextSuggestion {
+                target: *target,
+                score,
+                reason: format!("{} -> {}", what.join(", "), target.label()),
+            });
+        }
+        // Chapters and the preamble: by their index terms only.
+        for (target, (score, matched)) in found {
+            if score < THRESHOLD {
+                continue;
+            }
+            let what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
+            out.push(TextSuggestion {
+                target,
+                score,
+                reason: format!("{} -> {}", what.join(", "), target.label()),
+            });
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+        out.truncate(MAX_PER_PASSAGE);
+        out
+    }
+
+    /// Suggestions for one passage.
+    pub fn for_passage(&self, corpus: &Corpus, id: PassageId) -> Vec<Suggestion> {
+        let Some(passage) = corpus.passage(id) else {
+            return Vec::new();
+        };
+        self.for_text(&passage.text)
+            .into_iter()
+            .map(|s| Suggestion {
+                passage: id,
+                target: s.target,
+                score: s.score,
+                reason: s.reason,
+            })
+            .collect()
+    }
+
+    /// Suggestions for every passage of source `source` that `linked` says
+    /// has no link yet (no citation, no analyst's link), in passage order.
+    pub fn for_source(
+        &self,
+        corpus: &Corpus,
+        source: usize,
+        linked: &dyn Fn(PassageId) -> bool,
+    ) -> Vec<Suggestion> {
+        let count = corpus.sources.get(source).map_or(0, |s| s.passages.len());
+        (0..count)
+            .map(|index| PassageId { source, index })
+            .filter(|id| !linked(*id))
+            .flat_map(|id| self.for_passage(corpus, id))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggester() -> Suggester {
+        Suggester::new(&crate::corpus::load_embedded().expect("the corpus loads"))
+    }
+
+    #[test]
+    fn index_terms_find_the_provision_with_a_reason() {
+        let s = suggester();
+        let found = s.for_text(
+            "Police could issue quick-freeze orders to keep traffic data before a court decides.",
+        );
+        let first = found.first().expect("a suggestion");
+        assert!(
+            matches!(first.target, Target::Article(25 | 26 | 42)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f.reason.contains("'quick freeze'")),
+            "{found:?}"
+        );
+        assert!(first.reason.ends_with(&first.target.label()));
+    }
+
+    #[test]
+    fn no_suggestion_without_evidence() {
+        let s = suggester();
+        assert!(s.for_text("The weather was pleasant in spring.").is_empty());
+        assert!(s.for_text("").is_empty());
+    }
+}
