@@ -92,6 +92,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Suggested links: `suggest SOURCE` lists the provisions its unlinked
+    /// passages seem to discuss (score and reason); `accept SOURCE#N TARGET`
+    /// makes one your own inferred link, `reject SOURCE#N TARGET` hides it.
+    Links {
+        /// What to do.
+        #[arg(value_name = "ACTION", value_parser = ["suggest", "accept", "reject"])]
+        action: String,
+        /// SOURCE, or SOURCE#N TARGET (e.g. zamora#3 42).
+        #[arg(value_name = "ARGS", num_args = 1..=2)]
+        args: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Your bookmarks: list them (the default), add or remove one.
     Bookmarks {
         /// What to do.

@@ -23,6 +23,9 @@ pub const MAX_PER_PASSAGE: usize = 3;
 /// are the evidence, shared summary words a tie-breaker and a help.
 const SUMMARY_WEIGHT: f32 = 0.35;
 
+/// A word in more summaries than this is too common to suggest anything.
+const COMMON_SUMMARY_WORD: u32 = 6;
+
 /// One suggested link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
@@ -61,11 +64,16 @@ pub struct Suggester {
 
 /// The stems of the words of a text, stop words dropped.
 fn stems(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|(s, _)| s).collect()
+}
+
+/// The words of a text as (stem, folded word), stop words dropped.
+fn words(text: &str) -> Vec<(String, String)> {
     let folded = fold(text);
     word_ranges(&folded)
         .map(|(s, e)| &folded[s..e])
         .filter(|w| !is_stop_word(w))
-        .map(stem)
+        .map(|w| (stem(w), w.to_string()))
         .collect()
 }
 
@@ -136,8 +144,15 @@ impl Suggester {
                 let weights = words
                     .iter()
                     .map(|w| {
-                        let d = df.get(w.as_str()).copied().unwrap_or(1) as f32;
-                        (w.clone(), (n / d).ln().max(0.0) / norm)
+                        // A word most summaries use (`States`, `Convention`)
+                        // tells nothing about which provision is meant.
+                        let d = df.get(w.as_str()).copied().unwrap_or(1);
+                        let idf = if d > COMMON_SUMMARY_WORD {
+                            0.0
+                        } else {
+                            (n / d as f32).ln()
+                        };
+                        (w.clone(), idf / norm)
                     })
                     .collect();
                 (*t, weights)
@@ -153,7 +168,13 @@ impl Suggester {
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
-        let words = stems(text);
+        let pairs = words(text);
+        let surface: HashMap<&str, &str> = pairs
+            .iter()
+            .rev()
+            .map(|(s, w)| (s.as_str(), w.as_str()))
+            .collect();
+        let words: Vec<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
         let mut found: HashMap<Target, (f32, Vec<&str>)> = HashMap::new();
         let mut seen_terms: Vec<usize> = Vec::new();
         // Longest match first, and none inside it: `quick freeze` is read
@@ -197,14 +218,22 @@ impl Suggester {
                 .collect();
             let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
             let (index_score, matched) = found.remove(target).unwrap_or_default();
+            // Words the index terms already name are not repeated.
+            let named: Vec<String> = matched.iter().flat_map(|m| stems(m)).collect();
             let score = index_score + similarity;
             if score < THRESHOLD || index_score == 0.0 {
                 continue;
             }
             shared.sort_by(|a, b| b.1.total_cmp(&a.1));
             let mut what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
-            if what.len() < 3 {
-                what.extend(shared.iter().take(2).map(|(w, _)| format!("summary '{w}'")));
+            let extra: Vec<&str> = shared
+                .iter()
+                .filter(|(w, _)| !named.iter().any(|n| n == w))
+                .take(3usize.saturating_sub(what.len()))
+                .map(|(w, _)| surface.get(w).copied().unwrap_or(w))
+                .collect();
+            if !extra.is_empty() {
+                what.push(format!("summary words '{}'", extra.join("', '")));
             }
             out.push(TextSuggestion {
                 target: *target,

@@ -8,6 +8,7 @@ pub mod cite;
 pub mod data;
 pub mod item;
 pub mod notes;
+pub mod suggestions;
 
 pub use bookmarks::Bookmarks;
 pub use brief::{BriefError, Format, Selection, brief};
