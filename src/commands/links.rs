@@ -2,7 +2,7 @@
 //! TARGET`: the suggested links of a source's passages, and the user's
 //! decisions on them (stored in the data directory).
 
-use super::{Failure, Outcome, write_json};
+use super::{CitedByJson, Failure, Outcome, write_json};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::LinkGraph;
 use crate::search::suggest::{Suggester, Suggestion};
@@ -126,6 +126,54 @@ pub fn links(
             "write: treaty links suggest SOURCE, or treaty links accept|reject SOURCE#N TARGET",
         )),
     }
+}
+
+/// The suggested links of every passage without a link, as `show` and
+/// `refs --json` add them to a provision's entries: pending suggestions with
+/// basis `suggested`, score and reason; accepted ones as the user's own
+/// inferred links, with the reason; rejected ones not at all.
+pub fn suggested_entries(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    target: Option<Target>,
+) -> Vec<CitedByJson> {
+    let decisions = crate::store::data_dir()
+        .ok()
+        .and_then(|dir| Decisions::load_from(&dir).ok())
+        .map(|(d, _)| d)
+        .unwrap_or_default();
+    let suggester = Suggester::new(corpus);
+    let linked = |id: PassageId| !graph.links_of(id).is_empty();
+    (0..corpus.sources.len())
+        .flat_map(|s| suggester.for_source(corpus, s, &linked))
+        .filter(|sug| target.is_none_or(|t| sug.target == t))
+        .filter_map(|sug| {
+            let r = row(corpus, &sug, &decisions);
+            let (basis, reason, score) = match r.state {
+                State::Rejected => return None,
+                State::Accepted => (
+                    "inferred",
+                    format!("accepted suggestion: {}", r.reason),
+                    None,
+                ),
+                State::Suggested => ("suggested", r.reason.clone(), Some(r.score)),
+            };
+            let snippet = corpus
+                .passage(sug.passage)
+                .map(|p| crate::text::snippet(&p.text, 0, 100))
+                .unwrap_or_default();
+            Some(CitedByJson {
+                source: r.source,
+                paragraph: r.paragraph,
+                basis,
+                reason: Some(reason),
+                snippet,
+                citation: None,
+                target: r.target,
+                score,
+            })
+        })
+        .collect()
 }
 
 fn row(corpus: &Corpus, sug: &Suggestion, decisions: &Decisions) -> SuggestionJson {

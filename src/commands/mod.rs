@@ -15,7 +15,7 @@ pub use bookmarks::{bookmarks, notes};
 pub use check::check;
 pub use export::{ExportArgs, export};
 pub use import::import;
-pub use links::links;
+pub use links::{links, suggested_entries};
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
@@ -128,6 +128,9 @@ pub struct CitedByJson {
     /// The citation as written, for a cited link.
     pub citation: Option<String>,
     pub target: String,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
 }
 
 const SNIPPET_WIDTH: usize = 100;
@@ -157,6 +160,7 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
             Basis::Inferred { .. } => None,
         },
         target: link.target.to_string(),
+        score: None,
     }
 }
 
