@@ -10,7 +10,7 @@ use super::index::{Field, SearchIndex};
 use super::matcher::Matcher;
 use super::query::{Query, Term};
 use super::unitset::SharedUnitSet;
-use super::words::{edit_distance, stem, typo_budget, word_ranges};
+use super::words::{edit_distance, typo_budget, word_ranges};
 use super::{Hit, HitPlace, Scope};
 use crate::corpus::Target;
 use std::cmp::Ordering;
@@ -47,6 +47,20 @@ const FUZZY: f32 = 0.3;
 /// A stem match only counts as the same word when the word adds at most
 /// this many bytes (`extradit` + `ion`), else it is a longer word.
 const SAME_STEM_SLACK: usize = 4;
+
+/// Endings that make another form of the same word (`extradit-ion`,
+/// `nation-als`): a stem followed by anything else is another word
+/// (`secret-ary`).
+const ENDINGS: &[&str] = &[
+    "", "s", "e", "es", "ed", "d", "ing", "ion", "ions", "ation", "er", "ers", "or", "ors", "al",
+    "als", "ly", "ity", "ies", "y", "i", "ive", "ment", "ance", "ence", "ant", "ent", "ate",
+    "ated", "ism", "ist", "ists", "ize", "ise", "ful", "ous", "ic", "ical", "ure", "ures",
+    "ations", "ings", "ness", "able", "ible",
+];
+
+fn is_ending(rest: &str) -> bool {
+    ENDINGS.iter().any(|e| rest.eq_ignore_ascii_case(e))
+}
 
 /// The most typo corrections one word gets.
 const MAX_CORRECTIONS: usize = 3;
@@ -160,7 +174,11 @@ pub(super) fn word_quality(term: &Term, word: &str, fuzzy: Option<&dyn Matcher>)
         };
     }
     let stem_ok = term.stem.len() >= 3;
-    if stem_ok && starts_ci(word, &term.stem) && word.len() <= term.stem.len() + SAME_STEM_SLACK {
+    if stem_ok
+        && starts_ci(word, &term.stem)
+        && word.len() <= term.stem.len() + SAME_STEM_SLACK
+        && is_ending(&word[term.stem.len()..])
+    {
         return SAME_STEM;
     }
     // A word being typed; a longer word sharing only the stem (`sign`,
@@ -169,7 +187,14 @@ pub(super) fn word_quality(term: &Term, word: &str, fuzzy: Option<&dyn Matcher>)
         return PREFIX;
     }
     for c in &term.corrections {
-        if starts_ci(word, c) && word.len() <= c.len() + SAME_STEM_SLACK {
+        // The word itself, or its family (`confiscat` for `confiscation`).
+        let family = c.len().saturating_sub(SAME_STEM_SLACK).max(3).min(c.len());
+        let shared = c.get(..family).unwrap_or(c);
+        if eq_ci(word, c)
+            || (starts_ci(word, shared)
+                && word.len() <= c.len() + 1
+                && word.len() + SAME_STEM_SLACK >= c.len())
+        {
             return TYPO;
         }
     }
@@ -317,10 +342,7 @@ impl SearchIndex {
         found
             .into_iter()
             .take(MAX_CORRECTIONS)
-            .map(|(_, _, w)| {
-                let s = stem(w);
-                if s.len() >= 3 { s } else { w.to_string() }
-            })
+            .map(|(_, _, w)| w.to_string())
             .collect()
     }
 
