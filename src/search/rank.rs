@@ -235,9 +235,19 @@ pub(super) fn find_whole(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
+/// Whether a byte belongs to a word: ASCII letters and digits, and every
+/// byte of a non-ASCII char (letters, once folded; CJK; emoji).
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
 /// The best quality of each term in one unit's text (written into `qual`),
 /// and how many pairs of consecutive query words stand next to each other.
 /// `spans`, when given, receives the byte range of each term's best word.
+///
+/// A word can only match a term if it starts with the term's first letter
+/// (or a correction's): those word starts are found with memchr, and only
+/// those words are read, so a unit without them costs one pass of memchr.
 pub(super) fn match_unit(
     q: &Query,
     matcher: &dyn Matcher,
@@ -246,40 +256,73 @@ pub(super) fn match_unit(
     mut spans: Option<&mut [Option<(usize, usize)>]>,
 ) -> u32 {
     qual.iter_mut().for_each(|x| *x = 0.0);
+    let bytes = text.as_bytes();
+    let fuzzy = q.fuzzy.then_some(matcher);
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     for (j, term) in q.terms.iter().enumerate() {
-        if term.required()
-            && let Some(at) = find_whole(text, &term.text)
-        {
-            qual[j] = WHOLE;
-            if let Some(s) = spans.as_deref_mut() {
-                s[j] = Some((at, at + term.text.len()));
+        if term.required() {
+            if let Some(at) = find_whole(text, &term.text) {
+                qual[j] = WHOLE;
+                if let Some(s) = spans.as_deref_mut() {
+                    s[j] = Some((at, at + term.text.len()));
+                }
+            }
+            continue;
+        }
+        if scattered_script(&term.text) {
+            if let Some(at) = text.find(term.text.as_str()) {
+                qual[j] = SAME_STEM;
+                if let Some(s) = spans.as_deref_mut() {
+                    s[j] = Some((at, at + term.text.len()));
+                }
+            }
+            continue;
+        }
+        let mut firsts: Vec<u8> = std::iter::once(term.text.as_bytes()[0])
+            .chain(
+                term.corrections
+                    .iter()
+                    .filter_map(|c| c.as_bytes().first().copied()),
+            )
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        for first in firsts {
+            for start in memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes) {
+                if start > 0 && word_byte(bytes[start - 1]) {
+                    continue;
+                }
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| !word_byte(b))
+                    .map_or(bytes.len(), |n| start + n);
+                let Some(word) = text.get(start..end) else {
+                    continue;
+                };
+                let quality = word_quality(term, word, fuzzy);
+                if quality > 0.0 {
+                    found.push((start, end, j));
+                    if quality > qual[j] {
+                        qual[j] = quality;
+                        if let Some(s) = spans.as_deref_mut() {
+                            s[j] = Some((start, end));
+                        }
+                    }
+                }
             }
         }
     }
+    // Query words in a row: word j then word j + 1 with nothing but spaces
+    // and punctuation between them.
     let mut pairs = 0;
-    let mut prev: Option<usize> = None;
-    for (start, end) in word_ranges(text) {
-        let word = &text[start..end];
-        let mut matched = None;
-        for (j, term) in q.terms.iter().enumerate() {
-            if term.required() {
-                continue;
-            }
-            let quality = word_quality(term, word, q.fuzzy.then_some(matcher));
-            if quality > 0.0 {
-                if prev.is_some_and(|p| p + 1 == j) {
-                    pairs += 1;
-                }
-                if quality > qual[j] {
-                    qual[j] = quality;
-                    if let Some(s) = spans.as_deref_mut() {
-                        s[j] = Some((start, end));
-                    }
-                }
-                matched.get_or_insert(j);
+    if found.len() > 1 {
+        found.sort_unstable();
+        for w in found.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a.2 + 1 == b.2 && a.1 <= b.0 && !bytes[a.1..b.0].iter().any(|&x| word_byte(x)) {
+                pairs += 1;
             }
         }
-        prev = matched;
     }
     pairs
 }

@@ -59,7 +59,7 @@ pub struct Suggester {
     /// Terms by their first stem.
     by_first: HashMap<String, Vec<usize>>,
     /// Per provision, the stems of its heading and summary with their weight.
-    profiles: Vec<(Target, HashMap<String, f32>)>,
+    profiles: HashMap<Target, HashMap<String, f32>>,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -210,21 +210,26 @@ impl Suggester {
         distinct.sort_unstable();
         distinct.dedup();
         let mut out: Vec<TextSuggestion> = Vec::new();
-        for (target, profile) in &self.profiles {
+        // Only provisions an index term points to are suggested: the words a
+        // passage shares with an article's summary add weight and a reason,
+        // never a suggestion alone. Chapters and the preamble have no
+        // summary to share words with.
+        for (target, (index_score, matched)) in found {
+            let empty = HashMap::new();
+            let profile = self.profiles.get(&target).unwrap_or(&empty);
             let mut shared: Vec<(&str, f32)> = distinct
                 .iter()
                 .filter_map(|w| profile.get(*w).map(|&x| (*w, x)))
                 .filter(|(_, x)| *x > 0.0)
                 .collect();
             let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
-            let (index_score, matched) = found.remove(target).unwrap_or_default();
-            // Words the index terms already name are not repeated.
-            let named: Vec<String> = matched.iter().flat_map(|m| stems(m)).collect();
             let score = index_score + similarity;
-            if score < THRESHOLD || index_score == 0.0 {
+            if score < THRESHOLD {
                 continue;
             }
-            shared.sort_by(|a, b| b.1.total_cmp(&a.1));
+            // Words the index terms already name are not repeated.
+            let named: Vec<String> = matched.iter().flat_map(|m| stems(m)).collect();
+            shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
             let mut what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
             let extra: Vec<&str> = shared
                 .iter()
@@ -235,18 +240,6 @@ impl Suggester {
             if !extra.is_empty() {
                 what.push(format!("summary words '{}'", extra.join("', '")));
             }
-            out.push(TextSuggestion {
-                target: *target,
-                score,
-                reason: format!("{} -> {}", what.join(", "), target.label()),
-            });
-        }
-        // Chapters and the preamble: by their index terms only.
-        for (target, (score, matched)) in found {
-            if score < THRESHOLD {
-                continue;
-            }
-            let what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
             out.push(TextSuggestion {
                 target,
                 score,
