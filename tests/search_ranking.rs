@@ -447,3 +447,29 @@ fn worker_streams_a_first_batch_then_the_complete_list() {
     let empty = wait_done(&worker);
     assert!(empty.iter().all(|r| r.hits.is_empty()));
 }
+
+#[test]
+fn an_index_built_for_one_query_finds_what_the_full_index_finds() {
+    let c = corpus();
+    let full = SearchIndex::build(&c);
+    for q in [
+        "dual criminality",
+        "\"dual criminality\" mandatory",
+        "'INTERPOL",
+        "extradtion",
+        "can a country refuse to extradite its own nationals",
+        "hum",
+        "qzxjv",
+        "23",
+    ] {
+        let one = SearchIndex::build_for_query(&c, q);
+        assert_eq!(
+            one.search(q, Scope::All, 50),
+            full.search(q, Scope::All, 50),
+            "{q}"
+        );
+        assert!(one.len() <= full.len());
+    }
+    // No passage can match: only the convention and the sources' titles.
+    assert!(SearchIndex::build_for_query(&c, "qzxjv").len() < full.len());
+}

@@ -92,6 +92,24 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
         median(times),
         median(once)
     );
+    for q in [
+        "data",
+        "'data",
+        "qzxjv",
+        "can a state refuse extradition of its nationals",
+    ] {
+        let t: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(index.search(q, Scope::All, 250));
+                ms(t.elapsed())
+            })
+            .collect();
+        println!("  search {q:?}: median {:.1} ms", median(t));
+    }
+    let t = Instant::now();
+    std::hint::black_box(SearchIndex::build(corpus));
+    println!("  index build: {:.0} ms", ms(t.elapsed()));
     // Suggestions for every passage of the generated sources (an import of
     // that size), the suggester built included.
     let t = Instant::now();

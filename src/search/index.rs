@@ -3,6 +3,8 @@
 
 use super::fold::{char_mask, fold, fold_char, needs_fold};
 use super::matcher::{Matcher, SkimMatcher};
+use super::query::Query;
+use super::rank::match_unit;
 use super::sentences::sentences;
 use super::words::word_ranges;
 use super::{HitPlace, Scope};
@@ -102,6 +104,19 @@ impl SearchIndex {
 
     /// Indexes a corpus with the given matcher.
     pub fn build_with(corpus: &Corpus, matcher: Box<dyn Matcher>) -> Self {
+        Self::build_inner(corpus, matcher, None)
+    }
+
+    /// An index of the convention, the sources' titles and bylines, and only
+    /// the passages that can match `query`: what a one-off search (`treaty
+    /// search`) needs. Its results for `query` are those of the full index
+    /// (word statistics come from the whole corpus); a query that matches
+    /// nothing costs one memchr pass over the text.
+    pub fn build_for_query(corpus: &Corpus, query: &str) -> Self {
+        Self::build_inner(corpus, Box::new(SkimMatcher::default()), Some(query))
+    }
+
+    fn build_inner(corpus: &Corpus, matcher: Box<dyn Matcher>, query: Option<&str>) -> Self {
         let mut b = Builder {
             index: SearchIndex {
                 arena: String::new(),
@@ -116,32 +131,55 @@ impl SearchIndex {
                 mean_len: 1.0,
             },
         };
-        // Reserve the text up front: growing by doubling would leave up to
-        // twice the text allocated at the peak.
-        let passages: usize = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| p.text.len())
-            .sum();
-        b.index.arena.reserve(passages + 64 * 1024);
+        if query.is_none() {
+            // Reserve the text up front: growing by doubling would leave up
+            // to twice the text allocated at the peak.
+            let passages: usize = corpus
+                .sources
+                .iter()
+                .flat_map(|s| &s.passages)
+                .map(|p| p.text.len())
+                .sum();
+            b.index.arena.reserve(passages + 64 * 1024);
+        }
         b.convention(corpus);
         b.index.source_start = b.index.units.len() as u32;
-        b.sources(corpus);
         b.vocabulary(corpus);
+        let q = query.map(|raw| b.index.prepare(raw));
+        b.sources(corpus, q.as_ref());
         let mut index = b.index;
-        // Sentences set the mean: headings and index terms are short by
-        // nature, and would make every sentence look long.
-        let prose = index
-            .units
-            .iter()
-            .filter(|u| !matches!(u.field, Field::IndexTerm | Field::Heading));
-        let (total, count) = prose.fold((0u64, 0u64), |(t, c), u| (t + u64::from(u.len), c + 1));
-        index.mean_len = (total as f32 / count.max(1) as f32).max(1.0);
         index.arena.shrink_to_fit();
         index.units.shrink_to_fit();
         index.owners.shrink_to_fit();
         index
+    }
+
+    /// Whether a passage's text can hold a hit for `q`: some term of the
+    /// query matches in it, and every exact term and phrase is in it.
+    fn may_match(&self, q: &Query, text: &str) -> bool {
+        // A phrase is matched as the units hold text: on one line.
+        let joined;
+        let text = if q.terms.iter().any(|t| t.required()) {
+            joined = one_line(text);
+            joined.as_str()
+        } else {
+            text
+        };
+        let folded;
+        let text = if needs_fold(text) {
+            folded = fold(text);
+            folded.as_str()
+        } else {
+            text
+        };
+        let mut qual = vec![0.0f32; q.terms.len()];
+        match_unit(q, self.matcher.as_ref(), text, &mut qual, None);
+        let all_required = q
+            .terms
+            .iter()
+            .zip(&qual)
+            .all(|(t, &x)| !t.required() || x > 0.0);
+        all_required && qual.iter().any(|&x| x > 0.0)
     }
 
     /// Bytes allocated for the index's own data (not counting the corpus).
@@ -275,6 +313,24 @@ impl Builder {
         let bytes: usize = passages.iter().map(|p| p.len()).sum();
         let stride = bytes.div_ceil(VOCAB_SAMPLE).max(1);
         let sampled = passages.iter().step_by(stride).copied();
+        // The mean length of a sentence, from the convention's prose and the
+        // same sample: the same for a full index and one built for a query.
+        // Headings and index terms are short by nature and would make every
+        // sentence look long.
+        let (mut total, mut count) = (0u64, 0u64);
+        for u in &self.index.units[..self.index.source_start as usize] {
+            if !matches!(u.field, Field::IndexTerm | Field::Heading) {
+                total += u64::from(u.len);
+                count += 1;
+            }
+        }
+        for p in sampled.clone() {
+            for r in sentences(p) {
+                total += r.len() as u64;
+                count += 1;
+            }
+        }
+        self.index.mean_len = (total as f32 / count.max(1) as f32).max(1.0);
         let vocab = &mut self.index.vocab;
         let mut documents = 0u32;
         for doc in docs.iter().map(String::as_str).chain(sampled) {
@@ -295,7 +351,9 @@ impl Builder {
         self.index.documents = documents;
     }
 
-    fn sources(&mut self, corpus: &Corpus) {
+    /// The sources and their passages; with a query, only the passages
+    /// that can match it.
+    fn sources(&mut self, corpus: &Corpus, query: Option<&Query>) {
         for (s, source) in corpus.sources.iter().enumerate() {
             self.index.sources.push(SourceInfo {
                 id: source.id.clone(),
@@ -315,6 +373,9 @@ impl Builder {
                 self.unit(owner, Field::Byline, &byline.join(", "), 0);
             }
             for (index, passage) in source.passages.iter().enumerate() {
+                if query.is_some_and(|q| !self.index.may_match(q, &passage.text)) {
+                    continue;
+                }
                 let owner = self.owner(
                     HitPlace::Passage(PassageId { source: s, index }),
                     String::new(),
