@@ -69,13 +69,41 @@ fn stems(text: &str) -> Vec<String> {
 
 /// The words of a text as (stem, folded word), stop words dropped.
 fn words(text: &str) -> Vec<(String, String)> {
-    let folded = fold(text);
+    words_cached(text, &mut HashMap::new())
+}
+
+/// [`words`], with the stems of words already seen taken from `cache`: a
+/// long import repeats its words, and stemming costs more than a look-up.
+fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String, String)> {
+    let folded = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        fold(text)
+    };
     word_ranges(&folded)
         .map(|(s, e)| &folded[s..e])
         .filter(|w| !is_stop_word(w))
-        .map(|w| (stem(w), w.to_string()))
+        .map(|w| {
+            let stem = match cache.get(w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(w);
+                    if cache.len() < STEM_CACHE {
+                        cache.insert(w.to_string(), s.clone());
+                    }
+                    s
+                }
+            };
+            (stem, w.to_string())
+        })
         .collect()
 }
+
+/// Distinct words whose stems are kept while suggesting for one source.
+const STEM_CACHE: usize = 200_000;
+
+/// Passages per thread below which suggesting stays on one thread.
+const PARALLEL_MIN: usize = 512;
 
 impl Suggester {
     pub fn new(corpus: &Corpus) -> Self {
@@ -168,7 +196,15 @@ impl Suggester {
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
-        let pairs = words(text);
+        self.for_text_cached(text, &mut HashMap::new())
+    }
+
+    fn for_text_cached(
+        &self,
+        text: &str,
+        cache: &mut HashMap<String, String>,
+    ) -> Vec<TextSuggestion> {
+        let pairs = words_cached(text, cache);
         let surface: HashMap<&str, &str> = pairs
             .iter()
             .rev()
@@ -253,22 +289,38 @@ impl Suggester {
 
     /// Suggestions for one passage.
     pub fn for_passage(&self, corpus: &Corpus, id: PassageId) -> Vec<Suggestion> {
-        let Some(passage) = corpus.passage(id) else {
-            return Vec::new();
-        };
-        self.for_text(&passage.text)
-            .into_iter()
-            .map(|s| Suggestion {
-                passage: id,
-                target: s.target,
-                score: s.score,
-                reason: s.reason,
-            })
-            .collect()
+        self.for_passages(corpus, &[id], &mut HashMap::new())
+    }
+
+    fn for_passages(
+        &self,
+        corpus: &Corpus,
+        ids: &[PassageId],
+        cache: &mut HashMap<String, String>,
+    ) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        for &id in ids {
+            let Some(passage) = corpus.passage(id) else {
+                continue;
+            };
+            out.extend(
+                self.for_text_cached(&passage.text, cache)
+                    .into_iter()
+                    .map(|s| Suggestion {
+                        passage: id,
+                        target: s.target,
+                        score: s.score,
+                        reason: s.reason,
+                    }),
+            );
+        }
+        out
     }
 
     /// Suggestions for every passage of source `source` that `linked` says
     /// has no link yet (no citation, no analyst's link), in passage order.
+    /// A long source is shared between two threads (the machine this is
+    /// built for has two cores).
     pub fn for_source(
         &self,
         corpus: &Corpus,
@@ -276,11 +328,24 @@ impl Suggester {
         linked: &dyn Fn(PassageId) -> bool,
     ) -> Vec<Suggestion> {
         let count = corpus.sources.get(source).map_or(0, |s| s.passages.len());
-        (0..count)
+        let ids: Vec<PassageId> = (0..count)
             .map(|index| PassageId { source, index })
             .filter(|id| !linked(*id))
-            .flat_map(|id| self.for_passage(corpus, id))
-            .collect()
+            .collect();
+        if ids.len() < 2 * PARALLEL_MIN {
+            return self.for_passages(corpus, &ids, &mut HashMap::new());
+        }
+        let (first, second) = ids.split_at(ids.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| self.for_passages(corpus, second, &mut HashMap::new()));
+            let mut out = self.for_passages(corpus, first, &mut HashMap::new());
+            match other.join() {
+                Ok(rest) => out.extend(rest),
+                // A panic there would have happened here too: do it here.
+                Err(_) => out.extend(self.for_passages(corpus, second, &mut HashMap::new())),
+            }
+            out
+        })
     }
 }
 
