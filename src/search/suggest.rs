@@ -23,6 +23,16 @@ pub const MAX_PER_PASSAGE: usize = 3;
 /// are the evidence, shared summary words a tie-breaker and a help.
 const SUMMARY_WEIGHT: f32 = 0.35;
 
+/// Bytes of passages sampled to tell common index terms from rare ones.
+const SAMPLE: usize = 256 * 1024;
+
+/// Fewer sampled passages than this say nothing reliable.
+const MIN_SAMPLE: u32 = 20;
+
+/// How hard a common term is weighed down: a term in every passage keeps
+/// 1 / (1 + COMMON_TERM) of its weight.
+const COMMON_TERM: f32 = 8.0;
+
 /// A word in more summaries than this is too common to suggest anything.
 const COMMON_SUMMARY_WORD: u32 = 6;
 
@@ -111,7 +121,17 @@ impl Suggester {
         let mut order: Vec<Vec<String>> = Vec::new();
         for entry in &corpus.subject.entries {
             for term in &entry.terms {
-                let key = stems(&term.text);
+                // The English stemmer would mangle French and Spanish words
+                // into English ones (`considérants` into `consider`): those
+                // terms match word for word, accents aside.
+                let key: Vec<String> = if term.lang == crate::corpus::Lang::En {
+                    stems(&term.text)
+                } else {
+                    words(&term.text)
+                        .into_iter()
+                        .map(|(_, w)| format!("={w}"))
+                        .collect()
+                };
                 if key.is_empty() {
                     continue;
                 }
@@ -147,6 +167,40 @@ impl Suggester {
                 weight,
             });
         }
+        // A term most passages use ('human rights' in a corpus of human
+        // rights critiques) says little about which provision one of them
+        // discusses: weighed down by the share of a sample of the passages
+        // (about SAMPLE bytes, spread evenly) it is found in.
+        let mut this = Suggester {
+            terms,
+            by_first,
+            profiles: HashMap::new(),
+        };
+        let passages: Vec<&str> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| p.text.as_str())
+            .collect();
+        let bytes: usize = passages.iter().map(|p| p.len()).sum();
+        let stride = bytes.div_ceil(SAMPLE).max(1);
+        let mut seen = vec![0u32; this.terms.len()];
+        let mut sampled = 0u32;
+        let mut cache = HashMap::new();
+        for p in passages.iter().step_by(stride) {
+            sampled += 1;
+            for t in this.find_terms(&words_cached(p, &mut cache)) {
+                seen[t] += 1;
+            }
+        }
+        if sampled >= MIN_SAMPLE {
+            for (term, &n) in this.terms.iter_mut().zip(&seen) {
+                term.weight /= 1.0 + COMMON_TERM * n as f32 / sampled as f32;
+            }
+        }
+        let Suggester {
+            terms, by_first, ..
+        } = this;
         let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
         let conv = &corpus.convention;
         for chapter in &conv.chapters {
@@ -193,6 +247,44 @@ impl Suggester {
         }
     }
 
+    /// The index terms found in a text's words (stem, folded word), each
+    /// once: longest match first, and none inside it, so `quick freeze` is
+    /// read once, not also as `freezing`.
+    fn find_terms(&self, words: &[(String, String)]) -> Vec<usize> {
+        let key_matches = |key: &str, (stem, word): &(String, String)| match key.strip_prefix('=') {
+            Some(w) => w == word,
+            None => key == stem,
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (stem, word) = &words[i];
+            let candidates = self
+                .by_first
+                .get(stem.as_str())
+                .into_iter()
+                .chain(self.by_first.get(format!("={word}").as_str()))
+                .flatten()
+                .copied();
+            let longest = candidates
+                .filter(|&t| {
+                    let key = &self.terms[t].stems;
+                    words.len() >= i + key.len()
+                        && key.iter().zip(&words[i..]).all(|(k, w)| key_matches(k, w))
+                })
+                .max_by_key(|&t| self.terms[t].stems.len());
+            let Some(t) = longest else {
+                i += 1;
+                continue;
+            };
+            if !seen.contains(&t) {
+                seen.push(t);
+            }
+            i += self.terms[t].stems.len();
+        }
+        seen
+    }
+
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
@@ -212,35 +304,13 @@ impl Suggester {
             .collect();
         let words: Vec<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
         let mut found: HashMap<Target, (f32, Vec<&str>)> = HashMap::new();
-        let mut seen_terms: Vec<usize> = Vec::new();
-        // Longest match first, and none inside it: `quick freeze` is read
-        // once, not also as `freezing`.
-        let mut i = 0;
-        while i < words.len() {
-            let longest = self.by_first.get(&words[i]).and_then(|candidates| {
-                candidates
-                    .iter()
-                    .copied()
-                    .filter(|&t| {
-                        let stems = &self.terms[t].stems;
-                        words.get(i..i + stems.len()) == Some(&stems[..])
-                    })
-                    .max_by_key(|&t| self.terms[t].stems.len())
-            });
-            let Some(t) = longest else {
-                i += 1;
-                continue;
-            };
+        for t in self.find_terms(&pairs) {
             let term = &self.terms[t];
-            if !seen_terms.contains(&t) {
-                seen_terms.push(t);
-                for target in &term.targets {
-                    let slot = found.entry(*target).or_default();
-                    slot.0 += term.weight;
-                    slot.1.push(term.text.as_str());
-                }
+            for target in &term.targets {
+                let slot = found.entry(*target).or_default();
+                slot.0 += term.weight;
+                slot.1.push(term.text.as_str());
             }
-            i += term.stems.len();
         }
         let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
         distinct.sort_unstable();
