@@ -105,12 +105,25 @@ pub enum Command {
     },
     /// Search articles, chapters, sources and passages, best first.
     Search {
-        /// What to look for; several words must all match.
+        /// What to look for: words (a question is fine), 'word for a whole word, "a phrase" for words in a row.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// How many results to print.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggested links: `suggest SOURCE` lists the provisions its unlinked
+    /// passages seem to discuss (score and reason); `accept SOURCE#N TARGET`
+    /// makes one your own inferred link, `reject SOURCE#N TARGET` hides it.
+    Links {
+        /// What to do.
+        #[arg(value_name = "ACTION", value_parser = ["suggest", "accept", "reject"])]
+        action: String,
+        /// SOURCE, or SOURCE#N TARGET (e.g. zamora#3 42).
+        #[arg(value_name = "ARGS", num_args = 1..=2)]
+        args: Vec<String>,
         #[arg(long)]
         json: bool,
     },

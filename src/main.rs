@@ -42,6 +42,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(Command::Search { query, limit, json }) => {
             commands::search(&corpus()?, &query, limit, json, out)
         }
+        Some(Command::Links { action, args, json }) => {
+            commands::links(&corpus()?, &action, &args, json, out)
+        }
         Some(Command::Bookmarks {
             action,
             target,

@@ -5,6 +5,7 @@ mod bookmarks;
 mod check;
 mod export;
 mod import;
+mod links;
 mod present;
 mod rename;
 mod scan;
@@ -16,6 +17,7 @@ pub use bookmarks::{bookmarks, notes};
 pub use check::check;
 pub use export::{ExportArgs, export};
 pub use import::import;
+pub use links::{links, suggested_entries};
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
@@ -210,6 +212,9 @@ pub struct CitedByJson {
     pub treatment: Option<&'static str>,
     /// What a passage that proposes a change asks for; null otherwise.
     pub asks: Option<String>,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
 }
 
 /// The treatment and the ask an analyst recorded for a link, if any.
@@ -252,6 +257,7 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
         target: link.target.to_string(),
         treatment,
         asks,
+        score: None,
     }
 }
 

@@ -2,8 +2,7 @@
 //! the command line.
 
 use super::{
-    CitedByJson, Failure, Outcome, cited_by_json, cited_by_list, link_snippet, link_treatment,
-    wrap, write_json,
+    CitedByJson, Failure, Outcome, cited_by_list, link_snippet, link_treatment, wrap, write_json,
 };
 use crate::corpus::{Corpus, Place, Target, lookup};
 use crate::refs::graph::{Basis, Link, LinkGraph};
@@ -40,6 +39,19 @@ struct ArticleJson {
     cited_by: Vec<CitedByJson>,
 }
 
+/// The entries of `links`, then the suggested links to the same provision
+/// (added values: basis `suggested`, with `score` and `reason`).
+fn with_suggested(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    links: &[&crate::refs::graph::Link],
+    target: Target,
+) -> Vec<CitedByJson> {
+    let mut list = cited_by_list(corpus, graph, links);
+    list.extend(super::suggested_entries(corpus, graph, Some(target)));
+    list
+}
+
 fn show_article(
     corpus: &Corpus,
     graph: &LinkGraph,
@@ -63,7 +75,7 @@ fn show_article(
             summary: one_line(&a.summary),
             summary_is_official: a.summary_is_official,
             text: a.text.clone(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Article(n)),
         };
         return write_json(out, &j);
     }
@@ -223,7 +235,7 @@ fn show_chapter(
                     links: graph.count(a.target()),
                 })
                 .collect(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Chapter(n)),
         };
         return write_json(out, &j);
     }
@@ -259,7 +271,7 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
             summary: one_line(&p.summary),
             summary_is_official: p.summary_is_official,
             text: p.text.clone(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Preamble),
         };
         return write_json(out, &j);
     }
@@ -275,6 +287,9 @@ struct LinkJson {
     reason: Option<String>,
     treatment: Option<&'static str>,
     asks: Option<String>,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -338,6 +353,10 @@ fn show_source(
     let s = &corpus.sources[i];
     let id = |index| crate::corpus::PassageId { source: i, index };
     if json {
+        let suggested: Vec<CitedByJson> = super::suggested_entries(corpus, graph, None)
+            .into_iter()
+            .filter(|c| c.source == s.id)
+            .collect();
         let j = SourceFullJson {
             meta: source_json(s),
             paragraphs: s
@@ -359,8 +378,22 @@ fn show_source(
                                 reason: l.basis.reason().map(str::to_string),
                                 treatment,
                                 asks,
+                                score: None,
                             }
                         })
+                        .chain(
+                            suggested
+                                .iter()
+                                .filter(|c| c.paragraph == p.number)
+                                .map(|c| LinkJson {
+                                    target: c.target.clone(),
+                                    basis: c.basis,
+                                    reason: c.reason.clone(),
+                                    treatment: None,
+                                    asks: None,
+                                    score: c.score,
+                                }),
+                        )
                         .collect(),
                 })
                 .collect(),
@@ -436,6 +469,9 @@ struct RefJson {
     snippet: String,
     treatment: Option<&'static str>,
     asks: Option<String>,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
 }
 
 pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
@@ -451,21 +487,20 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
     };
     let links = graph.cited_by(target);
     if json {
-        let j: Vec<RefJson> = links
-            .iter()
-            .map(|l| {
-                let c = cited_by_json(corpus, &graph, l);
-                RefJson {
-                    target: c.target,
-                    source: c.source,
-                    paragraph: c.paragraph,
-                    basis: c.basis,
-                    reason: c.reason,
-                    citation: c.citation,
-                    snippet: c.snippet,
-                    treatment: c.treatment,
-                    asks: c.asks,
-                }
+        let j: Vec<RefJson> = cited_by_list(corpus, &graph, &links)
+            .into_iter()
+            .chain(super::suggested_entries(corpus, &graph, Some(target)))
+            .map(|c| RefJson {
+                target: c.target,
+                source: c.source,
+                paragraph: c.paragraph,
+                basis: c.basis,
+                reason: c.reason,
+                citation: c.citation,
+                snippet: c.snippet,
+                treatment: c.treatment,
+                asks: c.asks,
+                score: c.score,
             })
             .collect();
         return write_json(out, &j);

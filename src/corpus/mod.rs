@@ -8,10 +8,12 @@ pub mod lookup;
 pub mod model;
 pub mod problem;
 pub mod source_file;
+pub mod subject;
 pub mod target;
 
 pub use load::{load_dir, load_embedded};
 pub use lookup::{LookupError, Place, lookup};
 pub use model::*;
 pub use problem::{Problem, Problems};
+pub use subject::{IndexLine, IndexTerm, Lang, SubjectEntry, SubjectIndex};
 pub use target::Target;

@@ -20,6 +20,9 @@ pub struct Corpus {
     pub curated: Vec<CuratedLink>,
     pub concerns: Vec<Concern>,
     pub timeline: Vec<Event>,
+    /// The subject index (`index.json`): the terms that point to each
+    /// provision. Empty when a corpus directory has none.
+    pub subject: super::subject::SubjectIndex,
 }
 
 #[derive(Debug, Clone)]

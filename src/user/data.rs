@@ -10,12 +10,14 @@ use super::bookmarks::Bookmarks;
 use super::item::ItemRef;
 use super::notes::Notes;
 use super::read::{Read, read_bookmarks, read_notes, read_whole};
+use super::suggestions::{Decision, Decisions};
 use crate::store::{self, StoreError};
 use std::path::{Path, PathBuf};
 
 pub const BOOKMARKS_FILE: &str = "bookmarks.json";
 pub const NOTES_FILE: &str = "notes.json";
 pub const SESSION_FILE: &str = "session.json";
+pub const SUGGESTIONS_FILE: &str = "suggestions.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
@@ -72,6 +74,8 @@ pub struct UserData {
     bookmarks: Bookmarks,
     notes: Notes,
     last_place: Option<String>,
+    /// The user's decisions on suggested links.
+    decisions: Decisions,
     /// What a write did besides the change (a flawed file copied aside), for
     /// the caller to tell the user.
     notices: Vec<String>,
@@ -113,11 +117,13 @@ impl UserData {
         );
         let notes = read(dir, NOTES_FILE, read_notes, &mut home, &mut warnings);
         let session: Session = read(dir, SESSION_FILE, read_whole, &mut home, &mut warnings);
+        let decisions = read(dir, SUGGESTIONS_FILE, read_whole, &mut home, &mut warnings);
         let data = UserData {
             home,
             bookmarks,
             notes,
             last_place: session.last_place,
+            decisions,
             notices: Vec::new(),
         };
         (data, warnings)
@@ -133,6 +139,7 @@ impl UserData {
             bookmarks,
             notes,
             last_place: None,
+            decisions: Decisions::default(),
             notices: Vec::new(),
         }
     }
@@ -178,6 +185,26 @@ impl UserData {
 
     pub fn last_place(&self) -> Option<&str> {
         self.last_place.as_deref()
+    }
+
+    /// The user's decisions on suggested links.
+    pub fn decisions(&self) -> &Decisions {
+        &self.decisions
+    }
+
+    /// Accepts (or rejects) a suggested link and saves, under the same lock
+    /// and re-read as every other change.
+    pub fn decide(&mut self, decision: Decision, accept: bool) -> Result<(), UserError> {
+        let (decisions, _) = self.rewrite(SUGGESTIONS_FILE, read_whole, |d: &mut Decisions| {
+            if accept {
+                d.accept(decision);
+            } else {
+                d.reject(decision);
+            }
+            true
+        })?;
+        self.decisions = decisions;
+        Ok(())
     }
 
     /// Adds the bookmark if absent, removes it if present, and saves. Returns

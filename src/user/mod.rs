@@ -9,6 +9,7 @@ pub mod data;
 pub mod item;
 pub mod notes;
 mod read;
+pub mod suggestions;
 
 pub use bookmarks::Bookmarks;
 pub use brief::{BriefError, Format, Selection, brief};
