@@ -127,6 +127,9 @@ fn outline(ctx: Ctx, state: &AppState) -> Vec<Item> {
 
 /// The entries of the main text of a view.
 pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
+    if !matches!(view, View::Overview(_)) {
+        super::probe::document();
+    }
     let c = ctx.corpus;
     match view {
         View::Preamble => {

@@ -21,6 +21,7 @@ pub mod occurrence;
 pub mod overrides;
 pub mod pane;
 pub mod present;
+pub mod probe;
 pub mod run;
 pub mod screen;
 pub mod scroll;

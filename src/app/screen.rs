@@ -30,6 +30,7 @@ impl<'a> Screen<'a> {
         graph: &'a LinkGraph,
         area: Rect,
     ) -> Self {
+        super::probe::screen();
         let ctx = Ctx {
             corpus,
             graph,

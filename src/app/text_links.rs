@@ -51,6 +51,7 @@ pub fn shown_text<'a>(ctx: Ctx<'a>, view: View) -> Option<(usize, TextKey, &'a s
 /// already is ("paragraph 2 of article 23" inside article 23 is a link: it
 /// leads to that paragraph).
 pub fn links(text: &str, own: Target) -> Vec<Citation> {
+    super::probe::extraction();
     extract(text)
         .into_iter()
         .filter(Citation::is_resolved)

@@ -196,6 +196,7 @@ fn key(action: super::action::Action) -> String {
 /// The entries of an overview's main pane. `user` is needed for the
 /// bookmarks only; without it that list is empty.
 pub fn document(ctx: Ctx, view: Overview, user: Option<&UserData>) -> Vec<Item> {
+    super::probe::document();
     use super::action::Action as A;
     let c = ctx.corpus;
     let d = Item::Desk;
