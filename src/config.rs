@@ -12,7 +12,9 @@
 //! next_article = ["n", "ctrl-n"]
 //! ```
 
-use crate::app::overrides::{KeyOverrides, action_name, bindable, parse_key};
+use crate::app::keymap::KeyOverrides;
+
+use crate::app::overrides::{action_name, bindable, parse_key};
 use crate::ui::theme::ThemeName;
 use std::path::{Path, PathBuf};
 use toml::Spanned;

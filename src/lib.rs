@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod explorer;
 pub mod library;
 pub mod refs;
 pub mod search;

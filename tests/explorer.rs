@@ -10,7 +10,8 @@ mod common;
 use common::{App, code, key, passage};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use treaty::app::keymap::{self, Mode};
+use treaty::app::keymap;
+use treaty::app::keymap::Mode;
 use treaty::app::state::Overlay;
 use treaty::app::{self, Action, Effect, MouseInput, MouseKind, PaneId, View};
 use treaty::corpus::{Corpus, Heading, Passage, PassageId, Place, Source, SourceMeta, Target};
@@ -597,5 +598,36 @@ proptest! {
             a.act(&[action]);
             let _ = a.screen();
         }
+    }
+}
+
+// ---- one pass per keystroke ----
+
+/// Article 24 citing other articles in its authentic text, as the official
+/// document sets it out.
+fn authentic_fixture() -> Corpus {
+    let mut c = fixture();
+    let text = std::fs::read_to_string(common::AUTHENTIC)
+        .expect("the fixture")
+        .replace(
+            "[Placeholder text of article 24.]",
+            "1. The powers of article 23 are subject to conditions.\n\n\
+             2. They apply to the measures in paragraph 2 of article 25 and in articles 40 to 46.",
+        );
+    common::lay_authentic_text(&mut c, &text);
+    c
+}
+
+#[test]
+fn one_tab_in_an_article_extracts_lays_out_and_lists_once() {
+    let mut a = App::open(authentic_fixture(), "24", 100, 30);
+    a.screen();
+    for _ in 0..3 {
+        treaty::app::probe::take();
+        a.keys(&[code(KeyCode::Tab)]);
+        let update = treaty::app::probe::take();
+        a.screen();
+        let draw = treaty::app::probe::take();
+        eprintln!("Tab in an article: update {update:?} draw {draw:?}");
     }
 }

@@ -81,7 +81,7 @@ pub enum Action {
     /// Edit the note of the item in view.
     EditNote,
     /// A key in the note editor.
-    Edit(super::editor::EditKey),
+    Edit(crate::app::state::editor::EditKey),
     /// Leave the note editor, saving the note.
     SaveNote,
     /// The item in view with its citation onto the clipboard.

@@ -2,10 +2,10 @@
 //! authentic-text/summary toggle: the actions they own, and the prompt keys
 //! while their overlay is open. Called by `update` before anything else.
 
-use super::action::{Action, Effect};
-use super::import_prompt::{self, PATH_LIMIT};
-use super::present::deck_from_explorer;
-use super::state::{AppState, Overlay, View};
+use crate::app::action::{Action, Effect};
+use crate::app::import::PATH_LIMIT;
+use crate::app::state::{AppState, Overlay, View};
+use crate::app::view::slides::deck_from_explorer;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 
@@ -18,7 +18,7 @@ pub fn handle(
 ) -> Option<Effect> {
     match (action, &mut state.overlay) {
         (Action::Present, None) => {
-            let ctx = super::document::ctx(state, corpus, graph);
+            let ctx = crate::app::view::entry::ctx(state, corpus, graph);
             match deck_from_explorer(ctx, state) {
                 Ok(deck) => state.overlay = Some(Overlay::Present(deck)),
                 Err(why) => state.error(why),
@@ -70,7 +70,7 @@ pub fn handle(
         }
         (Action::PromptSubmit, Some(Overlay::Import { .. })) => {
             state.status = None;
-            Some(import_prompt::submit(state, corpus))
+            Some(crate::app::import::submit(state, corpus))
         }
         (Action::ToggleSummary, None) => {
             toggle_summary(state, corpus);

@@ -15,9 +15,9 @@ mod source;
 pub mod theme;
 pub mod views;
 
-use crate::app::screen::Screen;
-use crate::app::scroll::{self, Anchor};
+use crate::app::scroll::Anchor;
 use crate::app::state::{AppState, Overlay, PaneId, View};
+use crate::app::view::screen::Screen;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::Frame;
@@ -78,7 +78,7 @@ fn draw_pane(
     };
     let ps = state.pane(id);
     let above = ps.top != Anchor::TOP;
-    let below = ps.top < scroll::max_anchor(&p, p.rows);
+    let below = ps.top < crate::app::scroll::max_anchor(&p, p.rows);
     layout::title_bar(buf, frame, title, focused, above || below);
     pane::draw(buf, content, &p, ps, focused, sel);
     layout::scroll_marks(buf, frame, above, below);

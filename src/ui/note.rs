@@ -3,8 +3,8 @@
 //! editing point.
 
 use super::theme;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, Overlay, PaneId};
+use crate::app::view::screen::Screen;
 use crate::text::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
             inner.y + 1,
             &hint,
             w,
-            theme::role(crate::app::lines::Role::Note),
+            theme::role(crate::app::view::lines::Role::Note),
         );
     }
     let y = inner.y + (cur_row - top) as u16;

@@ -2,10 +2,9 @@
 //! on screen are asked for, so long texts cost no more than short ones.
 
 use super::theme;
-use crate::app::lines::DocLine;
-use crate::app::pane::Pane;
-use crate::app::scroll;
 use crate::app::state::PaneState;
+use crate::app::view::lines::DocLine;
+use crate::app::view::pane::Pane;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,7 +43,7 @@ pub fn draw(
     }
     let rows = usize::from(area.height);
     let selected = pane.has_selection().then_some(ps.selected);
-    for (item, from, count, row) in scroll::visible(pane, rows, ps.top) {
+    for (item, from, count, row) in crate::app::scroll::visible(pane, rows, ps.top) {
         let is_sel = selected == Some(item);
         for (k, line) in pane.lines(item, from, count).iter().enumerate() {
             let y = area.y + (row + k) as u16;

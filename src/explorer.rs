@@ -3,10 +3,11 @@
 //! something changed; several queued events are applied before one draw, so
 //! holding a key never lags behind.
 
-use super::action::{Action, Effect, MouseInput, MouseKind};
-use super::keymap::{self, Mode};
-use super::state::{AppState, Overlay};
-use super::{RunOptions, desk, update::update};
+use crate::app::RunOptions;
+use crate::app::action::{Action, Effect, MouseInput, MouseKind};
+use crate::app::keymap::mode;
+use crate::app::state::{AppState, Overlay};
+use crate::app::update::update;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::terminal::{Session, Signal, die_of};
@@ -23,23 +24,10 @@ pub const SEARCH_TICK: Duration = Duration::from_millis(15);
 /// Events applied before signals are checked and the screen is drawn again.
 const MAX_BATCH: usize = 256;
 
-/// The key table a state listens to.
-pub fn mode(state: &AppState) -> Mode {
-    match state.overlay {
-        Some(Overlay::Help { .. }) => Mode::Help,
-        Some(Overlay::GoTo { .. }) => Mode::Prompt,
-        Some(Overlay::Import { .. }) => Mode::Prompt,
-        Some(Overlay::Present(_)) => Mode::Present,
-        Some(Overlay::Note { .. }) => Mode::Note,
-        Some(Overlay::Search(_)) => Mode::Search,
-        None => Mode::Normal,
-    }
-}
-
 /// What a terminal event means, if anything.
 pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::action_for(mode(state), k),
+        Event::Key(k) => crate::app::keymap::action_for(mode(state), k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => {
             let kind = match m.kind {
@@ -69,7 +57,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     let mut graph = LinkGraph::build(&corpus);
     let (user, warnings) = crate::user::UserData::load();
     let mut session = Session::enter(opts.mouse)?;
-    let mut state = desk::start(
+    let mut state = crate::app::desk::start(
         &corpus,
         &graph,
         opts.start,
@@ -91,7 +79,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
-                let problems = desk::on_quit(&mut state, &corpus);
+                let problems = crate::app::desk::on_quit(&mut state, &corpus);
                 drop(session);
                 tell(&problems);
                 die_of(sig);
@@ -110,7 +98,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
-            let problems = desk::on_quit(&mut state, &corpus);
+            let problems = crate::app::desk::on_quit(&mut state, &corpus);
             drop(session);
             tell(&problems);
             return Ok(());
@@ -148,10 +136,10 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             };
             dirty = true;
             let effect = update(&mut state, &corpus, &graph, action);
-            desk::flush_outbox(&mut state, &mut std::io::stdout())?;
+            crate::app::desk::flush_outbox(&mut state, &mut std::io::stdout())?;
             match effect {
                 Effect::Quit => {
-                    let problems = desk::on_quit(&mut state, &corpus);
+                    let problems = crate::app::desk::on_quit(&mut state, &corpus);
                     drop(session);
                     tell(&problems);
                     return Ok(());
@@ -159,7 +147,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
                 Effect::Suspend => session.suspend()?,
                 Effect::ReloadLibrary => {
                     // Copies the corpus only if the index thread still reads it.
-                    graph = super::import_prompt::reload(
+                    graph = crate::app::import::reload(
                         &mut state,
                         std::sync::Arc::make_mut(&mut corpus),
                     );

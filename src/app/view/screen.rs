@@ -2,11 +2,11 @@
 //! each visible pane with its entries. Built fresh for every update and every
 //! frame; the wrapping it needs is cached, so this is cheap.
 
-use super::document::{self, Ctx};
-use super::geometry::{Layout, layout};
-use super::pane::Pane;
-use super::scroll::Heights;
-use super::state::{AppState, PaneId};
+use crate::app::scroll::Heights;
+use crate::app::state::{AppState, PaneId};
+use crate::app::view::entry::Ctx;
+use crate::app::view::geometry::{Layout, layout};
+use crate::app::view::pane::Pane;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::layout::Rect;
@@ -30,14 +30,14 @@ impl<'a> Screen<'a> {
         graph: &'a LinkGraph,
         area: Rect,
     ) -> Self {
-        super::probe::screen();
+        crate::app::probe::screen();
         let ctx = Ctx {
             corpus,
             graph,
             cache: &state.cache,
         };
         let layout = layout(area, state.focus(), state.view(), |width| {
-            let items = document::document(ctx, state.view());
+            let items = crate::app::view::document::document(ctx, state.view());
             let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
             pane.user = Some(&state.user);
             (0..pane.len()).map(|i| pane.height(i)).sum()
@@ -54,7 +54,7 @@ impl<'a> Screen<'a> {
     /// A pane at the size it would have if it were on screen: the one the
     /// focus is moving to may be hidden on a small terminal until then.
     pub fn build(&self, state: &'a AppState, id: PaneId, width: usize, rows: usize) -> Pane<'a> {
-        let items = document::items(self.ctx, state, id);
+        let items = crate::app::view::document::items(self.ctx, state, id);
         let mut pane = Pane::new(id, items, width, rows, self.ctx);
         pane.here = state.view();
         pane.user = Some(&state.user);
@@ -63,10 +63,10 @@ impl<'a> Screen<'a> {
         match id {
             PaneId::Outline => pane.expanded = state.outline.expanded.clone(),
             PaneId::Document => {
-                pane.current_link = document::selected_passage(self.ctx, state)
+                pane.current_link = crate::app::view::document::selected_passage(self.ctx, state)
                     .map(|p| (p, state.here.links.selected));
                 if state.focus() == PaneId::Document {
-                    pane.current_cite = super::text_links::current(self.ctx, state);
+                    pane.current_cite = crate::app::view::citations::current(self.ctx, state);
                 }
                 pane.found = state
                     .search

@@ -4,112 +4,17 @@
 //! concern (`treaty present --deck …`). What a slide says is built here;
 //! how it is laid out at a size is `ui::present`.
 
-use super::document::{Ctx, SUMMARY_LABEL, TEXT_LABEL};
-use super::lines::{Piece, Role};
-use super::state::{AppState, View};
-use super::views::{self, DeskItem, Overview};
+use crate::app::state::Overview;
+use crate::app::state::deck::Presentation;
+use crate::app::state::deck::Slide;
+use crate::app::state::{AppState, View};
+use crate::app::view::entry::DeskItem;
+use crate::app::view::entry::{Ctx, SUMMARY_LABEL, TEXT_LABEL};
+use crate::app::view::lines::{Piece, Role};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::{Basis, LinkGraph};
 use crate::text::{one_line, snippet};
 use crate::user::item::{ItemRef, Resolved};
-
-/// One slide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slide {
-    Preamble,
-    Chapter(u8),
-    Article(u8),
-    Passage(PassageId),
-    /// Index into `Corpus::sources`.
-    Source(usize),
-}
-
-/// A deck being shown, with the slide on screen and a slide number being
-/// typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Presentation {
-    /// What the deck is, in words: `Chapter IV`, `Your bookmarks`.
-    pub title: String,
-    pub slides: Vec<Slide>,
-    pub current: usize,
-    /// Digits typed so far for a jump (`3` then Enter).
-    pub jump: String,
-    /// Why the last jump did not happen.
-    pub message: Option<String>,
-    /// Started by `treaty present`: leaving ends the program.
-    pub exit_on_close: bool,
-}
-
-impl Presentation {
-    pub fn new(title: impl Into<String>, slides: Vec<Slide>, current: usize) -> Self {
-        let current = current.min(slides.len().saturating_sub(1));
-        Presentation {
-            title: title.into(),
-            slides,
-            current,
-            jump: String::new(),
-            message: None,
-            exit_on_close: false,
-        }
-    }
-
-    pub fn slide(&self) -> Option<Slide> {
-        self.slides.get(self.current).copied()
-    }
-
-    /// `3/12`
-    pub fn progress(&self) -> String {
-        if self.slides.is_empty() {
-            return "0/0".into();
-        }
-        format!("{}/{}", self.current + 1, self.slides.len())
-    }
-
-    pub fn step(&mut self, forward: bool) {
-        self.jump.clear();
-        self.message = None;
-        if forward {
-            if self.current + 1 < self.slides.len() {
-                self.current += 1;
-            }
-        } else {
-            self.current = self.current.saturating_sub(1);
-        }
-    }
-
-    pub fn type_digit(&mut self, c: char) {
-        self.message = None;
-        if c.is_ascii_digit() && self.jump.len() < 6 {
-            self.jump.push(c);
-        }
-    }
-
-    pub fn erase_digit(&mut self) {
-        self.message = None;
-        self.jump.pop();
-    }
-
-    /// Enter: go to the slide whose number was typed.
-    pub fn submit_jump(&mut self) {
-        let typed = std::mem::take(&mut self.jump);
-        if typed.is_empty() {
-            self.step(true);
-            return;
-        }
-        match typed.parse::<usize>() {
-            Ok(n) if (1..=self.slides.len()).contains(&n) => {
-                self.current = n - 1;
-                self.message = None;
-            }
-            _ => {
-                self.message = Some(format!(
-                    "No slide {typed}: the slides are 1 to {}",
-                    self.slides.len()
-                ))
-            }
-        }
-    }
-}
 
 /// The deck `p` opens from where the explorer is: the bookmarks in the
 /// bookmarks list (starting at the selected one), the selected concern's
@@ -121,17 +26,17 @@ pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, St
     match state.view() {
         View::Overview(Overview::Bookmarks) => {
             let marks: Vec<ItemRef> = state.user.bookmarks().iter().cloned().collect();
-            let at = match views::selected_item(ctx, state) {
+            let at = match crate::app::view::overviews::selected_item(ctx, state) {
                 Some(DeskItem::Bookmark(r)) => Some(r),
                 _ => None,
             };
             bookmarks_deck(corpus, &marks, at.as_ref())
         }
         View::Overview(Overview::Concerns) => {
-            let Some(i) = views::selected_concern(ctx, state) else {
+            let Some(i) = crate::app::view::overviews::selected_concern(ctx, state) else {
                 return Err("Choose a concern first: p presents its passages.".into());
             };
-            let at = match views::selected_item(ctx, state) {
+            let at = match crate::app::view::overviews::selected_item(ctx, state) {
                 Some(DeskItem::ConcernPassage(p)) => Some(p),
                 _ => None,
             };
@@ -140,7 +45,7 @@ pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, St
         // The selected row of the coverage view is presented as if it
         // were open: an article within its chapter, or a chapter.
         View::Overview(Overview::Coverage) => {
-            let view = match views::selected_item(ctx, state) {
+            let view = match crate::app::view::overviews::selected_item(ctx, state) {
                 Some(DeskItem::CoverageArticle(n)) => View::Article(n),
                 Some(DeskItem::CoverageChapter(n)) => View::Chapter(n),
                 _ => View::Overview(Overview::Coverage),
@@ -150,7 +55,7 @@ pub fn deck_from_explorer(ctx: Ctx, state: &AppState) -> Result<Presentation, St
         view => Ok(deck_for_view(
             corpus,
             view,
-            super::document::selected_passage(ctx, state),
+            crate::app::view::document::selected_passage(ctx, state),
         )),
     }
 }

@@ -2,9 +2,16 @@
 //! selection of each pane), the history behind and ahead, the outline, the
 //! overlays and the status message. Changed only by `update`.
 
-use super::scroll::Anchor;
-use super::wrap::WrapCache;
+pub mod deck;
+pub mod editor;
+pub mod engine;
+pub mod search;
+
+use crate::app::scroll::Anchor;
+use crate::app::wrap::WrapCache;
 use crate::corpus::{Place, Target};
+use crate::user::ItemRef;
+use std::path::PathBuf;
 
 /// What the main area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,7 +22,7 @@ pub enum View {
     /// Index into `Corpus::sources`.
     Source(usize),
     /// Concerns, coverage, timeline or bookmarks: the corpus as a whole.
-    Overview(super::views::Overview),
+    Overview(crate::app::state::Overview),
 }
 
 impl View {
@@ -140,16 +147,16 @@ pub enum Overlay {
     Note {
         item: crate::user::ItemRef,
         title: String,
-        editor: super::editor::Editor,
+        editor: crate::app::state::editor::Editor,
     },
     /// A slide deck shown full screen (`p`, `treaty present`).
-    Present(super::present::Presentation),
+    Present(crate::app::state::deck::Presentation),
     /// The file prompt of `i`: a path to import into the library.
     Import {
         input: String,
     },
     /// The search overlay (`/`), fed by the background search.
-    Search(Box<super::search::SearchOverlay>),
+    Search(Box<crate::app::state::search::SearchOverlay>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,11 +181,11 @@ pub struct AppState {
     /// Wrapped texts by width, shared by `update` and drawing.
     pub cache: WrapCache,
     /// The search engine, the queries of the session, the match marked.
-    pub search: super::search::SearchSession,
+    pub search: crate::app::state::search::SearchSession,
     /// Bookmarks, notes and the last place, saved as they change.
     pub user: crate::user::UserData,
     /// Clipboard output for the terminal, unsaved notes, where briefs go.
-    pub desk: super::desk::Desk,
+    pub desk: crate::app::state::Desk,
 }
 
 impl AppState {
@@ -200,9 +207,9 @@ impl AppState {
             mouse,
             imported: None,
             cache: WrapCache::default(),
-            search: super::search::SearchSession::default(),
+            search: crate::app::state::search::SearchSession::default(),
             user: crate::user::UserData::default(),
-            desk: super::desk::Desk::default(),
+            desk: crate::app::state::Desk::default(),
         }
     }
 
@@ -243,4 +250,66 @@ impl AppState {
             error: true,
         });
     }
+}
+
+/// A view of the corpus as a whole, rather than of one provision or source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Overview {
+    Concerns,
+    Coverage,
+    Timeline,
+    Bookmarks,
+}
+
+impl Overview {
+    pub const ALL: [Overview; 4] = [
+        Overview::Concerns,
+        Overview::Coverage,
+        Overview::Timeline,
+        Overview::Bookmarks,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Overview::Concerns => "Concerns",
+            Overview::Coverage => "Coverage",
+            Overview::Timeline => "Timeline",
+            Overview::Bookmarks => "Bookmarks",
+        }
+    }
+
+    /// The name kept as the last place (`concerns`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Overview::Concerns => "concerns",
+            Overview::Coverage => "coverage",
+            Overview::Timeline => "timeline",
+            Overview::Bookmarks => "bookmarks",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Overview> {
+        Overview::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Whether the view has a second pane (a concern's passages).
+    pub fn has_links(self) -> bool {
+        self == Overview::Concerns
+    }
+}
+
+/// What the desk keeps besides the user's data.
+#[derive(Debug, Clone, Default)]
+pub struct Desk {
+    /// Escape sequences for the terminal (OSC 52), written by the event loop
+    /// between frames and never from drawing.
+    pub outbox: Vec<String>,
+    /// Notes that could not be saved, by item: reopening the editor on the
+    /// item brings the text back, and they are printed on quit.
+    pub drafts: Vec<(ItemRef, String)>,
+    /// Where `x` writes the brief: the directory treaty was started in.
+    /// Without one (a state built in a test), the data directory.
+    pub export_dir: Option<PathBuf>,
 }

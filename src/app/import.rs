@@ -3,9 +3,9 @@
 //! the corpus again so the new source shows in the outline and in "Cited by".
 //! Nothing is written when the import fails; the footer says why.
 
-use super::action::Effect;
-use super::state::{AppState, Overlay, View};
-use super::wrap::WrapCache;
+use crate::app::action::Effect;
+use crate::app::state::{AppState, Overlay, View};
+use crate::app::wrap::WrapCache;
 use crate::corpus::Corpus;
 use crate::library::{ImportOptions, Library};
 use crate::refs::graph::LinkGraph;
@@ -100,7 +100,7 @@ pub fn reload(state: &mut AppState, corpus: &mut Corpus) -> LinkGraph {
     state.history.back.retain(|l| valid(l.view));
     state.history.forward.retain(|l| valid(l.view));
     if !valid(state.view()) {
-        state.here = super::navigate::fresh(corpus, &graph, state, View::Preamble);
+        state.here = crate::app::nav::fresh(corpus, &graph, state, View::Preamble);
     }
     let id = state.imported.take();
     let status = state.status.clone();
@@ -111,9 +111,9 @@ pub fn reload(state: &mut AppState, corpus: &mut Corpus) -> LinkGraph {
             .iter()
             .rposition(|s| s.user && (s.id == id || s.id == format!("my-{id}")))
     }) {
-        super::navigate::open_view(state, corpus, &graph, View::Source(i));
+        crate::app::nav::open_view(state, corpus, &graph, View::Source(i));
     }
-    super::update::settle(state, corpus, &graph);
+    crate::app::settle::settle(state, corpus, &graph);
     state.status = status;
     if let Some(w) = warnings.first() {
         state.error(format!("Your library: {}", one_line(w)));
