@@ -225,7 +225,7 @@ fn cite_rows(
 /// first, else the current "Cited by".
 pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
     let ctx = ctx(state, corpus, graph);
-    let (item, cites) = view_links(ctx, state.view()).unwrap_or((0, Vec::new()));
+    let (item, cites) = view_links(ctx, state.view()).unwrap_or_default();
     let n = state.view().target().map_or(0, |t| graph.count(t));
     let m = cites.len();
     if m + n == 0 {

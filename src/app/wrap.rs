@@ -4,6 +4,7 @@
 
 use crate::corpus::PassageId;
 use crate::text::is_unsafe;
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -203,16 +204,36 @@ pub enum TextKey {
     PreambleText,
 }
 
-/// Wrapped corpus texts by (text, width). Lives inside the app state behind a
-/// `RefCell` so drawing, which only reads the state, can fill it too.
-#[derive(Debug, Default)]
+/// Wrapped corpus texts by (text, width), and what the view derives from the
+/// state (a view's entries, the screen's layout, a text's citations) by what
+/// it was derived from, so one keystroke computes each once. Lives inside the
+/// app state behind a `RefCell` so drawing, which only reads the state, can
+/// fill it too; an import that changes the corpus starts a new one.
+#[derive(Default)]
 pub struct WrapCache {
     map: RefCell<HashMap<(TextKey, usize), Rc<Wrapped>>>,
+    /// Derived values by kind: the last few keys each was built for.
+    memo: RefCell<HashMap<&'static str, Vec<MemoEntry>>>,
     /// Provisions with authentic text show their summary instead (`s`).
     /// Kept with the texts it selects, so every pane built from the state
     /// lays out the same one.
     summary: std::cell::Cell<bool>,
 }
+
+type MemoEntry = (Box<dyn Any>, Rc<dyn Any>);
+
+impl std::fmt::Debug for WrapCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WrapCache")
+            .field("texts", &self.map.borrow().len())
+            .field("summary", &self.summary.get())
+            .finish()
+    }
+}
+
+/// Keys kept per kind of derived value: a keystroke asks for a handful (the
+/// layout before and after the focus moved, the texts of one view).
+const MEMO_KEYS: usize = 8;
 
 /// Past this many entries, entries for other widths are dropped: after a
 /// resize they will not be asked for again.
@@ -238,6 +259,34 @@ impl WrapCache {
 
     pub fn len(&self) -> usize {
         self.map.borrow().len()
+    }
+
+    /// The value of kind `kind` derived from `key`: built by `build` the
+    /// first time, the same value after. `key` must hold everything the
+    /// value is derived from besides the corpus.
+    pub fn memo<K, T>(&self, kind: &'static str, key: K, build: impl FnOnce() -> T) -> Rc<T>
+    where
+        K: PartialEq + 'static,
+        T: 'static,
+    {
+        let found = self.memo.borrow().get(kind).and_then(|entries| {
+            entries
+                .iter()
+                .find(|(k, _)| k.downcast_ref::<K>() == Some(&key))
+                .and_then(|(_, v)| Rc::clone(v).downcast::<T>().ok())
+        });
+        if let Some(v) = found {
+            return v;
+        }
+        // Built with no borrow held: building may ask for other values.
+        let value = Rc::new(build());
+        let mut memo = self.memo.borrow_mut();
+        let entries = memo.entry(kind).or_default();
+        if entries.len() >= MEMO_KEYS {
+            entries.remove(0);
+        }
+        entries.push((Box::new(key), Rc::clone(&value) as Rc<dyn Any>));
+        value
     }
 
     /// Whether provisions with authentic text show their summary.

@@ -7,9 +7,11 @@
 use crate::app::state::{AppState, View};
 use crate::app::view::entry::{Ctx, Item};
 use crate::app::wrap::TextKey;
+use crate::app::wrap::WrapCache;
 use crate::corpus::{Corpus, Target};
 use crate::refs::extract::{Citation, extract};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The authentic text behind a text key, if the key is one.
 pub fn text_of(corpus: &Corpus, key: TextKey) -> Option<&str> {
@@ -52,10 +54,17 @@ pub fn links(text: &str, own: Target) -> Vec<Citation> {
         .collect()
 }
 
+/// The links of the authentic text behind `key`, extracted once per text
+/// and kept with the wrapped texts.
+pub fn links_of(cache: &WrapCache, key: TextKey, text: &str) -> Option<Rc<Vec<Citation>>> {
+    let own = owner(key)?;
+    Some(cache.memo("citations", key, || links(text, own)))
+}
+
 /// The links of the text the view shows.
-pub fn view_links(ctx: Ctx, view: View) -> Option<(usize, Vec<Citation>)> {
+pub fn view_links(ctx: Ctx, view: View) -> Option<(usize, Rc<Vec<Citation>>)> {
     let (item, key, text) = shown_text(ctx, view)?;
-    Some((item, links(text, owner(key)?)))
+    Some((item, links_of(ctx.cache, key, text)?))
 }
 
 /// The paragraph number a citation points at: `para. 2`, `(2)(b)`.

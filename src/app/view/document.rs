@@ -12,16 +12,24 @@ use crate::app::wrap::TextKey;
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::text::one_line;
 use crate::user::ItemRef;
+use std::rc::Rc;
 
 /// The entries of a pane for the current state.
-pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Vec<Item> {
+pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Rc<Vec<Item>> {
     match pane {
-        PaneId::Outline => outline(ctx, state),
+        PaneId::Outline => {
+            let key = state.outline.expanded.clone();
+            ctx.cache.memo("outline", key, || outline(ctx, state))
+        }
         PaneId::Document => match state.view() {
-            View::Overview(o) => crate::app::view::overviews::document(ctx, o, Some(&state.user)),
+            View::Overview(o) => Rc::new(crate::app::view::overviews::document(
+                ctx,
+                o,
+                Some(&state.user),
+            )),
             view => document(ctx, view),
         },
-        PaneId::Links => links(ctx, state),
+        PaneId::Links => Rc::new(links(ctx, state)),
     }
 }
 
@@ -42,11 +50,20 @@ fn outline(ctx: Ctx, state: &AppState) -> Vec<Item> {
     out
 }
 
-/// The entries of the main text of a view.
-pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
-    if !matches!(view, View::Overview(_)) {
-        crate::app::probe::document();
+/// The entries of the main text of a view, built once per view (and per
+/// choice of summary or authentic text) and kept: a source of a million
+/// paragraphs is listed once, not on every key. The overviews, which read
+/// the user's data, are short and built each time.
+pub fn document(ctx: Ctx, view: View) -> Rc<Vec<Item>> {
+    if let View::Overview(o) = view {
+        return Rc::new(crate::app::view::overviews::document(ctx, o, None));
     }
+    let key = (view, ctx.cache.shows_summary());
+    ctx.cache.memo("document", key, || build(ctx, view))
+}
+
+fn build(ctx: Ctx, view: View) -> Vec<Item> {
+    crate::app::probe::document();
     let c = ctx.corpus;
     match view {
         View::Preamble => {

@@ -50,7 +50,8 @@ pub fn occurrences(ctx: Ctx, view: View, query: &str) -> Vec<Occurrence> {
 fn occurrences_by(ctx: Ctx, view: View, query: &str, closeness: Closeness) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for (item, entry) in crate::app::view::document::document(ctx, view)
-        .into_iter()
+        .iter()
+        .cloned()
         .enumerate()
     {
         let whole = |spot: Spot, text: &str| {

@@ -12,10 +12,11 @@ use crate::app::wrap::{Breaks, TextKey};
 use crate::corpus::{PassageId, Target};
 use crate::refs::graph::Link;
 use crate::text::{one_line, width};
+use std::rc::Rc;
 
 pub struct Pane<'a> {
     pub id: PaneId,
-    pub items: Vec<Item>,
+    pub items: Rc<Vec<Item>>,
     /// Cells per line and lines on screen.
     pub width: usize,
     pub rows: usize,
@@ -51,14 +52,15 @@ impl Heights for Pane<'_> {
 }
 
 impl<'a> Pane<'a> {
-    pub fn new(id: PaneId, items: Vec<Item>, width: usize, rows: usize, ctx: Ctx<'a>) -> Self {
+    pub fn new(id: PaneId, items: Rc<Vec<Item>>, width: usize, rows: usize, ctx: Ctx<'a>) -> Self {
+        // Paragraphs are listed in order: the last has the widest number.
         let most = items
             .iter()
-            .filter_map(|it| match it {
+            .rev()
+            .find_map(|it| match it {
                 Item::Passage(p) => Some(p.index + 1),
                 _ => None,
             })
-            .max()
             .unwrap_or(0);
         let gutter = most.to_string().len() + 2;
         Pane {
@@ -185,10 +187,7 @@ impl<'a> Pane<'a> {
     /// and its citations as links, the current one marked (a search match
     /// over one wins).
     fn with_citations(&self, key: TextKey, mut marks: Vec<Mark>) -> Vec<Mark> {
-        let (Some(text), Some(own)) = (
-            crate::app::view::citations::text_of(self.ctx.corpus, key),
-            crate::app::view::citations::owner(key),
-        ) else {
+        let Some(text) = crate::app::view::citations::text_of(self.ctx.corpus, key) else {
             return marks;
         };
         let free = |span: &std::ops::Range<usize>, marks: &[Mark]| {
@@ -196,12 +195,15 @@ impl<'a> Pane<'a> {
                 .iter()
                 .any(|m| m.span.start < span.end && span.start < m.span.end)
         };
-        let mut add: Vec<Mark> = crate::app::view::citations::links(text, own)
-            .into_iter()
+        let Some(cites) = crate::app::view::citations::links_of(self.ctx.cache, key, text) else {
+            return marks;
+        };
+        let mut add: Vec<Mark> = cites
+            .iter()
             .enumerate()
             .filter(|(_, c)| free(&c.span, &marks))
             .map(|(k, c)| Mark {
-                span: c.span,
+                span: c.span.clone(),
                 role: if self.current_cite == Some(k) {
                     Role::CurrentLink
                 } else {

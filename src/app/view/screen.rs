@@ -3,7 +3,7 @@
 //! frame; the wrapping it needs is cached, so this is cheap.
 
 use crate::app::scroll::Heights;
-use crate::app::state::{AppState, PaneId};
+use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::entry::Ctx;
 use crate::app::view::geometry::{Layout, layout};
 use crate::app::view::pane::Pane;
@@ -30,17 +30,37 @@ impl<'a> Screen<'a> {
         graph: &'a LinkGraph,
         area: Rect,
     ) -> Self {
-        crate::app::probe::screen();
         let ctx = Ctx {
             corpus,
             graph,
             cache: &state.cache,
         };
-        let layout = layout(area, state.focus(), state.view(), |width| {
-            let items = crate::app::view::document::document(ctx, state.view());
-            let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
-            pane.user = Some(&state.user);
-            (0..pane.len()).map(|i| pane.height(i)).sum()
+        let (focus, view) = (state.focus(), state.view());
+        let summary = state.cache.shows_summary();
+        // The layout reads the height of an article's text, which holds the
+        // user's mark and note on it: they are part of the key.
+        let marks = match view {
+            View::Article(n) => Some(crate::user::ItemRef::article(n)),
+            View::Preamble => Some(crate::user::ItemRef::Target(
+                crate::corpus::Target::Preamble,
+            )),
+            _ => None,
+        }
+        .map(|item| {
+            (
+                state.user.is_bookmarked(&item),
+                state.user.note(&item).map(str::to_string),
+            )
+        });
+        let key = (area, focus, view, summary, marks);
+        let layout = *state.cache.memo("layout", key, || {
+            crate::app::probe::screen();
+            layout(area, focus, view, |width| {
+                let items = crate::app::view::document::document(ctx, view);
+                let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
+                pane.user = Some(&state.user);
+                (0..pane.len()).map(|i| pane.height(i)).sum()
+            })
         });
         Screen { layout, ctx }
     }
