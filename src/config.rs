@@ -200,7 +200,7 @@ fn parse_keys(
             ));
         }
         debug_assert_eq!(action_name(action), name);
-        out.bind(*action, bound);
+        out.bind(action.clone(), bound);
     }
     Ok(out)
 }

@@ -29,6 +29,7 @@ pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) => crate::app::keymap::action_for(mode(state), k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(m) => {
             let kind = match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,

@@ -208,7 +208,7 @@ fn headings_are_shown_unnumbered_between_paragraphs() {
 fn outline_counts_linked_passages_per_article() {
     let mut a = App::new(100, 30, None);
     assert_eq!(a.state.focus(), PaneId::Outline);
-    a.act(&[Action::Down; 4]);
+    a.act(&[Action::Down, Action::Down, Action::Down, Action::Down]);
     a.act(&[Action::Expand]);
     let s = a.screen();
     let row = s
@@ -562,7 +562,7 @@ fn every_size_from_zero_draws() {
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
-    let keys: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action).collect();
+    let keys: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action.clone()).collect();
     prop_oneof![
         4 => proptest::sample::select(keys),
         1 => (0u16..=250, 0u16..=80).prop_map(|(w, h)| Action::Resize(w, h)),

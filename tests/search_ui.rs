@@ -458,7 +458,7 @@ fn a_click_selects_and_a_second_click_opens() {
         column: l.list.x + 3,
         row,
     });
-    a.act(&[click]);
+    a.act(std::slice::from_ref(&click));
     assert_eq!(a.overlay().selected, 2);
     let place = a.overlay().hits[2].place;
     a.act(&[click]);

@@ -453,6 +453,11 @@ pub fn handle(
             }
             Action::Close | Action::SaveNote => close_note(state, corpus),
             Action::Edit(k) => edit(state, *k),
+            Action::Paste(text) => {
+                if let Some(Overlay::Note { editor, .. }) = &mut state.overlay {
+                    editor.paste(text);
+                }
+            }
             Action::Resize(..) | Action::Suspend | Action::Mouse(_) => return None,
             // The views do not take keys while the note is being written.
             _ => {}

@@ -259,7 +259,7 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
                 .iter()
                 .any(|k| normalize(k.code, k.mods) == pressed)
         })
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if found.is_some() {
         return found;
     }

@@ -20,7 +20,7 @@ pub fn bindable() -> Vec<(String, Action)> {
     for b in BINDINGS.iter().filter(|b| b.mode == Mode::Normal) {
         let name = action_name(&b.action);
         if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
-            out.push((name, b.action));
+            out.push((name, b.action.clone()));
         }
     }
     out

@@ -11,6 +11,7 @@ use crate::app::scroll::Anchor;
 use crate::app::settle::settle;
 use crate::app::state::PaneId;
 use crate::app::state::View;
+use crate::app::state::editor::one_line_paste;
 use crate::app::state::search::Found;
 use crate::app::state::search::INPUT_LIMIT;
 use crate::app::state::search::Occurrence;
@@ -69,6 +70,14 @@ pub fn intercept(
                     o.input.insert(o.cursor, c);
                     o.cursor += c.len_utf8();
                 }
+            })
+        }
+        Action::Paste(ref text) => {
+            changed = edit(o, &|o| {
+                let room = INPUT_LIMIT.saturating_sub(o.input.chars().count());
+                let text = one_line_paste(text, room);
+                o.input.insert_str(o.cursor, &text);
+                o.cursor += text.len();
             })
         }
         Action::PromptBackspace => {
@@ -178,8 +187,10 @@ pub fn intercept(
             o.selected = 0;
             o.top = 0;
             o.open_when_done = false;
-            if matches!(action, Action::PromptChar(_) | Action::PromptBackspace)
-                || matches!(action, Action::PromptDelete | Action::PromptClear)
+            if matches!(
+                action,
+                Action::PromptChar(_) | Action::PromptBackspace | Action::Paste(_)
+            ) || matches!(action, Action::PromptDelete | Action::PromptClear)
             {
                 o.recall = None;
             }

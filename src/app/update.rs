@@ -6,6 +6,7 @@ use crate::app::mouse;
 use crate::app::nav::{cycle_focus, help_scroll, move_in, outline_toggle};
 use crate::app::settle::reveal;
 use crate::app::settle::settle;
+use crate::app::state::editor::one_line_paste;
 use crate::app::state::{AppState, Overlay, PaneId};
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
@@ -17,11 +18,11 @@ const PROMPT_LIMIT: usize = 80;
 pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: Action) -> Effect {
     if !matches!(
         action,
-        Action::Resize(..) | Action::Mouse(_) | Action::SearchPoll
+        Action::Resize(..) | Action::Mouse(_) | Action::SearchPoll | Action::Paste(_)
     ) {
         state.status = None;
     }
-    if let Some(effect) = crate::app::search::intercept(state, corpus, graph, action) {
+    if let Some(effect) = crate::app::search::intercept(state, corpus, graph, action.clone()) {
         return effect;
     }
     if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
@@ -64,6 +65,7 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
                 input.push(c);
             }
         }
+        Action::Paste(ref text) => paste(state, text),
         Action::PromptBackspace => {
             if let Some(Overlay::GoTo { input }) = &mut state.overlay {
                 input.pop();
@@ -131,4 +133,19 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
     }
     settle(state, corpus, graph);
     Effect::Nothing
+}
+
+/// Pasted text goes into the prompt being typed in, cut to what the prompt
+/// holds; with no field open it is ignored. The search overlay and the note
+/// editor take theirs in `search::intercept` and `desk::handle`.
+fn paste(state: &mut AppState, text: &str) {
+    let field = |input: &mut String, limit: usize| {
+        let room = limit.saturating_sub(input.chars().count());
+        input.push_str(&one_line_paste(text, room));
+    };
+    match &mut state.overlay {
+        Some(Overlay::GoTo { input }) => field(input, PROMPT_LIMIT),
+        Some(Overlay::Import { input }) => field(input, crate::app::import::PATH_LIMIT),
+        _ => {}
+    }
 }

@@ -86,7 +86,7 @@ impl App {
 
     pub fn act(&mut self, actions: &[Action]) -> &mut Self {
         for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, *a);
+            app::update(&mut self.state, &self.corpus, &self.graph, a.clone());
         }
         self
     }
