@@ -15,6 +15,16 @@ pub const INPUT_LIMIT: usize = 200;
 /// Queries remembered for Up / Down.
 pub const HISTORY_LIMIT: usize = 100;
 
+/// How the search threads wake the event loop.
+#[derive(Clone)]
+pub struct Wake(pub crate::search::Waker);
+
+impl std::fmt::Debug for Wake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Wake")
+    }
+}
+
 /// What search remembers across overlays, for the whole session.
 #[derive(Debug, Default)]
 pub struct SearchSession {
@@ -29,6 +39,9 @@ pub struct SearchSession {
     pub found: Option<Found>,
     /// Results taken in so far; the event loop draws again when it grows.
     pub arrivals: u64,
+    /// How the search threads wake the event loop when results are ready
+    /// (set by the event loop before the index is started).
+    pub waker: Option<Wake>,
 }
 
 impl SearchSession {
@@ -36,7 +49,8 @@ impl SearchSession {
     /// again after the corpus changed (an import). The corpus is shared, not
     /// copied, so the UI thread does not stall on a large one.
     pub fn index_in_background(&mut self, corpus: &std::sync::Arc<Corpus>) {
-        self.engine = Engine::background(std::sync::Arc::clone(corpus));
+        let waker = self.waker.as_ref().map(|w| std::sync::Arc::clone(&w.0));
+        self.engine = Engine::background(std::sync::Arc::clone(corpus), waker);
         self.found = None;
     }
 
