@@ -21,10 +21,6 @@ use std::time::Duration;
 /// How often signals are looked at while no key comes.
 const TICK: Duration = Duration::from_millis(150);
 
-/// How often the benchmark's replay of this loop asks the search worker for
-/// results; the real loop is woken by the worker instead.
-pub const SEARCH_TICK: Duration = Duration::from_millis(15);
-
 /// What wakes the event loop.
 enum Input {
     Event(Event),

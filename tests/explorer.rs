@@ -648,3 +648,32 @@ fn one_tab_in_an_article_extracts_lays_out_and_lists_once() {
         "{n:?}"
     );
 }
+
+/// A paste into the go-to prompt is text on one line, cut to the prompt's
+/// length at once; Enter then goes there as if it had been typed.
+#[test]
+fn a_paste_into_the_go_to_prompt_is_text() {
+    let mut a = App::at("23", 100, 30);
+    a.keys(&[key(':')]);
+    a.act(&[Action::Paste("IV\nq".into())]);
+    assert_eq!(
+        a.state.overlay,
+        Some(Overlay::GoTo {
+            input: "IV q".into()
+        })
+    );
+    a.act(&[Action::Paste("x".repeat(100_000))]);
+    let Some(Overlay::GoTo { input }) = &a.state.overlay else {
+        panic!("the prompt is still open");
+    };
+    assert_eq!(input.chars().count(), 80);
+    assert_eq!(
+        a.state.view(),
+        View::Article(23),
+        "nothing was taken as keys"
+    );
+    a.keys(&[code(KeyCode::Esc), key(':')]);
+    a.act(&[Action::Paste("24".into())]);
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(24));
+}
