@@ -2,7 +2,8 @@
 //! The help overlay and the footer hints are generated from it, so they can
 //! never disagree with the keys.
 
-use crate::app::action::Action;
+// The keymap speaks in actions: who reads it gets them from here.
+pub use crate::app::action::Action;
 use crate::app::state::editor::EditKey;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::cell::RefCell;

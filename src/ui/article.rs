@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     let title = crate::app::view::document::title(screen.ctx, state, PaneId::Document);
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -17,7 +17,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         &title,
         Selection::Rows,
     );
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,

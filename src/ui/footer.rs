@@ -2,12 +2,12 @@
 //! here, generated from the key table; or the go-to prompt; or a message.
 
 use super::theme;
-use crate::app::action::Action;
+use crate::app::keymap::Action;
 use crate::app::keymap::mode;
 use crate::app::keymap::{Mode, first_key};
 use crate::app::state::{AppState, Overlay, PaneId, View};
 use crate::app::view::screen::Screen;
-use crate::app::wrap::{Breaks, wrap};
+use crate::app::view::{Breaks, wrap};
 use crate::text::{one_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
     if rows.len() == 1 && rows[0].text.is_empty() && h >= 2 && w > 10 {
         let key = crate::app::keymap::first_key(
             crate::app::keymap::Mode::Note,
-            &crate::app::action::Action::SaveNote,
+            &crate::app::keymap::Action::SaveNote,
         )
         .unwrap_or_default();
         let hint = truncate(&format!("Type your note; {key} saves it."), w);

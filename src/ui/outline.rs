@@ -14,7 +14,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     } else {
         "Outline"
     };
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,

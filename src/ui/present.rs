@@ -6,9 +6,9 @@
 use super::pane::to_line;
 use super::theme;
 use crate::app::state::deck::Presentation;
+use crate::app::view::Breaks;
 use crate::app::view::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
 use crate::app::view::slides::{Entry, SlideText, slide_text};
-use crate::app::wrap::Breaks;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::text::{truncate, width};

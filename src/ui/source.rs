@@ -17,7 +17,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
             title = format!("{title} · ¶ {} of {}", p.index + 1, s.passages.len());
         }
     }
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -26,5 +26,5 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         Selection::Gutter,
     );
     let links = crate::app::view::document::title(screen.ctx, state, PaneId::Links);
-    super::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
+    super::pane::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
 }

@@ -3,7 +3,7 @@
 //! the footer hints that matter in them.
 
 use super::pane::Selection;
-use crate::app::action::Action;
+use crate::app::keymap::Action;
 use crate::app::state::Overview;
 use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::screen::Screen;
@@ -14,7 +14,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         return;
     };
     let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Document);
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     );
     if o.has_links() {
         let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Links);
-        super::draw_pane(buf, screen, state, PaneId::Links, &title, Selection::Rows);
+        super::pane::draw_pane(buf, screen, state, PaneId::Links, &title, Selection::Rows);
     }
 }
 

@@ -1,8 +1,8 @@
 //! What search keeps: the session (engine, past queries, the match marked in a
 //! view) and the overlay's own state while it is open.
 
-use crate::app::state::View;
 use crate::app::state::engine::Engine;
+use crate::app::state::place::View;
 use crate::app::wrap::TextKey;
 use crate::corpus::Corpus;
 use crate::search::Hit;

@@ -17,3 +17,8 @@ pub mod pane;
 pub mod screen;
 pub mod search_layout;
 pub mod slides;
+
+// The text layout and scrolling the view is built on, as drawing reads them:
+// `ui` takes them from here, so it depends on the view and nothing under it.
+pub use crate::app::scroll::{self, Anchor};
+pub use crate::app::wrap::{Breaks, wrap};
