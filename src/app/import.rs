@@ -3,7 +3,7 @@
 //! the corpus again so the new source shows in the outline and in "Cited by".
 //! Nothing is written when the import fails; the footer says why.
 
-use crate::app::action::Effect;
+use crate::app::action::{Action, Effect};
 use crate::app::state::{AppState, Overlay, View};
 use crate::app::wrap::WrapCache;
 use crate::corpus::Corpus;
@@ -14,6 +14,36 @@ use std::path::PathBuf;
 
 /// Longest path kept in the prompt.
 pub const PATH_LIMIT: usize = 4096;
+
+/// The keys of the file prompt: `i` opens it, the prompt keys edit the path,
+/// Enter imports; `None` leaves any other action to `update`.
+pub fn handle(state: &mut AppState, corpus: &Corpus, action: &Action) -> Option<Effect> {
+    match (action, &mut state.overlay) {
+        (Action::ImportFile, None) => {
+            state.overlay = Some(Overlay::Import {
+                input: String::new(),
+            });
+            Some(Effect::Nothing)
+        }
+        (Action::PromptChar(c), Some(Overlay::Import { input })) => {
+            if input.chars().count() < PATH_LIMIT && !c.is_control() {
+                input.push(*c);
+            }
+            Some(Effect::Nothing)
+        }
+        (Action::PromptBackspace, Some(Overlay::Import { input })) => {
+            input.pop();
+            Some(Effect::Nothing)
+        }
+        (Action::PromptSubmit, Some(Overlay::Import { .. })) => {
+            state.status = None;
+            Some(submit(state, corpus))
+        }
+        // `i` over another overlay does nothing.
+        (Action::ImportFile, _) => Some(Effect::Nothing),
+        _ => None,
+    }
+}
 
 /// `~/x` is the home directory's `x`, as a shell would read it.
 fn expand(input: &str) -> PathBuf {

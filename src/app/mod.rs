@@ -3,17 +3,17 @@
 //! the state. The event loop is `crate::explorer`; drawing is in `ui`.
 //!
 //! Layers point one way: `update` -> the handlers (`nav`, `links`, `desk`,
-//! `search`, `modes`, `import`, `mouse`) -> `settle` -> `view` -> `state`.
+//! `search`, `present`, `import`, `mouse`) -> `settle` -> `view` -> `state`.
 
 pub mod action;
 pub mod desk;
 pub mod import;
 pub mod keymap;
 pub mod links;
-pub mod modes;
 pub mod mouse;
 pub mod nav;
 pub mod overrides;
+pub mod present;
 pub mod probe;
 pub mod scroll;
 pub mod search;

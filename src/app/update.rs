@@ -29,7 +29,11 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         settle(state, corpus, graph);
         return effect;
     }
-    if let Some(effect) = crate::app::modes::handle(state, corpus, graph, &action) {
+    if let Some(effect) = crate::app::present::handle(state, corpus, graph, &action) {
+        settle(state, corpus, graph);
+        return effect;
+    }
+    if let Some(effect) = crate::app::import::handle(state, corpus, &action) {
         settle(state, corpus, graph);
         return effect;
     }
@@ -110,7 +114,7 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         Action::PrevArticle => crate::app::nav::next_article(state, corpus, graph, false),
         Action::Back => crate::app::nav::back(state, corpus, graph),
         Action::Forward => crate::app::nav::forward(state, corpus, graph),
-        // Handled by `modes::handle` above.
+        // Handled by `present::handle` and `import::handle` above.
         Action::Present
         | Action::NextSlide
         | Action::PrevSlide

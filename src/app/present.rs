@@ -1,9 +1,9 @@
-//! `update` for presentation mode, the import file prompt and the
-//! authentic-text/summary toggle: the actions they own, and the prompt keys
-//! while their overlay is open. Called by `update` before anything else.
+//! Presenting: `p` opens the slides of what is on screen, the keys that step
+//! through them and jump to a slide by number, and `s`, which shows a
+//! provision's summary or its authentic text. Called by `update` before the
+//! views take a key.
 
 use crate::app::action::{Action, Effect};
-use crate::app::import::PATH_LIMIT;
 use crate::app::state::{AppState, Overlay, View};
 use crate::app::view::slides::deck_from_explorer;
 use crate::corpus::Corpus;
@@ -52,39 +52,14 @@ pub fn handle(
             state.overlay = None;
             Some(if exit { Effect::Quit } else { Effect::Nothing })
         }
-        (Action::ImportFile, None) => {
-            state.overlay = Some(Overlay::Import {
-                input: String::new(),
-            });
-            Some(Effect::Nothing)
-        }
-        (Action::PromptChar(c), Some(Overlay::Import { input })) => {
-            if input.chars().count() < PATH_LIMIT && !c.is_control() {
-                input.push(*c);
-            }
-            Some(Effect::Nothing)
-        }
-        (Action::PromptBackspace, Some(Overlay::Import { input })) => {
-            input.pop();
-            Some(Effect::Nothing)
-        }
-        (Action::PromptSubmit, Some(Overlay::Import { .. })) => {
-            state.status = None;
-            Some(crate::app::import::submit(state, corpus))
-        }
         (Action::ToggleSummary, None) => {
             toggle_summary(state, corpus);
             Some(Effect::Nothing)
         }
         // Keys of an overlay that is not open do nothing.
-        (
-            Action::Present
-            | Action::NextSlide
-            | Action::PrevSlide
-            | Action::ImportFile
-            | Action::ToggleSummary,
-            _,
-        ) => Some(Effect::Nothing),
+        (Action::Present | Action::NextSlide | Action::PrevSlide | Action::ToggleSummary, _) => {
+            Some(Effect::Nothing)
+        }
         _ => None,
     }
 }
