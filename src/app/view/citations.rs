@@ -6,6 +6,7 @@
 
 use crate::app::state::{AppState, View};
 use crate::app::view::entry::{Ctx, Item};
+use crate::app::wrap::Derived;
 use crate::app::wrap::TextKey;
 use crate::app::wrap::WrapCache;
 use crate::corpus::{Corpus, Target};
@@ -58,7 +59,7 @@ pub fn links(text: &str, own: Target) -> Vec<Citation> {
 /// and kept with the wrapped texts.
 pub fn links_of(cache: &WrapCache, key: TextKey, text: &str) -> Option<Rc<Vec<Citation>>> {
     let own = owner(key)?;
-    Some(cache.memo("citations", key, || links(text, own)))
+    Some(cache.memo(Derived::Citations, key, || links(text, own)))
 }
 
 /// The links of the text the view shows.

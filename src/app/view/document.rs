@@ -8,6 +8,7 @@ use crate::app::view::entry::Item;
 use crate::app::view::entry::OutlineRow;
 use crate::app::view::entry::SUMMARY_LABEL;
 use crate::app::view::entry::TEXT_LABEL;
+use crate::app::wrap::Derived;
 use crate::app::wrap::TextKey;
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::text::one_line;
@@ -19,7 +20,8 @@ pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Rc<Vec<Item>> {
     match pane {
         PaneId::Outline => {
             let key = state.outline.expanded.clone();
-            ctx.cache.memo("outline", key, || outline(ctx, state))
+            ctx.cache
+                .memo(Derived::Outline, key, || outline(ctx, state))
         }
         PaneId::Document => match state.view() {
             View::Overview(o) => Rc::new(crate::app::view::overviews::document(
@@ -59,7 +61,7 @@ pub fn document(ctx: Ctx, view: View) -> Rc<Vec<Item>> {
         return Rc::new(crate::app::view::overviews::document(ctx, o, None));
     }
     let key = (view, ctx.cache.shows_summary());
-    ctx.cache.memo("document", key, || build(ctx, view))
+    ctx.cache.memo(Derived::Document, key, || build(ctx, view))
 }
 
 fn build(ctx: Ctx, view: View) -> Vec<Item> {

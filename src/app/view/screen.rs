@@ -7,6 +7,7 @@ use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::entry::Ctx;
 use crate::app::view::geometry::{Layout, layout};
 use crate::app::view::pane::Pane;
+use crate::app::wrap::Derived;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::layout::Rect;
@@ -53,7 +54,7 @@ impl<'a> Screen<'a> {
             )
         });
         let key = (area, focus, view, summary, marks);
-        let layout = *state.cache.memo("layout", key, || {
+        let layout = *state.cache.memo(Derived::Layout, key, || {
             crate::app::probe::screen();
             layout(area, focus, view, |width| {
                 let items = crate::app::view::document::document(ctx, view);
