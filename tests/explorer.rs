@@ -649,6 +649,32 @@ fn one_tab_in_an_article_extracts_lays_out_and_lists_once() {
     );
 }
 
+/// Scrolling a source lists its paragraphs once, not on every key (a source
+/// of a million paragraphs took a third of a second a key when it did).
+#[test]
+fn scrolling_a_source_lists_it_once() {
+    let mut a = App::at("alpha", 100, 30);
+    assert!(matches!(a.state.view(), View::Source(_)));
+    assert_eq!(a.state.focus(), PaneId::Document);
+    let before = a.state.here.document;
+    a.screen();
+    treaty::app::probe::take();
+    for k in [
+        key('j'),
+        key('j'),
+        code(KeyCode::PageDown),
+        key('G'),
+        key('k'),
+    ] {
+        a.keys(&[k]);
+        a.screen();
+    }
+    let n = treaty::app::probe::take();
+    assert_ne!(a.state.here.document, before, "the keys moved in the text");
+    assert_eq!(n.documents, 0, "{n:?}");
+    assert!(n.screens <= 2, "{n:?}");
+}
+
 /// A paste into the go-to prompt is text on one line, cut to the prompt's
 /// length at once; Enter then goes there as if it had been typed.
 #[test]
