@@ -153,9 +153,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             dirty |= state.search.arrivals != seen;
         }
         if dirty {
-            session
-                .terminal
-                .draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
+            session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
             dirty = false;
         }
         // A bounded batch: signals are looked at between batches, so a flood
