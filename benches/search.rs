@@ -31,6 +31,10 @@ const LONG: &[&str] = &[
 fn main() {
     match std::env::var(CHILD).ok().as_deref() {
         Some("compare") => support::compare::run(SEED),
+        Some(n) if n.starts_with("scroll-") => match n["scroll-".len()..].parse() {
+            Ok(paragraphs) => support::scroll::run(paragraphs),
+            Err(_) => eprintln!("{CHILD}={n}: expected scroll-PARAGRAPHS"),
+        },
         Some(app) if app.starts_with("explorer-") => match app["explorer-".len()..].parse() {
             // Keys come 80 ms apart whatever the size: every query is typed.
             Ok(mb) => support::explorer::run(mb, SEED, SHORT, LONG),
@@ -56,6 +60,7 @@ fn main() {
                 spawn_child(&format!("words-{mb}"));
             }
             spawn_child("compare");
+            spawn_child("scroll-1000000");
         }
     }
 }

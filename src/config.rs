@@ -12,7 +12,9 @@
 //! next_article = ["n", "ctrl-n"]
 //! ```
 
-use crate::app::overrides::{KeyOverrides, action_name, bindable, parse_key};
+use crate::app::keymap::KeyOverrides;
+
+use crate::app::overrides::{action_name, bindable, parse_key};
 use crate::ui::theme::ThemeName;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -202,7 +204,7 @@ fn parse_keys(
             ));
         }
         debug_assert_eq!(action_name(action), name);
-        out.bind(*action, bound);
+        out.bind(action.clone(), bound);
     }
     Ok(out)
 }

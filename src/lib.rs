@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod explorer;
 pub mod export;
 pub mod intake;
 pub mod library;

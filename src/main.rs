@@ -128,6 +128,6 @@ fn explore(
         return Ok(());
     }
     let mouse = commands::apply_settings(theme, no_mouse)?;
-    treaty::app::run(corpus, treaty::app::RunOptions { mouse, start })
+    treaty::explorer::run(corpus, treaty::app::RunOptions { mouse, start })
         .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

@@ -5,7 +5,9 @@
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -13,12 +15,61 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
-use std::io::{Stdout, Write, stdout};
+use std::cell::RefCell;
+use std::io::{BufWriter, Stdout, Write, stdout};
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-pub type Backend = CrosstermBackend<Stdout>;
+/// A frame, with the cursor shown or hidden after it, is gathered in memory
+/// and written with one `write` by [`Session::draw`] (unbuffered, a frame
+/// took 11-19 writes; ratatui flushes after the frame and again after each
+/// cursor change, so its flushes are only noted here).
+#[derive(Clone)]
+pub struct FrameWriter(Rc<RefCell<Option<BufWriter<Stdout>>>>);
+
+impl FrameWriter {
+    fn new() -> Self {
+        let out = BufWriter::with_capacity(FRAME_BUFFER, stdout());
+        FrameWriter(Rc::new(RefCell::new(Some(out))))
+    }
+
+    /// Writes what was gathered.
+    fn send(&self) -> std::io::Result<()> {
+        match self.0.borrow_mut().as_mut() {
+            Some(w) => w.flush(),
+            None => Ok(()),
+        }
+    }
+
+    /// Forgets what was gathered and writes nothing more: a frame cut short
+    /// (a panic while drawing) is not written after the terminal was
+    /// restored.
+    fn discard(&self) {
+        if let Some(w) = self.0.borrow_mut().take() {
+            let _ = w.into_parts();
+        }
+    }
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.borrow_mut().as_mut() {
+            Some(w) => w.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub type Backend = CrosstermBackend<FrameWriter>;
+
+/// Room for a whole frame of a large terminal with its colours.
+const FRAME_BUFFER: usize = 1 << 20;
 
 /// The signals that end the process by default and that a handler may catch.
 const ENDING: [i32; 8] = [
@@ -68,6 +119,8 @@ pub enum Signal {
 /// The terminal while the explorer owns it. Dropping it restores the terminal.
 pub struct Session {
     pub terminal: Terminal<Backend>,
+    /// The terminal's output, shared with its backend: written once a frame.
+    frames: FrameWriter,
     mouse: bool,
     signals: Signals,
     /// stdin and stdout, those of them that were terminals at the start.
@@ -91,7 +144,13 @@ fn install_panic_hook() {
 fn enter_modes(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     let mut out = stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // Bracketed paste: a paste arrives as one text event, never as keys.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -103,7 +162,13 @@ fn enter_modes(mouse: bool) -> std::io::Result<()> {
 pub fn restore() {
     let _ = disable_raw_mode();
     let mut out = stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = out.flush();
 }
 
@@ -114,13 +179,15 @@ impl Session {
         // From here on any failure must still restore what was entered.
         let guard = RestoreOnDrop;
         enter_modes(mouse)?;
-        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let frames = FrameWriter::new();
+        let terminal = Terminal::new(CrosstermBackend::new(frames.clone()))?;
         let ttys = [libc::STDIN_FILENO, libc::STDOUT_FILENO]
             .into_iter()
             .filter(|fd| is_tty(*fd))
             .collect();
         let mut session = Session {
             terminal,
+            frames,
             mouse,
             signals,
             ttys,
@@ -130,12 +197,20 @@ impl Session {
         Ok(session)
     }
 
+    /// Draws a frame and writes it, cursor included, with one `write`.
+    pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> std::io::Result<()> {
+        self.terminal.draw(render)?;
+        self.frames.send()
+    }
+
     /// Clears the screen and forgets what was drawn, so the next frame is
     /// drawn whole. (`Terminal::clear` would ask the terminal where its cursor
     /// is, which some terminals never answer.)
     fn wipe(&mut self) -> std::io::Result<()> {
         let (w, h) = self.size();
-        self.terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+        self.frames.send()
     }
 
     /// The terminal's size (columns, rows).
@@ -186,6 +261,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        self.frames.discard();
         restore();
     }
 }

@@ -13,9 +13,10 @@ use common::{App, code, ctrl, key, passage};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use treaty::app::keymap::{self, Mode};
+use treaty::app::keymap;
+use treaty::app::keymap::Mode;
 use treaty::app::state::Overlay;
-use treaty::app::views::Overview;
+use treaty::app::state::Overview;
 use treaty::app::{self, Action, PaneId, View};
 use treaty::corpus::{Concern, Corpus, Event, PassageId};
 use treaty::user::UserData;
@@ -395,6 +396,35 @@ fn bookmark_errors_show_in_the_footer() {
 }
 
 // ---- notes ----
+
+/// A paste in the note editor is text, line breaks kept; a 100 KB paste is
+/// cut to the note's limit at once; with no text field open a paste does
+/// nothing (it is never taken as keys).
+#[test]
+fn a_paste_is_text_in_the_note_and_nothing_elsewhere() {
+    let mut a = App::new(100, 30, Some("23"));
+    a.keys(&[key('W')]);
+    let here = a.state.here;
+    a.act(&[Action::Paste("qBdddd\n:69".into())]);
+    assert!(a.state.overlay.is_none());
+    assert_eq!(a.state.here, here, "a paste with no field moved nothing");
+    a.keys(&[key('e')]);
+    a.act(&[Action::Paste("Ask about (2)(b)\r\nand q.".into())]);
+    let s = a.screen();
+    assert!(s.contains("Ask about (2)(b)"), "{s}");
+    assert!(s.contains("and q."), "{s}");
+    assert_eq!(a.state.view(), View::Article(23), "q did not quit");
+    let big = "0123456789".repeat(10_000);
+    a.act(&[Action::Paste(big)]);
+    let Some(Overlay::Note { editor, .. }) = &a.state.overlay else {
+        panic!("the editor is still open");
+    };
+    assert_eq!(
+        editor.text().chars().count(),
+        treaty::app::state::editor::NOTE_LIMIT
+    );
+    assert!(editor.text().starts_with("Ask about (2)(b)\nand q.0123"));
+}
 
 #[test]
 fn a_note_is_typed_saved_on_leaving_and_shown_with_its_item() {

@@ -10,7 +10,8 @@ mod common;
 use common::{App, code, key, passage};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use treaty::app::keymap::{self, Mode};
+use treaty::app::keymap;
+use treaty::app::keymap::Mode;
 use treaty::app::state::Overlay;
 use treaty::app::{self, Action, Effect, MouseInput, MouseKind, PaneId, View};
 use treaty::corpus::{Corpus, Heading, Passage, PassageId, Place, Source, SourceMeta, Target};
@@ -207,7 +208,7 @@ fn headings_are_shown_unnumbered_between_paragraphs() {
 fn outline_counts_linked_passages_per_article() {
     let mut a = App::new(100, 30, None);
     assert_eq!(a.state.focus(), PaneId::Outline);
-    a.act(&[Action::Down; 4]);
+    a.act(&[Action::Down, Action::Down, Action::Down, Action::Down]);
     a.act(&[Action::Expand]);
     let s = a.screen();
     let row = s
@@ -561,7 +562,7 @@ fn every_size_from_zero_draws() {
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
-    let keys: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action).collect();
+    let keys: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action.clone()).collect();
     prop_oneof![
         4 => proptest::sample::select(keys),
         1 => (0u16..=250, 0u16..=80).prop_map(|(w, h)| Action::Resize(w, h)),
@@ -598,4 +599,107 @@ proptest! {
             let _ = a.screen();
         }
     }
+}
+
+// ---- one pass per keystroke ----
+
+/// Article 24 citing other articles in its authentic text, as the official
+/// document sets it out.
+fn authentic_fixture() -> Corpus {
+    let mut c = fixture();
+    let text = std::fs::read_to_string(common::AUTHENTIC)
+        .expect("the fixture")
+        .replace(
+            "[Placeholder text of article 24.]",
+            "1. The powers of article 23 are subject to conditions.\n\n\
+             2. They apply to the measures in paragraph 2 of article 25 and in articles 40 to 46.",
+        );
+    common::lay_authentic_text(&mut c, &text);
+    c
+}
+
+/// Each Tab (update and the frame drawn after it) extracts the citations of
+/// the text, lays the screen out and lists the view's entries at most once
+/// (before the view model was kept: 9 extractions, 7 layouts, 22 lists).
+#[test]
+fn one_tab_in_an_article_extracts_lays_out_and_lists_once() {
+    let mut a = App::open(authentic_fixture(), "24", 100, 30);
+    a.screen();
+    for _ in 0..4 {
+        treaty::app::probe::take();
+        a.keys(&[code(KeyCode::Tab)]);
+        a.screen();
+        let n = treaty::app::probe::take();
+        assert!(
+            n.extractions <= 1 && n.screens <= 1 && n.documents <= 1,
+            "{n:?}"
+        );
+    }
+    // The walk still reaches the citations and the "Cited by".
+    assert!(a.screen().contains("article 23"), "{}", a.screen());
+    // Opening another article lists, extracts and lays it out once.
+    treaty::app::probe::take();
+    a.keys(&[code(KeyCode::Char(']'))]);
+    a.screen();
+    let n = treaty::app::probe::take();
+    assert_eq!(a.state.view(), View::Article(25));
+    assert!(
+        n.extractions <= 1 && n.screens <= 2 && n.documents <= 1,
+        "{n:?}"
+    );
+}
+
+/// Scrolling a source lists its paragraphs once, not on every key (a source
+/// of a million paragraphs took a third of a second a key when it did).
+#[test]
+fn scrolling_a_source_lists_it_once() {
+    let mut a = App::at("alpha", 100, 30);
+    assert!(matches!(a.state.view(), View::Source(_)));
+    assert_eq!(a.state.focus(), PaneId::Document);
+    let before = a.state.here.document;
+    a.screen();
+    treaty::app::probe::take();
+    for k in [
+        key('j'),
+        key('j'),
+        code(KeyCode::PageDown),
+        key('G'),
+        key('k'),
+    ] {
+        a.keys(&[k]);
+        a.screen();
+    }
+    let n = treaty::app::probe::take();
+    assert_ne!(a.state.here.document, before, "the keys moved in the text");
+    assert_eq!(n.documents, 0, "{n:?}");
+    assert!(n.screens <= 2, "{n:?}");
+}
+
+/// A paste into the go-to prompt is text on one line, cut to the prompt's
+/// length at once; Enter then goes there as if it had been typed.
+#[test]
+fn a_paste_into_the_go_to_prompt_is_text() {
+    let mut a = App::at("23", 100, 30);
+    a.keys(&[key(':')]);
+    a.act(&[Action::Paste("IV\nq".into())]);
+    assert_eq!(
+        a.state.overlay,
+        Some(Overlay::GoTo {
+            input: "IV q".into()
+        })
+    );
+    a.act(&[Action::Paste("x".repeat(100_000))]);
+    let Some(Overlay::GoTo { input }) = &a.state.overlay else {
+        panic!("the prompt is still open");
+    };
+    assert_eq!(input.chars().count(), 80);
+    assert_eq!(
+        a.state.view(),
+        View::Article(23),
+        "nothing was taken as keys"
+    );
+    a.keys(&[code(KeyCode::Esc), key(':')]);
+    a.act(&[Action::Paste("24".into())]);
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(24));
 }

@@ -493,11 +493,13 @@ fn key_points_are_kept_as_the_briefs_note() {
 #[test]
 fn decks_take_a_concern_by_title() {
     let corpus = treaty::corpus::load_embedded().expect("corpus");
-    let by_id =
-        treaty::app::present::deck_named(&corpus, "concern dual-criminality", &[]).expect("by id");
+    let by_id = treaty::app::view::slides::deck_named(&corpus, "concern dual-criminality", &[])
+        .expect("by id");
     for name in ["concern dual criminality", "Dual criminality"] {
-        let deck = treaty::app::present::deck_named(&corpus, name, &[]).expect(name);
+        let deck = treaty::app::view::slides::deck_named(&corpus, name, &[]).expect(name);
         assert_eq!(deck.title, by_id.title, "{name}");
     }
-    assert!(treaty::app::present::deck_named(&corpus, "concern nothing like it", &[]).is_err());
+    assert!(
+        treaty::app::view::slides::deck_named(&corpus, "concern nothing like it", &[]).is_err()
+    );
 }

@@ -82,7 +82,7 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
     assert!(s.contains("memo (yours) ¶ 1"), "marked as the user's: {s}");
 
     // Search finds it, and says it is the user's.
-    a.state.search.engine = treaty::app::search_engine::Engine::inline(std::sync::Arc::new(
+    a.state.search.engine = treaty::app::state::engine::Engine::inline(std::sync::Arc::new(
         treaty::search::SearchIndex::build(&a.corpus),
     ));
     a.keys(&[key('/')]).typed("reach is too wide");

@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use treaty::app::keymap;
-use treaty::app::overrides;
 use treaty::app::state::Overlay;
 use treaty::app::{Action, Effect, View};
 use treaty::corpus::{Corpus, PassageId, Target};
@@ -33,7 +32,7 @@ fn fixture() -> Corpus {
     c
 }
 
-fn present(app: &App) -> &treaty::app::present::Presentation {
+fn present(app: &App) -> &treaty::app::state::deck::Presentation {
     match &app.state.overlay {
         Some(Overlay::Present(p)) => p,
         other => panic!("not presenting: {other:?}"),
@@ -116,8 +115,11 @@ fn a_passage_slide_names_the_provisions_it_discusses() {
         source: 0,
         index: 1,
     };
-    let t =
-        treaty::app::present::slide_text(&corpus, &graph, treaty::app::present::Slide::Passage(p));
+    let t = treaty::app::view::slides::slide_text(
+        &corpus,
+        &graph,
+        treaty::app::state::deck::Slide::Passage(p),
+    );
     assert_eq!(t.title, "Alpha, para 2");
     assert!(t.body.starts_with("Article 23 extends"));
     let lines: Vec<String> = t
@@ -262,7 +264,7 @@ fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
     a.keys(&[key('B')]);
     assert_eq!(
         a.state.view(),
-        View::Overview(treaty::app::views::Overview::Bookmarks)
+        View::Overview(treaty::app::state::Overview::Bookmarks)
     );
     a.keys(&[code(KeyCode::Down)]);
     let here = a.state.here;
@@ -274,11 +276,11 @@ fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
     assert_eq!(
         deck.slides,
         vec![
-            treaty::app::present::Slide::Passage(PassageId {
+            treaty::app::state::deck::Slide::Passage(PassageId {
                 source: 0,
                 index: 1
             }),
-            treaty::app::present::Slide::Article(24),
+            treaty::app::state::deck::Slide::Article(24),
         ]
     );
     // It starts at the bookmark that was selected.
@@ -490,7 +492,7 @@ fn config_errors_name_the_file_line_and_key() {
 fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
     let cfg = treaty::config::parse("[keys]\nquit = \"Q\"\nhelp = \"ctrl-y\"\n", "config.toml")
         .expect("parses");
-    overrides::scoped(cfg.keys, || {
+    keymap::scoped(cfg.keys, || {
         let mut a = App::open(fixture(), "23", 100, 30);
         assert_eq!(a.effects(&[key('q')]), vec![], "q no longer quits");
         assert_eq!(a.effects(&[key('?')]), vec![], "? no longer opens the help");

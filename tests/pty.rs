@@ -31,6 +31,12 @@ struct Run {
 
 impl Run {
     fn start(args: &[&str], cols: u16, rows: u16) -> Run {
+        Self::start_in(tempfile::tempdir().expect("tempdir"), args, cols, rows)
+    }
+
+    /// As `start`, with `data` (which may hold bookmarks already) as the
+    /// data directory.
+    fn start_in(data: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Run {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -42,7 +48,6 @@ impl Run {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        let data = tempfile::tempdir().expect("tempdir");
         cmd.env("TREATY_DATA_HOME", data.path());
         let child = pair.slave.spawn_command(cmd).expect("treaty starts");
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -358,4 +363,49 @@ fn the_explorer_ends_when_its_terminal_window_closes() {
         !still,
         "treaty (pid {pid}) kept running after its terminal closed"
     );
+}
+
+/// A paste is text in the field being typed in, never keys: pasting
+/// "article 23", a line break and "Bdddd" into search neither opens a result
+/// (Enter) nor goes to the bookmarks (B) to remove four (d).
+#[test]
+fn a_paste_into_search_is_text_and_never_keys() {
+    let data = tempfile::tempdir().expect("tempdir");
+    for place in ["23", "24"] {
+        let out = std::process::Command::new(BIN)
+            .args(["bookmarks", "add", place])
+            .env("TREATY_DATA_HOME", data.path())
+            .output()
+            .expect("treaty runs");
+        assert!(out.status.success(), "{out:?}");
+    }
+    let mut run = Run::start_in(data, &["--no-mouse", "23"], 100, 30);
+    run.expect("Cited by");
+    run.send("/");
+    run.expect("Search");
+    run.send("\x1b[200~article 23\nBdddd\x1b[201~");
+    run.expect("article 23 Bdddd");
+    let s = run.contents();
+    assert!(
+        !s.contains("Bookmarks ("),
+        "the paste opened the bookmarks:\n{s}"
+    );
+    // Esc closes the search; the bookmarks are both still there.
+    run.send("\x1b");
+    run.until("the search to close", |s| {
+        !s.contents().contains("Search [")
+    });
+    run.send("B");
+    run.expect("Bookmarks (2)");
+    run.send("q");
+    let status = run.wait_exit();
+    assert!(status.success(), "{status:?}");
+    run.assert_restored();
+    let out = std::process::Command::new(BIN)
+        .args(["bookmarks", "list", "--json"])
+        .env("TREATY_DATA_HOME", run._data.path())
+        .output()
+        .expect("treaty runs");
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(list.contains("23") && list.contains("24"), "{list}");
 }

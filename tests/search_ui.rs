@@ -11,9 +11,10 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use treaty::app::keymap::{self, HelpLine, Mode};
-use treaty::app::search_engine::Engine;
+use treaty::app::keymap;
+use treaty::app::keymap::{HelpLine, Mode};
 use treaty::app::state::Overlay;
+use treaty::app::state::engine::Engine;
 use treaty::app::{self, Action, PaneId, View};
 use treaty::corpus::{PassageId, Place};
 use treaty::search::{HitKind, Scope, SearchIndex};
@@ -42,7 +43,7 @@ impl App {
             .expect("the Zamora source")
     }
 
-    fn overlay(&self) -> &treaty::app::search::SearchOverlay {
+    fn overlay(&self) -> &treaty::app::state::search::SearchOverlay {
         match &self.state.overlay {
             Some(Overlay::Search(o)) => o,
             other => panic!("the search overlay is not open: {other:?}"),
@@ -50,12 +51,12 @@ impl App {
     }
 
     fn selected_passage(&self) -> Option<PassageId> {
-        let ctx = treaty::app::document::Ctx {
+        let ctx = treaty::app::view::entry::Ctx {
             corpus: &self.corpus,
             graph: &self.graph,
             cache: &self.state.cache,
         };
-        treaty::app::document::selected_passage(ctx, &self.state)
+        treaty::app::view::document::selected_passage(ctx, &self.state)
     }
 }
 
@@ -94,7 +95,7 @@ fn marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
 /// The search overlay shows `word` in its result list, marked every time.
 fn assert_marked_in_the_list(a: &App, word: &str) {
     let buf = a.buffer();
-    let list = treaty::app::search::layout(buf.area).list;
+    let list = treaty::app::view::search_layout::layout(buf.area).list;
     let in_list: Vec<Vec<(u16, u16)>> = cells_of(&buf, word)
         .into_iter()
         .filter(|c| {
@@ -456,21 +457,21 @@ fn every_size_draws_and_small_ones_stay_usable() {
 fn a_click_selects_and_a_second_click_opens() {
     let mut a = App::new(100, 30, None);
     a.search("dual criminality optional");
-    let l = treaty::app::search::layout(a.buffer().area);
+    let l = treaty::app::view::search_layout::layout(a.buffer().area);
     let row = l.list.y + 2 * l.rows_per_hit as u16;
     let click = Action::Mouse(app::MouseInput {
         kind: app::MouseKind::Click,
         column: l.list.x + 3,
         row,
     });
-    a.act(&[click]);
+    a.act(std::slice::from_ref(&click));
     assert_eq!(a.overlay().selected, 2);
     let place = a.overlay().hits[2].place;
     a.act(&[click]);
     assert!(a.state.overlay.is_none());
     assert_eq!(
         a.state.view(),
-        treaty::app::occurrence::view_of(place),
+        treaty::app::view::matches::view_of(place),
         "the clicked result opened"
     );
 }

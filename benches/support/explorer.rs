@@ -9,11 +9,11 @@
 //! library merged in), then `LinkGraph::build`, the user's data, the first
 //! state, the search index started in the background, the first frame.
 //!
-//! The event loop of `app::run` is replayed on this thread: a key is applied
-//! with `update`, results are taken in (`SearchPoll`) and the frame is drawn
-//! into a `TestBackend`; between keys the worker is polled every
-//! `SEARCH_TICK` while a search runs and the frame is drawn again when
-//! results arrived, as the real loop does. A key's echo is the time from the
+//! The event loop of `explorer::run` is replayed on this thread: a key is
+//! applied with `update`, results are taken in (`SearchPoll`) and the frame
+//! is drawn into a `TestBackend`; between keys the thread waits to be woken
+//! by the search threads (the engine's waker, as the real loop is) and the
+//! frame is drawn again when results arrived. A key's echo is the time from the
 //! moment it is due to the frame that shows it, so a redraw for results that
 //! was under way when the key came counts against it.
 
@@ -23,8 +23,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
-use treaty::app::run::SEARCH_TICK;
+use treaty::app::state::search::Wake;
 use treaty::app::{self, Action, AppState};
 use treaty::corpus::Corpus;
 use treaty::library::Library;
@@ -60,6 +61,8 @@ struct Explorer {
     corpus: std::sync::Arc<Corpus>,
     graph: LinkGraph,
     state: AppState,
+    /// Woken by the search threads when results are ready.
+    woken: Receiver<()>,
 }
 
 pub fn run(mb: usize, seed: u64, short: &[&str], long: &[&str]) {
@@ -170,6 +173,10 @@ fn start(dir: &Path) -> (Start, Explorer) {
     let (user, _) = UserData::load_from(dir);
     let mut state = app::desk::start(&corpus, &graph, None, user, FIRST_SIZE, true);
     let state_done = t.elapsed();
+    let (wake, woken) = mpsc::channel();
+    state.search.waker = Some(Wake(std::sync::Arc::new(move || {
+        let _ = wake.send(());
+    })));
     state.search.index_in_background(&corpus);
     let engine_done = t.elapsed();
     let mut terminal = terminal(FIRST_SIZE);
@@ -193,6 +200,7 @@ fn start(dir: &Path) -> (Start, Explorer) {
             corpus,
             graph,
             state,
+            woken,
         },
     )
 }
@@ -219,6 +227,7 @@ fn echo(e: &mut Explorer, size: (u16, u16), short: &[&str], long: &[&str], rng: 
         corpus,
         graph,
         state,
+        woken,
     } = e;
     app::update(state, corpus, graph, Action::Resize(size.0, size.1));
     let mut terminal = terminal(size);
@@ -226,6 +235,7 @@ fn echo(e: &mut Explorer, size: (u16, u16), short: &[&str], long: &[&str], rng: 
     let mut echoes = Vec::new();
     let mut work = Vec::new();
     let mut redraws = Vec::new();
+    let mut complete = Vec::new();
     for query in short.iter().chain(long) {
         let keys = std::iter::once(Action::Search).chain(query.chars().map(Action::PromptChar));
         let mut due = Instant::now();
@@ -238,13 +248,11 @@ fn echo(e: &mut Explorer, size: (u16, u16), short: &[&str], long: &[&str], rng: 
                 if now >= due {
                     break;
                 }
-                if state.search.engine.busy() {
-                    std::thread::sleep(SEARCH_TICK.min(due - now));
-                    if let Some(d) = take_results(&mut terminal, state, corpus, graph) {
-                        redraws.push(d);
-                    }
-                } else {
-                    std::thread::sleep(due - now);
+                // Woken by results, or the key is due.
+                if woken.recv_timeout(due - now).is_ok()
+                    && let Some(d) = take_results(&mut terminal, state, corpus, graph)
+                {
+                    redraws.push(d);
                 }
             }
             let started = Instant::now();
@@ -257,17 +265,27 @@ fn echo(e: &mut Explorer, size: (u16, u16), short: &[&str], long: &[&str], rng: 
             echoes.push(end - due);
             work.push(end - started);
         }
-        // The last key's search runs to its end, then Esc.
+        // The last key's search runs to its end, then Esc. From the last
+        // key due to the frame with the complete results.
         while state.search.engine.busy() {
-            std::thread::sleep(SEARCH_TICK);
+            let _ = woken.recv_timeout(Duration::from_millis(150));
             if let Some(d) = take_results(&mut terminal, state, corpus, graph) {
                 redraws.push(d);
             }
         }
+        complete.push(due.elapsed());
         app::update(state, corpus, graph, Action::Close);
         draw(&mut terminal, state, corpus, graph);
     }
     let worst = |v: &[Duration]| v.iter().max().map_or(0.0, |d| ms(*d));
+    println!(
+        "complete results on screen {}x{}, {} queries, from the last key due: {}, max {:.1} ms",
+        size.0,
+        size.1,
+        complete.len(),
+        percentiles(complete.clone()),
+        worst(&complete),
+    );
     println!(
         "echo {}x{}, {} keys: key to frame {}, max {:.1} ms | the key's own work {}, max {:.1} ms | {} redraws for results {}, max {:.1} ms",
         size.0,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Something the user asked for. `update` is the only place it takes effect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Move the selection (or scroll) one step up in the focused pane.
@@ -81,7 +81,7 @@ pub enum Action {
     /// Edit the note of the item in view.
     EditNote,
     /// A key in the note editor.
-    Edit(super::editor::EditKey),
+    Edit(crate::app::state::editor::EditKey),
     /// Leave the note editor, saving the note.
     SaveNote,
     /// The item in view with its citation onto the clipboard.
@@ -90,6 +90,10 @@ pub enum Action {
     Export,
     /// Typing in the go-to prompt.
     PromptChar(char),
+    /// Text pasted into the terminal (bracketed paste): it goes into the
+    /// field being typed in, as text and never as keys; elsewhere it is
+    /// ignored.
+    Paste(String),
     PromptBackspace,
     PromptSubmit,
     /// The terminal has a new size (columns, rows).

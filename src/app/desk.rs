@@ -4,34 +4,20 @@
 //! Everything that touches the user's files goes through `UserData`, which
 //! writes atomically; failures are told in the footer, never fatal.
 
-use super::action::{Action, Effect};
-use super::document::{self, Item, ctx};
-use super::editor::{EditKey, Editor};
-use super::follow::{selected_item, to_passage};
-use super::navigate::{fresh, go, open_view};
-use super::state::{AppState, Overlay, PaneId, View};
-use super::update::{reveal, settle};
-use super::views::{self, DeskItem, Overview};
+use crate::app::action::{Action, Effect};
+use crate::app::nav::{fresh, go, open_view};
+use crate::app::nav::{selected_item, to_passage};
+use crate::app::settle::{reveal, settle};
+use crate::app::state::Overview;
+use crate::app::state::editor::{EditKey, Editor};
+use crate::app::state::{AppState, Overlay, PaneId, View};
+use crate::app::view::entry::DeskItem;
+use crate::app::view::entry::{Item, ctx};
 use crate::corpus::{Corpus, PassageId, Place, Target};
 use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
 use crate::user::brief::{self, Format, Selection};
 use crate::user::{ItemRef, Resolved, UserData};
-use std::path::PathBuf;
-
-/// What the desk keeps besides the user's data.
-#[derive(Debug, Clone, Default)]
-pub struct Desk {
-    /// Escape sequences for the terminal (OSC 52), written by the event loop
-    /// between frames and never from drawing.
-    pub outbox: Vec<String>,
-    /// Notes that could not be saved, by item: reopening the editor on the
-    /// item brings the text back, and they are printed on quit.
-    pub drafts: Vec<(ItemRef, String)>,
-    /// Where `x` writes the brief: the directory treaty was started in.
-    /// Without one (a state built in a test), the data directory.
-    pub export_dir: Option<PathBuf>,
-}
 
 /// `c`, `C`, `t`, `B`: opens an overview with its main list focused.
 pub fn open_overview(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, o: Overview) {
@@ -52,13 +38,13 @@ pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, item: Desk
             // The concern's passages are in the second pane: go there.
             let first = {
                 let c = ctx(state, corpus, graph);
-                views::links(c, state, Overview::Concerns)
+                crate::app::view::overviews::links(c, state, Overview::Concerns)
                     .iter()
                     .position(Item::selectable)
             };
             state.here.focus = PaneId::Links;
-            state.here.links = super::state::PaneState {
-                top: super::scroll::Anchor::TOP,
+            state.here.links = crate::app::state::PaneState {
+                top: crate::app::scroll::Anchor::TOP,
                 selected: first.unwrap_or(0),
             };
             settle(state, corpus, graph);
@@ -119,7 +105,7 @@ pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Opt
             if focus == PaneId::Outline {
                 return None;
             }
-            match views::selected_item(c, state)? {
+            match crate::app::view::overviews::selected_item(c, state)? {
                 DeskItem::ConcernPassage(p) => ItemRef::passage(corpus, p),
                 DeskItem::ConcernTarget(t, _) => Some(ItemRef::Target(t)),
                 DeskItem::CoverageArticle(n) => Some(ItemRef::article(n)),
@@ -138,7 +124,7 @@ pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Opt
             if focus == PaneId::Outline {
                 return source;
             }
-            match document::selected_passage(c, state) {
+            match crate::app::view::document::selected_passage(c, state) {
                 Some(p) => ItemRef::passage(corpus, p),
                 None => source,
             }
@@ -201,7 +187,7 @@ fn selected_bookmark(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Op
         return None;
     }
     let c = ctx(state, corpus, graph);
-    let items = views::document(c, Overview::Bookmarks, Some(&state.user));
+    let items = crate::app::view::overviews::document(c, Overview::Bookmarks, Some(&state.user));
     match items.get(state.here.document.selected) {
         Some(Item::Desk(DeskItem::Bookmark(r))) => Some(r.clone()),
         _ => None,
@@ -329,8 +315,11 @@ pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             View::Article(n) => Selection::Articles(vec![n]),
             View::Chapter(n) => Selection::Chapter(n),
             View::Overview(Overview::Concerns) => {
-                match views::selected_concern(ctx(state, corpus, graph), state)
-                    .and_then(|i| corpus.concerns.get(i))
+                match crate::app::view::overviews::selected_concern(
+                    ctx(state, corpus, graph),
+                    state,
+                )
+                .and_then(|i| corpus.concerns.get(i))
                 {
                     Some(c) => Selection::Concern(c.id.clone()),
                     None => {
@@ -426,7 +415,7 @@ pub fn start(
         Some(v) => v.target().map(Place::Target),
         None => start,
     };
-    let mut state = super::navigate::start(corpus, graph, place, size, mouse);
+    let mut state = crate::app::nav::start(corpus, graph, place, size, mouse);
     state.user = user;
     if let Some(View::Overview(o)) = last {
         state.here = fresh(corpus, graph, &state, View::Overview(o));
@@ -464,6 +453,11 @@ pub fn handle(
             }
             Action::Close | Action::SaveNote => close_note(state, corpus),
             Action::Edit(k) => edit(state, *k),
+            Action::Paste(text) => {
+                if let Some(Overlay::Note { editor, .. }) = &mut state.overlay {
+                    editor.paste(text);
+                }
+            }
             Action::Resize(..) | Action::Suspend | Action::Mouse(_) => return None,
             // The views do not take keys while the note is being written.
             _ => {}
@@ -514,7 +508,7 @@ fn step_entry(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward:
         PaneId::Outline => PaneId::Document,
         f => f,
     };
-    let items = document::items(ctx(state, corpus, graph), state, focus);
+    let items = crate::app::view::document::items(ctx(state, corpus, graph), state, focus);
     let n = items.len();
     if n == 0 || !items.iter().any(Item::selectable) {
         return;

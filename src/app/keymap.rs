@@ -2,9 +2,12 @@
 //! The help overlay and the footer hints are generated from it, so they can
 //! never disagree with the keys.
 
-use super::action::Action;
-use super::editor::EditKey;
+// The keymap speaks in actions: who reads it gets them from here.
+pub use crate::app::action::Action;
+use crate::app::state::editor::EditKey;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::cell::RefCell;
+use std::sync::{Arc, RwLock};
 
 /// Which table a key is looked up in: the overlays take keys before the views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +133,8 @@ const fn bind(
     }
 }
 
+use crate::app::state::AppState;
+use crate::app::state::Overlay;
 use KeyCode as K;
 use Mode::{Help as H, Normal as N, Prompt as P, Search as S};
 use Purpose as G;
@@ -251,11 +256,11 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         .iter()
         .filter(|b| b.mode == mode)
         .find(|b| {
-            super::overrides::keys_of(b)
+            crate::app::keymap::keys_of(b)
                 .iter()
                 .any(|k| normalize(k.code, k.mods) == pressed)
         })
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if found.is_some() {
         return found;
     }
@@ -328,7 +333,7 @@ pub fn label(k: &Key) -> String {
 
 /// All keys of a binding, `j ↓`.
 pub fn labels(b: &Binding) -> String {
-    super::overrides::keys_of(b)
+    crate::app::keymap::keys_of(b)
         .iter()
         .map(label)
         .collect::<Vec<_>>()
@@ -340,7 +345,7 @@ pub fn first_key(mode: Mode, action: &Action) -> Option<String> {
     BINDINGS
         .iter()
         .filter(|b| b.mode == mode && &b.action == action)
-        .find_map(|b| super::overrides::keys_of(b).first().map(label))
+        .find_map(|b| crate::app::keymap::keys_of(b).first().map(label))
 }
 
 /// One line of the help overlay.
@@ -435,6 +440,112 @@ pub fn markdown_table() -> String {
         }
     }
     out
+}
+
+/// The explorer-mode keys of some actions, replacing the table's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyOverrides {
+    rules: Vec<(Action, Vec<Key>)>,
+}
+
+impl KeyOverrides {
+    /// Binds `keys` to `action` in the explorer; a later rule for the same
+    /// action replaces an earlier one.
+    pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
+        self.rules.retain(|(a, _)| *a != action);
+        self.rules.push((action, keys));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    fn keys_for(&self, action: &Action) -> Option<&[Key]> {
+        self.rules
+            .iter()
+            .find(|(a, _)| a == action)
+            .map(|(_, k)| k.as_slice())
+    }
+
+    fn takes(&self, key: &Key) -> bool {
+        self.rules.iter().any(|(_, keys)| keys.contains(key))
+    }
+}
+
+static GLOBAL: RwLock<Option<Arc<KeyOverrides>>> = RwLock::new(None);
+
+/// Sets the overrides for the whole process (at startup, from the config).
+pub fn set(overrides: KeyOverrides) {
+    let value = (!overrides.is_empty()).then(|| Arc::new(overrides));
+    match GLOBAL.write() {
+        Ok(mut g) => *g = value,
+        Err(poisoned) => *poisoned.into_inner() = value,
+    }
+}
+
+/// Runs `f` with `overrides` on this thread only (tests).
+pub fn scoped<R>(overrides: KeyOverrides, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<KeyOverrides>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let old = self.0.take();
+            SCOPED.with(|s| *s.borrow_mut() = old);
+        }
+    }
+    let old = SCOPED.with(|s| s.borrow_mut().replace(Arc::new(overrides)));
+    let _restore = Restore(old);
+    f()
+}
+
+fn current() -> Option<Arc<KeyOverrides>> {
+    if let Some(o) = SCOPED.with(|s| s.borrow().clone()) {
+        return Some(o);
+    }
+    match GLOBAL.read() {
+        Ok(g) => g.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    }
+}
+
+/// The keys a binding answers to now. An override replaces the keys of the
+/// action's first explorer-mode row, and a key it takes leaves every other
+/// explorer-mode row, so no key means two things.
+pub fn keys_of(b: &Binding) -> Vec<Key> {
+    let Some(o) = current() else {
+        return b.keys.to_vec();
+    };
+    if b.mode != Mode::Normal {
+        return b.keys.to_vec();
+    }
+    if let Some(keys) = o.keys_for(&b.action)
+        && first_row(&b.action).is_some_and(|first| std::ptr::eq(first, b))
+    {
+        return keys.to_vec();
+    }
+    b.keys.iter().copied().filter(|k| !o.takes(k)).collect()
+}
+
+/// The key table a state listens to.
+pub fn mode(state: &AppState) -> Mode {
+    match state.overlay {
+        Some(Overlay::Help { .. }) => Mode::Help,
+        Some(Overlay::GoTo { .. }) => Mode::Prompt,
+        Some(Overlay::Import { .. }) => Mode::Prompt,
+        Some(Overlay::Present(_)) => Mode::Present,
+        Some(Overlay::Note { .. }) => Mode::Note,
+        Some(Overlay::Search(_)) => Mode::Search,
+        None => Mode::Normal,
+    }
+}
+
+thread_local! {
+    static SCOPED: RefCell<Option<Arc<KeyOverrides>>> = const { RefCell::new(None) };
+}
+
+fn first_row(action: &Action) -> Option<&'static Binding> {
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == Mode::Normal && &b.action == action)
 }
 
 #[cfg(test)]

@@ -1,44 +1,36 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click selects,
 //! a click on a link (or on the entry already selected) follows it.
 
-use super::action::{MouseInput, MouseKind};
-use super::document::Item;
-use super::follow;
-use super::lines::piece_at;
-use super::screen::Screen;
-use super::scroll;
-use super::state::{AppState, Overlay, PaneId};
-use super::update::{passage_changed, settle};
+use crate::app::action::{Action, MouseInput, MouseKind};
+use crate::app::nav::passage_changed;
+use crate::app::settle::settle;
+use crate::app::state::{AppState, Overlay, PaneId};
+use crate::app::view::entry::Item;
+use crate::app::view::lines::piece_at;
+use crate::app::view::screen::Screen;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
+/// The action a wheel turn stands for over an overlay that scrolls or steps
+/// (the help, the slides); `update` applies it as if the key were pressed.
+pub fn overlay_action(state: &AppState, m: MouseInput) -> Option<Action> {
+    match (&state.overlay, m.kind) {
+        (Some(Overlay::Help { .. }), MouseKind::WheelUp) => Some(Action::Up),
+        (Some(Overlay::Help { .. }), MouseKind::WheelDown) => Some(Action::Down),
+        (Some(Overlay::Present(_)), MouseKind::WheelUp) => Some(Action::PrevSlide),
+        (Some(Overlay::Present(_)), MouseKind::WheelDown) => Some(Action::NextSlide),
+        _ => None,
+    }
+}
+
+/// A click or a wheel turn over the views; over an overlay it does nothing
+/// (the search overlay takes the mouse itself, see `search::intercept`).
 pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: MouseInput) {
-    match &state.overlay {
-        Some(Overlay::Help { .. }) => {
-            let action = match m.kind {
-                MouseKind::WheelUp => super::action::Action::Up,
-                MouseKind::WheelDown => super::action::Action::Down,
-                MouseKind::Click => return,
-            };
-            super::update::update(state, corpus, graph, action);
-            return;
-        }
-        Some(Overlay::GoTo { .. } | Overlay::Note { .. } | Overlay::Import { .. }) => return,
-        // `search::intercept` takes the mouse while the overlay is open.
-        Some(Overlay::Search(_)) => return,
-        Some(Overlay::Present(_)) => {
-            let action = match m.kind {
-                MouseKind::WheelUp => super::action::Action::PrevSlide,
-                MouseKind::WheelDown => super::action::Action::NextSlide,
-                MouseKind::Click => return,
-            };
-            super::update::update(state, corpus, graph, action);
-            return;
-        }
-        None => {}
+    if state.overlay.is_some() {
+        return;
     }
     let hit = {
         let screen = Screen::new(state, corpus, graph);
@@ -60,13 +52,13 @@ pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: Mouse
                 } else {
                     WHEEL_LINES
                 };
-                Hit::Scroll(id, scroll::scroll(&pane, pane.rows, top, delta))
+                Hit::Scroll(id, crate::app::scroll::scroll(&pane, pane.rows, top, delta))
             }
             MouseKind::Click if m.row == frame.y || m.row < content.y => Hit::Focus(id),
             MouseKind::Click => {
                 let row = usize::from(m.row - content.y);
                 let col = usize::from(m.column.saturating_sub(content.x));
-                match scroll::at_row(&pane, top, row) {
+                match crate::app::scroll::at_row(&pane, top, row) {
                     Some((item, line)) if pane.selectable(item) => {
                         let link = pane
                             .lines(item, line, 1)
@@ -94,13 +86,13 @@ pub fn handle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: Mouse
         Hit::Scroll(id, top) => state.pane_mut(id).top = top,
         Hit::Focus(id) => state.here.focus = id,
         Hit::Entry { id, item, link } => click_entry(state, corpus, graph, id, item, link),
-        Hit::Cite(k) => super::text_links::click(state, corpus, graph, k),
+        Hit::Cite(k) => crate::app::links::click(state, corpus, graph, k),
     }
     settle(state, corpus, graph);
 }
 
 enum Hit {
-    Scroll(PaneId, scroll::Anchor),
+    Scroll(PaneId, crate::app::scroll::Anchor),
     Focus(PaneId),
     Entry {
         id: PaneId,
@@ -120,25 +112,27 @@ fn click_entry(
     link: Option<usize>,
 ) {
     let again = state.focus() == id && state.pane(id).selected == item;
-    let before =
-        super::document::selected_passage(super::document::ctx(state, corpus, graph), state);
+    let before = crate::app::view::document::selected_passage(
+        crate::app::view::entry::ctx(state, corpus, graph),
+        state,
+    );
     state.here.focus = id;
     state.pane_mut(id).selected = item;
     passage_changed(state, corpus, graph, before);
     let is_passage = matches!(
-        follow::selected_item(state, corpus, graph, id),
+        crate::app::nav::selected_item(state, corpus, graph, id),
         Some(Item::Passage(_))
     );
     match (is_passage, link) {
         // A citation or an inferred link in a paragraph: make it current, follow it.
         (true, Some(k)) => {
             state.here.links.selected = k;
-            follow::open(state, corpus, graph);
+            crate::app::links::open(state, corpus, graph);
         }
         (true, None) => {}
         // In the outline a click only selects; a second click opens.
-        (false, Some(_)) if id != PaneId::Outline => follow::open(state, corpus, graph),
-        (false, _) if again => follow::open(state, corpus, graph),
+        (false, Some(_)) if id != PaneId::Outline => crate::app::links::open(state, corpus, graph),
+        (false, _) if again => crate::app::links::open(state, corpus, graph),
         _ => {}
     }
 }

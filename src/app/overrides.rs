@@ -2,104 +2,9 @@
 //! the one key table as it is read: `keymap::action_for`, the help overlay
 //! and the footer hints all see the same keys.
 
-use super::action::Action;
-use super::keymap::{BINDINGS, Binding, Key, Mode};
+use crate::app::action::Action;
+use crate::app::keymap::{BINDINGS, Key, Mode};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use std::cell::RefCell;
-use std::sync::{Arc, RwLock};
-
-/// The explorer-mode keys of some actions, replacing the table's.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyOverrides {
-    rules: Vec<(Action, Vec<Key>)>,
-}
-
-impl KeyOverrides {
-    /// Binds `keys` to `action` in the explorer; a later rule for the same
-    /// action replaces an earlier one.
-    pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
-        self.rules.retain(|(a, _)| *a != action);
-        self.rules.push((action, keys));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
-    fn keys_for(&self, action: &Action) -> Option<&[Key]> {
-        self.rules
-            .iter()
-            .find(|(a, _)| a == action)
-            .map(|(_, k)| k.as_slice())
-    }
-
-    fn takes(&self, key: &Key) -> bool {
-        self.rules.iter().any(|(_, keys)| keys.contains(key))
-    }
-}
-
-static GLOBAL: RwLock<Option<Arc<KeyOverrides>>> = RwLock::new(None);
-
-thread_local! {
-    static SCOPED: RefCell<Option<Arc<KeyOverrides>>> = const { RefCell::new(None) };
-}
-
-/// Sets the overrides for the whole process (at startup, from the config).
-pub fn set(overrides: KeyOverrides) {
-    let value = (!overrides.is_empty()).then(|| Arc::new(overrides));
-    match GLOBAL.write() {
-        Ok(mut g) => *g = value,
-        Err(poisoned) => *poisoned.into_inner() = value,
-    }
-}
-
-/// Runs `f` with `overrides` on this thread only (tests).
-pub fn scoped<R>(overrides: KeyOverrides, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<KeyOverrides>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let old = self.0.take();
-            SCOPED.with(|s| *s.borrow_mut() = old);
-        }
-    }
-    let old = SCOPED.with(|s| s.borrow_mut().replace(Arc::new(overrides)));
-    let _restore = Restore(old);
-    f()
-}
-
-fn current() -> Option<Arc<KeyOverrides>> {
-    if let Some(o) = SCOPED.with(|s| s.borrow().clone()) {
-        return Some(o);
-    }
-    match GLOBAL.read() {
-        Ok(g) => g.clone(),
-        Err(poisoned) => poisoned.into_inner().clone(),
-    }
-}
-
-/// The keys a binding answers to now. An override replaces the keys of the
-/// action's first explorer-mode row, and a key it takes leaves every other
-/// explorer-mode row, so no key means two things.
-pub fn keys_of(b: &Binding) -> Vec<Key> {
-    let Some(o) = current() else {
-        return b.keys.to_vec();
-    };
-    if b.mode != Mode::Normal {
-        return b.keys.to_vec();
-    }
-    if let Some(keys) = o.keys_for(&b.action)
-        && first_row(&b.action).is_some_and(|first| std::ptr::eq(first, b))
-    {
-        return keys.to_vec();
-    }
-    b.keys.iter().copied().filter(|k| !o.takes(k)).collect()
-}
-
-fn first_row(action: &Action) -> Option<&'static Binding> {
-    BINDINGS
-        .iter()
-        .find(|b| b.mode == Mode::Normal && &b.action == action)
-}
 
 /// The config name of an action: its serde name (`quit`, `next_article`).
 pub fn action_name(action: &Action) -> String {
@@ -115,7 +20,7 @@ pub fn bindable() -> Vec<(String, Action)> {
     for b in BINDINGS.iter().filter(|b| b.mode == Mode::Normal) {
         let name = action_name(&b.action);
         if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
-            out.push((name, b.action));
+            out.push((name, b.action.clone()));
         }
     }
     out
@@ -203,6 +108,7 @@ fn unknown_key(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::app::keymap::action_for;
+    use crate::app::keymap::{KeyOverrides, scoped};
     use ratatui::crossterm::event::KeyEvent;
 
     #[test]

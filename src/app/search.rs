@@ -3,206 +3,33 @@
 //! session. Its keys arrive here from `update`; opening a result and `n` /
 //! `N` are in `occurrence`.
 
-use super::action::{Action, Effect, MouseInput, MouseKind};
-use super::geometry::{MIN_HEIGHT, MIN_WIDTH};
-use super::occurrence::{self, Found};
-use super::search_engine::Engine;
-use super::state::{AppState, Overlay};
+use crate::app::action::{Action, Effect, MouseInput, MouseKind};
+use crate::app::nav::fresh;
+use crate::app::nav::go;
+use crate::app::nav::passage_changed;
+use crate::app::scroll::Anchor;
+use crate::app::settle::settle;
+use crate::app::state::PaneId;
+use crate::app::state::View;
+use crate::app::state::editor::one_line_paste;
+use crate::app::state::search::Found;
+use crate::app::state::search::INPUT_LIMIT;
+use crate::app::state::search::Occurrence;
+use crate::app::state::search::SearchOverlay;
+use crate::app::state::{AppState, Overlay};
+use crate::app::view::entry::Item;
+use crate::app::view::matches::occurrences;
+use crate::app::view::matches::pick;
+use crate::app::view::matches::view_of;
+use crate::app::view::screen::Screen;
+use crate::app::view::search_layout::SearchLayout;
+use crate::app::view::search_layout::{layout, visible_top};
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
+use crate::search::HitPlace;
 use crate::search::{Hit, Scope, SearchResults};
+use crate::text::one_line;
 use ratatui::layout::Rect;
-
-/// Longest query kept, in chars.
-pub const INPUT_LIMIT: usize = 200;
-/// Queries remembered for Up / Down.
-pub const HISTORY_LIMIT: usize = 100;
-
-/// What search remembers across overlays, for the whole session.
-#[derive(Debug, Default)]
-pub struct SearchSession {
-    pub engine: Engine,
-    /// Queries searched, oldest first, each once.
-    pub history: Vec<String>,
-    /// The scope the overlay opens with: the one used last.
-    pub scope: Scope,
-    /// The query `n` / `N` look for: the last one a result was opened from.
-    pub last: Option<String>,
-    /// The occurrence marked in a view.
-    pub found: Option<Found>,
-    /// Results taken in so far; the event loop draws again when it grows.
-    pub arrivals: u64,
-}
-
-impl SearchSession {
-    /// Builds the index of `corpus` on its own thread, for the real binary;
-    /// again after the corpus changed (an import). The corpus is shared, not
-    /// copied, so the UI thread does not stall on a large one.
-    pub fn index_in_background(&mut self, corpus: &std::sync::Arc<Corpus>) {
-        self.engine = Engine::background(std::sync::Arc::clone(corpus));
-        self.found = None;
-    }
-
-    /// Remembers `query` as the newest of the session.
-    pub fn remember(&mut self, query: &str) {
-        let q = query.trim();
-        if q.is_empty() {
-            return;
-        }
-        self.history.retain(|h| h != q);
-        if self.history.len() >= HISTORY_LIMIT {
-            self.history.remove(0);
-        }
-        self.history.push(q.to_string());
-    }
-}
-
-/// The overlay while it is open.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct SearchOverlay {
-    pub input: String,
-    /// Byte offset of the cursor in `input`, on a char boundary.
-    pub cursor: usize,
-    pub scope: Scope,
-    /// Best first. They answer `answered`, which may lag behind the input
-    /// while a newer search runs.
-    pub hits: Vec<Hit>,
-    pub answered: Option<(String, Scope)>,
-    /// The complete list arrived (not only a first batch).
-    pub complete: bool,
-    pub selected: usize,
-    /// First result shown.
-    pub top: usize,
-    /// Walking the history: the index shown, and what was typed before.
-    pub recall: Option<usize>,
-    pub draft: String,
-    /// Enter came before the results: open the first one when they arrive.
-    pub open_when_done: bool,
-}
-
-impl SearchOverlay {
-    /// Whether the results shown answer what is typed now.
-    pub fn is_current(&self) -> bool {
-        self.answered
-            .as_ref()
-            .is_some_and(|(q, s)| *q == self.input && *s == self.scope)
-    }
-
-    /// The query the shown hits answer (their highlights are for it).
-    pub fn answered_query(&self) -> &str {
-        self.answered.as_ref().map_or("", |(q, _)| q.as_str())
-    }
-}
-
-/// Where the overlay's parts are at a terminal size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SearchLayout {
-    /// The whole overlay; empty when the terminal is too small.
-    pub frame: Rect,
-    /// With a border, the title is on the top border; without, on its own row.
-    pub bordered: bool,
-    pub title: Rect,
-    pub input: Rect,
-    /// The row under the input saying how many results there are.
-    pub status: Option<Rect>,
-    pub list: Rect,
-    /// The selected result in context, beside the list on wide screens.
-    pub preview: Option<Rect>,
-    /// The column between the list and the preview.
-    pub divider: Option<Rect>,
-    /// Rows each result takes: one on a wide list, else two.
-    pub rows_per_hit: usize,
-}
-
-impl SearchLayout {
-    /// Results that fit in the list.
-    pub fn capacity(&self) -> usize {
-        (usize::from(self.list.height) / self.rows_per_hit.max(1)).max(1)
-    }
-}
-
-/// From this inner width the preview stands beside the list.
-pub const PREVIEW_WIDTH: u16 = 90;
-/// From this list width a result takes one row.
-pub const ONE_ROW_WIDTH: u16 = 70;
-
-/// Lays the overlay out over the views; the footer stays visible below it.
-pub fn layout(area: Rect) -> SearchLayout {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return SearchLayout::default();
-    }
-    let footer_h = if area.height >= 10 { 2 } else { 1 };
-    let frame = Rect {
-        height: area.height - footer_h,
-        ..area
-    };
-    let bordered = frame.width >= 40 && frame.height >= 10;
-    let (title, inner) = if bordered {
-        (
-            Rect { height: 1, ..frame },
-            Rect {
-                x: frame.x + 1,
-                y: frame.y + 1,
-                width: frame.width - 2,
-                height: frame.height - 2,
-            },
-        )
-    } else {
-        (
-            Rect { height: 1, ..frame },
-            Rect {
-                y: frame.y + 1,
-                height: frame.height - 1,
-                ..frame
-            },
-        )
-    };
-    let input = Rect { height: 1, ..inner };
-    let has_status = inner.height >= 5;
-    let status = has_status.then_some(Rect {
-        y: inner.y + 1,
-        height: 1,
-        ..inner
-    });
-    let used = if has_status { 2 } else { 1 };
-    let rest = Rect {
-        y: inner.y + used,
-        height: inner.height.saturating_sub(used),
-        ..inner
-    };
-    let (list, divider, preview) = if rest.width >= PREVIEW_WIDTH {
-        let list_w = (rest.width - 1) * 52 / 100;
-        (
-            Rect {
-                width: list_w,
-                ..rest
-            },
-            Some(Rect {
-                x: rest.x + list_w,
-                width: 1,
-                ..rest
-            }),
-            Some(Rect {
-                x: rest.x + list_w + 1,
-                width: rest.width - list_w - 1,
-                ..rest
-            }),
-        )
-    } else {
-        (rest, None, None)
-    };
-    SearchLayout {
-        frame,
-        bordered,
-        title,
-        input,
-        status,
-        list,
-        preview,
-        divider,
-        rows_per_hit: if list.width >= ONE_ROW_WIDTH { 1 } else { 2 },
-    }
-}
 
 fn overlay_layout(state: &AppState) -> SearchLayout {
     layout(Rect::new(0, 0, state.size.0, state.size.1))
@@ -243,6 +70,14 @@ pub fn intercept(
                     o.input.insert(o.cursor, c);
                     o.cursor += c.len_utf8();
                 }
+            })
+        }
+        Action::Paste(ref text) => {
+            changed = edit(o, &|o| {
+                let room = INPUT_LIMIT.saturating_sub(o.input.chars().count());
+                let text = one_line_paste(text, room);
+                o.input.insert_str(o.cursor, &text);
+                o.cursor += text.len();
             })
         }
         Action::PromptBackspace => {
@@ -291,7 +126,7 @@ pub fn intercept(
                 (Some(i), false) if i + 1 < history.len() => Some(Some(i + 1)),
                 (Some(_), false) => Some(None),
                 (None, true) => {
-                    state.status = Some(super::state::Status {
+                    state.status = Some(crate::app::state::Status {
                         text: "No earlier searches in this session yet.".into(),
                         error: false,
                     });
@@ -352,8 +187,10 @@ pub fn intercept(
             o.selected = 0;
             o.top = 0;
             o.open_when_done = false;
-            if matches!(action, Action::PromptChar(_) | Action::PromptBackspace)
-                || matches!(action, Action::PromptDelete | Action::PromptClear)
+            if matches!(
+                action,
+                Action::PromptChar(_) | Action::PromptBackspace | Action::Paste(_)
+            ) || matches!(action, Action::PromptDelete | Action::PromptClear)
             {
                 o.recall = None;
             }
@@ -381,20 +218,6 @@ fn move_selection(o: &mut SearchOverlay, action: &Action, rows: usize) {
     o.top = visible_top(o.top, o.selected, rows, o.hits.len());
 }
 
-/// The first row to show so that `selected` is in view, moving as little as
-/// possible from `top`.
-pub fn visible_top(top: usize, selected: usize, rows: usize, len: usize) -> usize {
-    let rows = rows.max(1);
-    let top = if selected < top {
-        selected
-    } else if selected >= top + rows {
-        selected + 1 - rows
-    } else {
-        top
-    };
-    top.min(len.saturating_sub(rows))
-}
-
 /// Enter: opens the selected result, or the first once results arrive.
 fn submit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     let Some(Overlay::Search(o)) = &mut state.overlay else {
@@ -416,7 +239,7 @@ fn submit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     let query = o.input.clone();
     state.search.remember(&query);
     state.overlay = None;
-    occurrence::open_hit(state, corpus, graph, &hit, &query);
+    crate::app::search::open_hit(state, corpus, graph, &hit, &query);
 }
 
 fn no_results(query: &str, scope: Scope) -> String {
@@ -505,9 +328,167 @@ fn mouse(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, m: MouseInput
     }
 }
 
+/// Enter on a search result: its place opens with the match marked and in
+/// view; the place search started from is the one step back.
+pub fn open_hit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, hit: &Hit, query: &str) {
+    let view = view_of(hit.place);
+    let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+    let occs = occurrences(ctx, view, query);
+    let at = pick(ctx, view, &occs, hit);
+    let mut to = fresh(corpus, graph, state, view);
+    to.focus = PaneId::Document;
+    if let HitPlace::Passage(p) = hit.place
+        && let Some(item) = crate::app::view::document::passage_item(ctx, p)
+    {
+        to.document.selected = item;
+    }
+    let before = state.here;
+    let moves = to != before;
+    go(state, corpus, graph, to);
+    state.search.last = Some(query.to_string());
+    state.search.found = None;
+    if let Some(i) = at {
+        state.search.found = Some(Found {
+            view,
+            query: query.to_string(),
+            at: occs[i].clone(),
+        });
+        show(state, corpus, graph, &occs[i]);
+        state.info(format!(
+            "{}/{} {} · n and N go to the others",
+            i + 1,
+            occs.len(),
+            quoted(query)
+        ));
+    } else {
+        settle(state, corpus, graph);
+        reveal_selection(state, corpus, graph);
+    }
+    // `go` records nothing when the place was the same; the scroll may
+    // still have moved: Back must return to where search started.
+    if !moves && state.here != before {
+        state.history.leave(before);
+    }
+}
+
+fn reveal_selection(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    crate::app::settle::reveal(state, corpus, graph, PaneId::Document);
+}
+
+/// Scrolls the text to an occurrence (selecting its paragraph in a source).
+fn show(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, o: &Occurrence) {
+    let text_shown = Screen::new(state, corpus, graph).layout.document.is_some();
+    if !text_shown {
+        state.here.focus = PaneId::Document;
+    }
+    let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+    let before = crate::app::view::document::selected_passage(ctx, state);
+    let selectable = crate::app::view::document::document(ctx, state.view())
+        .get(o.item)
+        .is_some_and(Item::selectable);
+    if selectable {
+        state.here.document.selected = o.item;
+    }
+    let top = {
+        let screen = Screen::new(state, corpus, graph);
+        screen.pane(state, PaneId::Document).map(|pane| {
+            let rows = pane.rows.max(1);
+            let line = pane.line_of(o.item, o.span.start);
+            let top = state.here.document.top;
+            let shown = crate::app::scroll::row_of(&pane, top, o.item, rows)
+                .map(|r| r + line as isize)
+                .is_some_and(|r| r >= 0 && (r as usize) < rows);
+            if shown {
+                top
+            } else {
+                let line = if line + 1 < rows { 0 } else { line - 1 };
+                crate::app::scroll::clamp(&pane, rows, Anchor { item: o.item, line })
+            }
+        })
+    };
+    if let Some(top) = top {
+        state.here.document.top = top;
+    }
+    passage_changed(state, corpus, graph, before);
+    settle(state, corpus, graph);
+}
+
+/// `n` / `N`: the next or previous occurrence of the last query in the view.
+pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
+    let Some(query) = state.search.last.clone() else {
+        state.info("No search yet: / searches, then n and N step through the matches.");
+        return;
+    };
+    let view = state.view();
+    let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+    let occs = occurrences(ctx, view, &query);
+    let q = quoted(&query);
+    if occs.is_empty() {
+        state.info(format!("No matches of {q} in this view."));
+        return;
+    }
+    let current = state
+        .search
+        .found
+        .as_ref()
+        .filter(|f| f.view == view && f.query == query)
+        .and_then(|f| occs.iter().position(|o| *o == f.at));
+    let next = match current {
+        Some(i) if forward => (i + 1 < occs.len()).then_some(i + 1),
+        Some(i) => i.checked_sub(1),
+        None => {
+            // From where the user is reading: the selected paragraph of a
+            // source, else the first line shown.
+            let at = match view {
+                View::Source(_) => state.here.document.selected,
+                _ => state.here.document.top.item,
+            };
+            if forward {
+                occs.iter().position(|o| o.item >= at)
+            } else {
+                occs.iter().rposition(|o| o.item < at)
+            }
+        }
+    };
+    let Some(next) = next else {
+        let (dir, at) = match current {
+            Some(i) => (if forward { "below" } else { "above" }, i + 1),
+            None => (if forward { "below" } else { "above" }, 0),
+        };
+        let here = if at > 0 {
+            format!(" ({at}/{})", occs.len())
+        } else {
+            String::new()
+        };
+        state.info(format!("No more matches of {q} {dir}{here}."));
+        return;
+    };
+    state.search.found = Some(Found {
+        view,
+        query: query.clone(),
+        at: occs[next].clone(),
+    });
+    show(state, corpus, graph, &occs[next]);
+    state.info(format!("{}/{} {q}", next + 1, occs.len()));
+}
+
+/// A query as the footer quotes it: in single quotes, or in double ones when
+/// it holds an apostrophe itself (an exact term, `'extradition`, would
+/// otherwise read `''extradition'`).
+fn quoted(query: &str) -> String {
+    let q = one_line(query);
+    if q.contains('\'') {
+        format!("“{q}”")
+    } else {
+        format!("'{q}'")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::state::search::SearchSession;
+    use crate::app::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
     use crate::corpus::Target;
     use crate::search::{HitKind, HitPlace};
 
@@ -608,5 +589,11 @@ mod tests {
             s.remember(q);
         }
         assert_eq!(s.history, ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn an_exact_query_is_quoted_without_doubling_its_apostrophe() {
+        assert_eq!(quoted("dual criminality"), "'dual criminality'");
+        assert_eq!(quoted("'extradition"), "“'extradition”");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::corpus::PassageId;
 use crate::text::is_unsafe;
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -203,15 +204,56 @@ pub enum TextKey {
     PreambleText,
 }
 
-/// Wrapped corpus texts by (text, width). Lives inside the app state behind a
-/// `RefCell` so drawing, which only reads the state, can fill it too.
-#[derive(Debug, Default)]
+/// Wrapped corpus texts by (text, width), and what the view derives from the
+/// state (a view's entries, the screen's layout, a text's citations) by what
+/// it was derived from, so one keystroke computes each once. Lives inside the
+/// app state behind a `RefCell` so drawing, which only reads the state, can
+/// fill it too; an import that changes the corpus starts a new one.
+#[derive(Default)]
 pub struct WrapCache {
     map: RefCell<HashMap<(TextKey, usize), Rc<Wrapped>>>,
+    /// Derived values by kind: the last few keys each was built for.
+    memo: RefCell<HashMap<Derived, Vec<MemoEntry>>>,
     /// Provisions with authentic text show their summary instead (`s`).
     /// Kept with the texts it selects, so every pane built from the state
     /// lays out the same one.
     summary: std::cell::Cell<bool>,
+}
+
+type MemoEntry = (Box<dyn Any>, Rc<dyn Any>);
+
+impl std::fmt::Debug for WrapCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WrapCache")
+            .field("texts", &self.map.borrow().len())
+            .field("summary", &self.summary.get())
+            .finish()
+    }
+}
+
+/// What the view derives and keeps, and how many of each (by the last keys
+/// asked for): a keystroke asks for a handful (the layout before and after
+/// the focus moved); entry lists can be large (a source of a million
+/// paragraphs), so only the view and the one before it (Back) are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Derived {
+    /// A view's entries.
+    Document,
+    /// The outline's entries.
+    Outline,
+    /// The screen's layout.
+    Layout,
+    /// The links among an authentic text's citations.
+    Citations,
+}
+
+impl Derived {
+    fn keep(self) -> usize {
+        match self {
+            Derived::Document | Derived::Outline => 2,
+            Derived::Layout | Derived::Citations => 8,
+        }
+    }
 }
 
 /// Past this many entries, entries for other widths are dropped: after a
@@ -240,6 +282,34 @@ impl WrapCache {
         self.map.borrow().len()
     }
 
+    /// The value of kind `kind` derived from `key`: built by `build` the
+    /// first time, the same value after. `key` must hold everything the
+    /// value is derived from besides the corpus.
+    pub fn memo<K, T>(&self, kind: Derived, key: K, build: impl FnOnce() -> T) -> Rc<T>
+    where
+        K: PartialEq + 'static,
+        T: 'static,
+    {
+        let found = self.memo.borrow().get(&kind).and_then(|entries| {
+            entries
+                .iter()
+                .find(|(k, _)| k.downcast_ref::<K>() == Some(&key))
+                .and_then(|(_, v)| Rc::clone(v).downcast::<T>().ok())
+        });
+        if let Some(v) = found {
+            return v;
+        }
+        // Built with no borrow held: building may ask for other values.
+        let value = Rc::new(build());
+        let mut memo = self.memo.borrow_mut();
+        let entries = memo.entry(kind).or_default();
+        if entries.len() >= kind.keep() {
+            entries.remove(0);
+        }
+        entries.push((Box::new(key), Rc::clone(&value) as Rc<dyn Any>));
+        value
+    }
+
     /// Whether provisions with authentic text show their summary.
     pub fn shows_summary(&self) -> bool {
         self.summary.get()
@@ -258,6 +328,29 @@ impl WrapCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_derived_value_is_built_once_per_key_and_few_lists_are_kept() {
+        let cache = WrapCache::default();
+        let built = std::cell::Cell::new(0);
+        let build = |n: usize| {
+            built.set(built.get() + 1);
+            vec![n; 3]
+        };
+        let a = cache.memo(Derived::Document, 1_usize, || build(1));
+        let again = cache.memo(Derived::Document, 1_usize, || build(1));
+        assert!(Rc::ptr_eq(&a, &again));
+        assert_eq!(built.get(), 1);
+        // Another kind with the same key is another value.
+        cache.memo(Derived::Layout, 1_usize, || build(9));
+        assert_eq!(built.get(), 2);
+        // Lists: the view and the one before it are kept, no more.
+        cache.memo(Derived::Document, 2_usize, || build(2));
+        cache.memo(Derived::Document, 3_usize, || build(3));
+        assert_eq!(built.get(), 4);
+        cache.memo(Derived::Document, 1_usize, || build(1));
+        assert_eq!(built.get(), 5, "the oldest list was dropped");
+    }
     use crate::text::width;
 
     fn lines(text: &str, w: usize) -> Vec<String> {

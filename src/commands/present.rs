@@ -3,7 +3,8 @@
 //! `--theme`, `NO_COLOR`).
 
 use super::{Failure, Outcome};
-use crate::app::present::{Presentation, convention_deck, deck_named};
+use crate::app::state::deck::Presentation;
+use crate::app::view::slides::{convention_deck, deck_named};
 use crate::config;
 use crate::corpus::Corpus;
 use crate::ui::theme::{self, Theme, ThemeName};
@@ -25,7 +26,7 @@ pub fn apply_settings(theme_flag: Option<&str>, no_mouse: bool) -> Result<bool, 
         None => cfg.theme.unwrap_or_default(),
     };
     theme::set(Theme::from_env(name));
-    crate::app::overrides::set(cfg.keys);
+    crate::app::keymap::set(cfg.keys);
     Ok(!no_mouse && cfg.mouse.unwrap_or(true))
 }
 
@@ -67,7 +68,7 @@ pub fn present(
         return Ok(());
     }
     deck.exit_on_close = true;
-    crate::app::run::run_with(
+    crate::explorer::run_with(
         corpus,
         crate::app::RunOptions { mouse, start: None },
         Some(crate::app::state::Overlay::Present(deck)),

@@ -22,7 +22,7 @@ pub use matcher::{Matcher, SkimMatcher};
 pub use occurrences::{Closeness, matches, matching_sentences};
 pub use query::{Query, Term, named_target};
 pub use sentences::sentences;
-pub use worker::{DEFAULT_LIMIT, SearchResults, SearchWorker};
+pub use worker::{DEFAULT_LIMIT, SearchResults, SearchWorker, Waker, lower_this_thread};
 
 use crate::corpus::{Corpus, PassageId, Target};
 use std::ops::Range;

@@ -40,6 +40,23 @@ pub struct SearchResults {
     pub done: bool,
 }
 
+/// Called on a worker thread when results are ready to poll, so the UI can
+/// wake at once instead of polling on a timer.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Runs this thread below the UI thread's priority (nice 10): a search
+/// scanning both cores must not slow the echo of the keys that started it.
+/// Best effort: where it cannot be lowered, it runs as it is.
+pub fn lower_this_thread() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid has no arguments and cannot fail; setpriority on this
+    // thread's own id only changes its scheduling, and a failure is ignored.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
 /// Runs searches on background threads; the caller never blocks.
 pub struct SearchWorker {
     shared: Arc<Shared>,
@@ -53,6 +70,8 @@ struct Shared {
     generation: AtomicU64,
     state: Mutex<State>,
     wake: Condvar,
+    /// Told when results are ready (the explorer's event loop).
+    waker: Mutex<Option<Waker>>,
 }
 
 #[derive(Default)]
@@ -115,13 +134,17 @@ impl SearchWorker {
             generation: AtomicU64::new(0),
             state: Mutex::new(State::default()),
             wake: Condvar::new(),
+            waker: Mutex::new(None),
         });
         let threads = (0..THREADS)
             .filter_map(|i| {
                 let shared = Arc::clone(&shared);
                 std::thread::Builder::new()
                     .name(format!("search-{i}"))
-                    .spawn(move || run(&shared))
+                    .spawn(move || {
+                        lower_this_thread();
+                        run(&shared)
+                    })
                     .ok()
             })
             .collect();
@@ -196,6 +219,11 @@ impl SearchWorker {
         st.job = Some(job);
         drop(st);
         shared.wake.notify_all();
+    }
+
+    /// Has `waker` called each time results are ready to poll.
+    pub fn set_waker(&self, waker: Waker) {
+        *lock(&self.shared.waker) = Some(waker);
     }
 
     /// The latest results of the latest query, once each; `None` when nothing
@@ -278,6 +306,9 @@ impl Job {
         }
         self.completed.store(done, Ordering::SeqCst);
         st.outbox = Some(results);
+        if let Some(wake) = lock(&shared.waker).as_ref() {
+            wake();
+        }
         if let Some(units) = matched {
             st.recent
                 .retain(|m| !(m.query == self.raw && m.scope == self.scope));

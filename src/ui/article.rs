@@ -3,14 +3,13 @@
 //! with their linked-passage counts) and every passage that cites it.
 
 use super::pane::Selection;
-use crate::app::document;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, PaneId};
+use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
-    let title = document::title(screen.ctx, state, PaneId::Document);
-    super::draw_pane(
+    let title = crate::app::view::document::title(screen.ctx, state, PaneId::Document);
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -18,7 +17,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         &title,
         Selection::Rows,
     );
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -30,7 +29,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
 
 /// `Cited by (12: 9 cited, 3 inferred)`
 fn cited_by_title(screen: &Screen, state: &AppState) -> String {
-    let base = document::title(screen.ctx, state, PaneId::Links);
+    let base = crate::app::view::document::title(screen.ctx, state, PaneId::Links);
     let Some(target) = state.view().target() else {
         return base;
     };

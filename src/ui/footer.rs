@@ -2,13 +2,12 @@
 //! here, generated from the key table; or the go-to prompt; or a message.
 
 use super::theme;
-use crate::app::action::Action;
-use crate::app::document;
+use crate::app::keymap::Action;
+use crate::app::keymap::mode;
 use crate::app::keymap::{Mode, first_key};
-use crate::app::run::mode;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, Overlay, PaneId, View};
-use crate::app::wrap::{Breaks, wrap};
+use crate::app::view::screen::Screen;
+use crate::app::view::{Breaks, wrap};
 use crate::text::{one_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -23,7 +22,10 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
     let mut rows: Vec<Line> = Vec::new();
     let mut cursor = None;
     let crumb = Line::from(Span::styled(
-        truncate(&document::breadcrumb(screen.ctx, state), w),
+        truncate(
+            &crate::app::view::document::breadcrumb(screen.ctx, state),
+            w,
+        ),
         theme::breadcrumb(),
     ));
     // A message says what went wrong: it may take both rows rather than be cut.
@@ -129,7 +131,7 @@ fn hints(state: &AppState, w: usize) -> Line<'static> {
         Mode::Note => vec![
             (Action::SaveNote, "save and close"),
             (
-                Action::Edit(crate::app::editor::EditKey::Newline),
+                Action::Edit(crate::app::state::editor::EditKey::Newline),
                 "new line",
             ),
             (Action::Quit, "save and quit"),

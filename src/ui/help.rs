@@ -1,8 +1,8 @@
 //! The help overlay, generated from the key table and grouped by purpose.
 
 use super::theme;
-use crate::app::geometry::help_rect;
-use crate::app::helprows::{HelpRow, keys_width, rows_for};
+use crate::app::view::geometry::help_rect;
+use crate::app::view::help_rows::{HelpRow, keys_width, rows_for};
 use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,7 +37,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
                     y,
                     truncate(g, w),
                     w,
-                    theme::role(crate::app::lines::Role::Label),
+                    theme::role(crate::app::view::lines::Role::Label),
                 );
             }
             HelpRow::Entry { keys, text } => {

@@ -3,7 +3,7 @@
 //! `app::geometry`; this only draws it.
 
 use super::theme;
-use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

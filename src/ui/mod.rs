@@ -1,6 +1,7 @@
-//! Drawing the explorer: `draw` is a pure function of the app state (the wrap
-//! cache inside it aside). What each pane lists comes from `app::document`;
-//! here it is given a look.
+//! Drawing the explorer: `draw` is a pure function of the app state (the view
+//! cache inside it aside). What each pane lists comes from `app::view`; here
+//! it is given a look. `ui` reads `app` through its state, view and keymap
+//! only.
 
 mod article;
 mod footer;
@@ -15,13 +16,11 @@ mod source;
 pub mod theme;
 pub mod views;
 
-use crate::app::screen::Screen;
-use crate::app::scroll::{self, Anchor};
-use crate::app::state::{AppState, Overlay, PaneId, View};
+use crate::app::state::{AppState, Overlay, View};
+use crate::app::view::screen::Screen;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 
 pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGraph) {
     let area = frame.area();
@@ -57,29 +56,4 @@ pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGr
     if let Some(Overlay::Search(o)) = &state.overlay {
         search::draw(frame, o, corpus, state.search.engine.indexing());
     }
-}
-
-/// Draws pane `id` with its title, if it is on screen.
-fn draw_pane(
-    buf: &mut Buffer,
-    screen: &Screen,
-    state: &AppState,
-    id: PaneId,
-    title: &str,
-    sel: pane::Selection,
-) {
-    let (Some(frame), Some(content)) = (screen.layout.frame(id), screen.layout.content(id)) else {
-        return;
-    };
-    let focused = state.focus() == id;
-    let Some(p) = screen.pane(state, id) else {
-        layout::title_bar(buf, frame, title, focused, false);
-        return;
-    };
-    let ps = state.pane(id);
-    let above = ps.top != Anchor::TOP;
-    let below = ps.top < scroll::max_anchor(&p, p.rows);
-    layout::title_bar(buf, frame, title, focused, above || below);
-    pane::draw(buf, content, &p, ps, focused, sel);
-    layout::scroll_marks(buf, frame, above, below);
 }

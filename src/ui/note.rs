@@ -3,8 +3,8 @@
 //! editing point.
 
 use super::theme;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, Overlay, PaneId};
+use crate::app::view::screen::Screen;
 use crate::text::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
     if rows.len() == 1 && rows[0].text.is_empty() && h >= 2 && w > 10 {
         let key = crate::app::keymap::first_key(
             crate::app::keymap::Mode::Note,
-            &crate::app::action::Action::SaveNote,
+            &crate::app::keymap::Action::SaveNote,
         )
         .unwrap_or_default();
         let hint = truncate(&format!("Type your note; {key} saves it."), w);
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
             inner.y + 1,
             &hint,
             w,
-            theme::role(crate::app::lines::Role::Note),
+            theme::role(crate::app::view::lines::Role::Note),
         );
     }
     let y = inner.y + (cur_row - top) as u16;

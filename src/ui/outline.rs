@@ -2,8 +2,8 @@
 //! passages are linked to each article, then the sources.
 
 use super::pane::Selection;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, PaneId};
+use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
@@ -14,7 +14,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     } else {
         "Outline"
     };
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,

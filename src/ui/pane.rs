@@ -1,11 +1,13 @@
 //! Drawing a pane's visible lines, and marking its selection. Only the lines
 //! on screen are asked for, so long texts cost no more than short ones.
 
-use super::theme;
-use crate::app::lines::DocLine;
-use crate::app::pane::Pane;
-use crate::app::scroll;
+use super::{layout, theme};
 use crate::app::state::PaneState;
+use crate::app::state::{AppState, PaneId};
+use crate::app::view::Anchor;
+use crate::app::view::lines::DocLine;
+use crate::app::view::pane::Pane;
+use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,7 +46,7 @@ pub fn draw(
     }
     let rows = usize::from(area.height);
     let selected = pane.has_selection().then_some(ps.selected);
-    for (item, from, count, row) in scroll::visible(pane, rows, ps.top) {
+    for (item, from, count, row) in crate::app::view::scroll::visible(pane, rows, ps.top) {
         let is_sel = selected == Some(item);
         for (k, line) in pane.lines(item, from, count).iter().enumerate() {
             let y = area.y + (row + k) as u16;
@@ -86,4 +88,29 @@ pub fn draw(
             }
         }
     }
+}
+
+/// Draws pane `id` with its title, if it is on screen.
+pub fn draw_pane(
+    buf: &mut Buffer,
+    screen: &Screen,
+    state: &AppState,
+    id: PaneId,
+    title: &str,
+    sel: Selection,
+) {
+    let (Some(frame), Some(content)) = (screen.layout.frame(id), screen.layout.content(id)) else {
+        return;
+    };
+    let focused = state.focus() == id;
+    let Some(p) = screen.pane(state, id) else {
+        layout::title_bar(buf, frame, title, focused, false);
+        return;
+    };
+    let ps = state.pane(id);
+    let above = ps.top != Anchor::TOP;
+    let below = ps.top < crate::app::view::scroll::max_anchor(&p, p.rows);
+    layout::title_bar(buf, frame, title, focused, above || below);
+    draw(buf, content, &p, ps, focused, sel);
+    layout::scroll_marks(buf, frame, above, below);
 }

@@ -5,9 +5,10 @@
 
 use super::pane::to_line;
 use super::theme;
-use crate::app::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
-use crate::app::present::{Entry, Presentation, SlideText, slide_text};
-use crate::app::wrap::Breaks;
+use crate::app::state::deck::Presentation;
+use crate::app::view::Breaks;
+use crate::app::view::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
+use crate::app::view::slides::{Entry, SlideText, slide_text};
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::text::{truncate, width};

@@ -5,10 +5,11 @@
 
 use super::pane::to_line;
 use super::theme;
-use crate::app::document::{SUMMARY_LABEL, TEXT_LABEL};
-use crate::app::lines::{DocLine, Mark, Piece, Role, marked_line, wrap_pieces};
-use crate::app::search::{SearchLayout, SearchOverlay, layout, visible_top};
-use crate::app::wrap::{Breaks, wrap};
+use crate::app::state::search::SearchOverlay;
+use crate::app::view::entry::{SUMMARY_LABEL, TEXT_LABEL};
+use crate::app::view::lines::{DocLine, Mark, Piece, Role, marked_line, wrap_pieces};
+use crate::app::view::search_layout::{SearchLayout, layout, visible_top};
+use crate::app::view::{Breaks, wrap};
 use crate::corpus::{Corpus, Target};
 use crate::search::{Hit, HitKind, HitPlace, Scope, highlight};
 use crate::text::{one_line, truncate, width};

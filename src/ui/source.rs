@@ -3,9 +3,8 @@
 //! them, and the links of the selected paragraph.
 
 use super::pane::Selection;
-use crate::app::document;
-use crate::app::screen::Screen;
 use crate::app::state::{AppState, PaneId, View};
+use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
@@ -14,11 +13,11 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         && let Some(s) = screen.ctx.corpus.sources.get(i)
     {
         title = format!("Source: {}", s.marked_name());
-        if let Some(p) = document::selected_passage(screen.ctx, state) {
+        if let Some(p) = crate::app::view::document::selected_passage(screen.ctx, state) {
             title = format!("{title} · ¶ {} of {}", p.index + 1, s.passages.len());
         }
     }
-    super::draw_pane(
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -26,6 +25,6 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         &title,
         Selection::Gutter,
     );
-    let links = document::title(screen.ctx, state, PaneId::Links);
-    super::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
+    let links = crate::app::view::document::title(screen.ctx, state, PaneId::Links);
+    super::pane::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
 }

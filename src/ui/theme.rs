@@ -7,7 +7,7 @@
 //! The theme is chosen once at startup (`set`); a test renders with another
 //! one on its own thread with `scoped`, without touching the others.
 
-use crate::app::lines::Role;
+use crate::app::view::lines::Role;
 use ratatui::style::{Color, Modifier, Style};
 use std::cell::Cell;
 use std::sync::RwLock;

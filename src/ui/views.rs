@@ -3,18 +3,18 @@
 //! the footer hints that matter in them.
 
 use super::pane::Selection;
-use crate::app::action::Action;
-use crate::app::screen::Screen;
+use crate::app::keymap::Action;
+use crate::app::state::Overview;
 use crate::app::state::{AppState, PaneId, View};
-use crate::app::views::{self, Overview};
+use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     let View::Overview(o) = state.view() else {
         return;
     };
-    let title = views::title(screen.ctx, state, o, PaneId::Document);
-    super::draw_pane(
+    let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Document);
+    super::pane::draw_pane(
         buf,
         screen,
         state,
@@ -23,8 +23,8 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         Selection::Rows,
     );
     if o.has_links() {
-        let title = views::title(screen.ctx, state, o, PaneId::Links);
-        super::draw_pane(buf, screen, state, PaneId::Links, &title, Selection::Rows);
+        let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Links);
+        super::pane::draw_pane(buf, screen, state, PaneId::Links, &title, Selection::Rows);
     }
 }
 

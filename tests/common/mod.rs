@@ -86,7 +86,7 @@ impl App {
 
     pub fn act(&mut self, actions: &[Action]) -> &mut Self {
         for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, *a);
+            app::update(&mut self.state, &self.corpus, &self.graph, a.clone());
         }
         self
     }
@@ -101,7 +101,7 @@ impl App {
     pub fn effects(&mut self, keys: &[KeyEvent]) -> Vec<Effect> {
         let mut effects = Vec::new();
         for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
+            let mode = treaty::app::keymap::mode(&self.state);
             if let Some(a) = keymap::action_for(mode, *k) {
                 effects.push(app::update(&mut self.state, &self.corpus, &self.graph, a));
             }
@@ -113,12 +113,12 @@ impl App {
     /// (from `TREATY_DATA_HOME`) as the event loop does.
     pub fn keys_reloading(&mut self, keys: &[KeyEvent]) -> &mut Self {
         for k in keys {
-            let mode = treaty::app::run::mode(&self.state);
+            let mode = treaty::app::keymap::mode(&self.state);
             if let Some(a) = keymap::action_for(mode, *k)
                 && app::update(&mut self.state, &self.corpus, &self.graph, a)
                     == Effect::ReloadLibrary
             {
-                self.graph = treaty::app::import_prompt::reload(&mut self.state, &mut self.corpus);
+                self.graph = treaty::app::import::reload(&mut self.state, &mut self.corpus);
             }
         }
         self

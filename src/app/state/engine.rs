@@ -4,6 +4,7 @@
 
 use crate::corpus::Corpus;
 use crate::search::{DEFAULT_LIMIT, Scope, SearchIndex, SearchResults, SearchWorker};
+use crate::search::{Waker, lower_this_thread};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
@@ -25,6 +26,9 @@ enum Stage {
 
 pub struct Engine {
     stage: Stage,
+    /// Told when the index is built and when results are ready, so the
+    /// event loop wakes for them.
+    waker: Option<Waker>,
     /// The query submitted last, still to be answered in full.
     waiting: Option<(String, Scope)>,
     /// A query typed while the index was being built, sent once it is ready.
@@ -50,6 +54,7 @@ impl Default for Engine {
     fn default() -> Self {
         Engine {
             stage: Stage::Unstarted,
+            waker: None,
             waiting: None,
             queued: None,
         }
@@ -57,13 +62,20 @@ impl Default for Engine {
 }
 
 impl Engine {
-    /// Starts building the index on its own thread; searches use the worker.
-    pub fn background(corpus: Arc<Corpus>) -> Engine {
+    /// Starts building the index on its own thread, below the UI's priority;
+    /// searches use the worker. `waker`, if any, is called when the index is
+    /// built and whenever results are ready.
+    pub fn background(corpus: Arc<Corpus>, waker: Option<Waker>) -> Engine {
         let (tx, rx) = mpsc::channel();
+        let wake = waker.clone();
         let built = std::thread::Builder::new()
             .name("search-index".into())
             .spawn(move || {
+                lower_this_thread();
                 let _ = tx.send(SearchIndex::build(&corpus));
+                if let Some(wake) = wake {
+                    wake();
+                }
             });
         Engine {
             stage: match built {
@@ -71,6 +83,7 @@ impl Engine {
                 // No thread: build on first use instead.
                 Err(_) => Stage::Unstarted,
             },
+            waker,
             ..Engine::default()
         }
     }
@@ -150,6 +163,9 @@ impl Engine {
         };
         let Some(index) = index else { return };
         let worker = SearchWorker::new(Arc::new(index));
+        if let Some(wake) = &self.waker {
+            worker.set_waker(Arc::clone(wake));
+        }
         if let Some((q, s)) = self.queued.take() {
             worker.submit(q, s);
         }

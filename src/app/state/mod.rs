@@ -2,48 +2,18 @@
 //! selection of each pane), the history behind and ahead, the outline, the
 //! overlays and the status message. Changed only by `update`.
 
-use super::scroll::Anchor;
-use super::wrap::WrapCache;
-use crate::corpus::{Place, Target};
+pub mod deck;
+pub mod editor;
+pub mod engine;
+pub mod place;
+pub mod search;
 
-/// What the main area shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    Preamble,
-    Chapter(u8),
-    Article(u8),
-    /// Index into `Corpus::sources`.
-    Source(usize),
-    /// Concerns, coverage, timeline or bookmarks: the corpus as a whole.
-    Overview(super::views::Overview),
-}
+pub use place::{Overview, View};
 
-impl View {
-    pub fn from_place(place: Place) -> View {
-        match place {
-            Place::Target(t) => View::from_target(t),
-            Place::Source(i) => View::Source(i),
-        }
-    }
-
-    pub fn from_target(t: Target) -> View {
-        match t {
-            Target::Preamble => View::Preamble,
-            Target::Chapter(n) => View::Chapter(n),
-            Target::Article(n) => View::Article(n),
-        }
-    }
-
-    /// The provision the view is about; none for a source.
-    pub fn target(self) -> Option<Target> {
-        match self {
-            View::Preamble => Some(Target::Preamble),
-            View::Chapter(n) => Some(Target::Chapter(n)),
-            View::Article(n) => Some(Target::Article(n)),
-            View::Source(_) | View::Overview(_) => None,
-        }
-    }
-}
+use crate::app::scroll::Anchor;
+use crate::app::wrap::WrapCache;
+use crate::user::ItemRef;
+use std::path::PathBuf;
 
 /// The panes a user moves between.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,16 +110,16 @@ pub enum Overlay {
     Note {
         item: crate::user::ItemRef,
         title: String,
-        editor: super::editor::Editor,
+        editor: crate::app::state::editor::Editor,
     },
     /// A slide deck shown full screen (`p`, `treaty present`).
-    Present(super::present::Presentation),
+    Present(crate::app::state::deck::Presentation),
     /// The file prompt of `i`: a path to import into the library.
     Import {
         input: String,
     },
     /// The search overlay (`/`), fed by the background search.
-    Search(Box<super::search::SearchOverlay>),
+    Search(Box<crate::app::state::search::SearchOverlay>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,11 +144,11 @@ pub struct AppState {
     /// Wrapped texts by width, shared by `update` and drawing.
     pub cache: WrapCache,
     /// The search engine, the queries of the session, the match marked.
-    pub search: super::search::SearchSession,
+    pub search: crate::app::state::search::SearchSession,
     /// Bookmarks, notes and the last place, saved as they change.
     pub user: crate::user::UserData,
     /// Clipboard output for the terminal, unsaved notes, where briefs go.
-    pub desk: super::desk::Desk,
+    pub desk: crate::app::state::Desk,
 }
 
 impl AppState {
@@ -200,9 +170,9 @@ impl AppState {
             mouse,
             imported: None,
             cache: WrapCache::default(),
-            search: super::search::SearchSession::default(),
+            search: crate::app::state::search::SearchSession::default(),
             user: crate::user::UserData::default(),
-            desk: super::desk::Desk::default(),
+            desk: crate::app::state::Desk::default(),
         }
     }
 
@@ -243,4 +213,18 @@ impl AppState {
             error: true,
         });
     }
+}
+
+/// What the desk keeps besides the user's data.
+#[derive(Debug, Clone, Default)]
+pub struct Desk {
+    /// Escape sequences for the terminal (OSC 52), written by the event loop
+    /// between frames and never from drawing.
+    pub outbox: Vec<String>,
+    /// Notes that could not be saved, by item: reopening the editor on the
+    /// item brings the text back, and they are printed on quit.
+    pub drafts: Vec<(ItemRef, String)>,
+    /// Where `x` writes the brief: the directory treaty was started in.
+    /// Without one (a state built in a test), the data directory.
+    pub export_dir: Option<PathBuf>,
 }

@@ -3,18 +3,18 @@
 //! numbers, so they read without colour), dated events, bookmarks, and the
 //! `★ Bookmarked` / `Note:` lines under a heading or a paragraph.
 
-use super::lines::{DocLine, Piece, Role, fit, pad, plain, wrap_capped, wrap_pieces};
-use super::pane::Pane;
-use super::views::{DeskItem, article_coverage, chapter_coverage};
-use super::wrap::Breaks;
+use crate::app::view::entry::DeskItem;
+use crate::app::view::lines::BOOKMARK_MARK;
+use crate::app::view::lines::{DocLine, Piece, Role, fit, pad, plain, wrap_capped, wrap_pieces};
+use crate::app::view::overviews::{article_coverage, chapter_coverage};
+use crate::app::view::pane::Pane;
+use crate::app::wrap::Breaks;
 use crate::corpus::{PassageId, Target};
 use crate::text::{one_line, plural, snippet, truncate, width};
 use crate::user::{ItemRef, Resolved};
 
 pub const CITED_CELL: char = '█';
 pub const INFERRED_CELL: char = '▒';
-pub const BOOKMARK_MARK: &str = "★";
-
 /// Lines of passage text a concern's passage shows.
 const SNIPPET_LINES: usize = 2;
 /// Lines of a note shown in a list (the whole note shows on its item).
@@ -54,7 +54,7 @@ fn bar_cells(w: usize) -> usize {
 }
 
 /// `12 (9+3) 4 src` (`0` when nothing links), right-aligned in a fixed column.
-fn numbers(cov: &super::views::Coverage, w: usize) -> String {
+fn numbers(cov: &crate::app::view::overviews::Coverage, w: usize) -> String {
     let (total, cited, inferred, sources) = (cov.total(), cov.cited, cov.inferred, cov.sources);
     let text = if total == 0 {
         "0".to_string()
@@ -193,7 +193,7 @@ impl Pane<'_> {
         number: String,
         mark: Option<Piece>,
         title: String,
-        cov: super::views::Coverage,
+        cov: crate::app::view::overviews::Coverage,
         max: usize,
     ) -> Vec<DocLine> {
         let w = self.width;

@@ -3,93 +3,16 @@
 //! each lists (as pane entries), the numbers behind the coverage chart, and
 //! the names and titles they go by. Lines are built in `views_lines`.
 
-use super::document::{Ctx, Item};
-use super::keymap::{Mode, first_key};
-use super::state::{AppState, PaneId, View};
-use crate::corpus::{Corpus, PassageId, Target};
+use crate::app::keymap::{Mode, first_key};
+use crate::app::state::Overview;
+use crate::app::state::{AppState, PaneId, View};
+use crate::app::view::entry::DeskItem;
+use crate::app::view::entry::{Ctx, Item};
+use crate::corpus::{Corpus, Target};
 use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
 use crate::user::{ItemRef, UserData};
 use std::collections::BTreeSet;
-
-/// A view of the corpus as a whole, rather than of one provision or source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Overview {
-    Concerns,
-    Coverage,
-    Timeline,
-    Bookmarks,
-}
-
-impl Overview {
-    pub const ALL: [Overview; 4] = [
-        Overview::Concerns,
-        Overview::Coverage,
-        Overview::Timeline,
-        Overview::Bookmarks,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Overview::Concerns => "Concerns",
-            Overview::Coverage => "Coverage",
-            Overview::Timeline => "Timeline",
-            Overview::Bookmarks => "Bookmarks",
-        }
-    }
-
-    /// The name kept as the last place (`concerns`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Overview::Concerns => "concerns",
-            Overview::Coverage => "coverage",
-            Overview::Timeline => "timeline",
-            Overview::Bookmarks => "bookmarks",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Overview> {
-        Overview::ALL
-            .into_iter()
-            .find(|o| o.name().eq_ignore_ascii_case(name.trim()))
-    }
-
-    /// Whether the view has a second pane (a concern's passages).
-    pub fn has_links(self) -> bool {
-        self == Overview::Concerns
-    }
-}
-
-/// An entry of an overview, or the user's marks under a heading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeskItem {
-    /// Index into `Corpus::concerns`.
-    Concern(usize),
-    /// A concern's description.
-    ConcernText(usize),
-    ConcernPassage(PassageId),
-    /// A provision the concern's passages bear on, with how many do.
-    ConcernTarget(Target, usize),
-    /// The legend and column heads of the coverage chart.
-    CoverageHeader,
-    CoverageArticle(u8),
-    CoverageChapter(u8),
-    /// Index into `Corpus::timeline`.
-    Event(usize),
-    Bookmark(ItemRef),
-    /// `★ bookmarked` and the note of the item the view is about; a blank
-    /// line when there is neither.
-    Marks(ItemRef),
-}
-
-impl DeskItem {
-    pub fn selectable(&self) -> bool {
-        !matches!(
-            self,
-            DeskItem::ConcernText(_) | DeskItem::CoverageHeader | DeskItem::Marks(_)
-        )
-    }
-}
 
 /// Links to one provision (or chapter with its articles), told apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -189,14 +112,15 @@ pub fn events_in_order(corpus: &Corpus) -> Vec<usize> {
     order
 }
 
-fn key(action: super::action::Action) -> String {
+fn key(action: crate::app::action::Action) -> String {
     first_key(Mode::Normal, &action).unwrap_or_else(|| "?".into())
 }
 
 /// The entries of an overview's main pane. `user` is needed for the
 /// bookmarks only; without it that list is empty.
 pub fn document(ctx: Ctx, view: Overview, user: Option<&UserData>) -> Vec<Item> {
-    use super::action::Action as A;
+    crate::app::probe::document();
+    use crate::app::action::Action as A;
     let c = ctx.corpus;
     let d = Item::Desk;
     match view {

@@ -2,7 +2,7 @@
 //! because paging, keeping the selection in view and mouse hits need it as
 //! much as drawing does.
 
-use super::state::{PaneId, View};
+use crate::app::state::{PaneId, View};
 use ratatui::layout::Rect;
 
 /// Below this the explorer only says the terminal is too small.

@@ -2,109 +2,36 @@
 //! preamble, a source, the "Cited by" of a provision, the links of a paragraph,
 //! and the outline. Titles and the breadcrumb are named here too.
 
-use super::state::{AppState, PaneId, View};
-use super::wrap::{TextKey, WrapCache};
+use crate::app::state::{AppState, PaneId, View};
+use crate::app::view::entry::Ctx;
+use crate::app::view::entry::Item;
+use crate::app::view::entry::OutlineRow;
+use crate::app::view::entry::SUMMARY_LABEL;
+use crate::app::view::entry::TEXT_LABEL;
+use crate::app::wrap::Derived;
+use crate::app::wrap::TextKey;
 use crate::corpus::{Corpus, PassageId, Target};
-use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
 use crate::user::ItemRef;
-
-/// What a pane is drawn from; cheap to copy.
-#[derive(Clone, Copy)]
-pub struct Ctx<'a> {
-    pub corpus: &'a Corpus,
-    pub graph: &'a LinkGraph,
-    pub cache: &'a WrapCache,
-}
-
-/// The context of the state's panes.
-pub fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
-    Ctx {
-        corpus,
-        graph,
-        cache: &state.cache,
-    }
-}
-
-/// The label that must stand over every summary written by the project.
-pub const SUMMARY_LABEL: &str = "Summary - not the authentic text";
-pub const TEXT_LABEL: &str = "Authentic text";
-
-/// One entry of a pane. Entries are what selection and scrolling count.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
-    Title(String),
-    Plain(String),
-    /// A metadata field; `None` shows as "unknown".
-    Field(&'static str, Option<String>),
-    Label(&'static str),
-    Body(TextKey),
-    Blank,
-    Note(String),
-    /// A source's section heading: shown, never numbered.
-    Heading {
-        source: usize,
-        index: usize,
-    },
-    Passage(PassageId),
-    /// An article in a chapter's list.
-    ArticleRow(u8),
-    /// Entry `index` of `graph.cited_by(target)`.
-    CitedBy {
-        target: Target,
-        index: usize,
-    },
-    /// Entry `index` of `graph.links_of(passage)`.
-    LinkOf {
-        passage: PassageId,
-        index: usize,
-    },
-    Outline(OutlineRow),
-    /// An entry of the concerns, coverage, timeline or bookmarks, or the
-    /// user's marks under a heading.
-    Desk(super::views::DeskItem),
-}
-
-impl Item {
-    /// Whether the entry can hold the selection.
-    pub fn selectable(&self) -> bool {
-        if let Item::Desk(d) = self {
-            return d.selectable();
-        }
-        matches!(
-            self,
-            Item::Passage(_)
-                | Item::ArticleRow(_)
-                | Item::CitedBy { .. }
-                | Item::LinkOf { .. }
-                | Item::Outline(
-                    OutlineRow::Preamble
-                        | OutlineRow::Chapter(_)
-                        | OutlineRow::Article(_)
-                        | OutlineRow::Source(_)
-                )
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutlineRow {
-    Preamble,
-    Chapter(u8),
-    Article(u8),
-    SourcesLabel,
-    Source(usize),
-}
+use std::rc::Rc;
 
 /// The entries of a pane for the current state.
-pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Vec<Item> {
+pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Rc<Vec<Item>> {
     match pane {
-        PaneId::Outline => outline(ctx, state),
+        PaneId::Outline => {
+            let key = state.outline.expanded.clone();
+            ctx.cache
+                .memo(Derived::Outline, key, || outline(ctx, state))
+        }
         PaneId::Document => match state.view() {
-            View::Overview(o) => super::views::document(ctx, o, Some(&state.user)),
+            View::Overview(o) => Rc::new(crate::app::view::overviews::document(
+                ctx,
+                o,
+                Some(&state.user),
+            )),
             view => document(ctx, view),
         },
-        PaneId::Links => links(ctx, state),
+        PaneId::Links => Rc::new(links(ctx, state)),
     }
 }
 
@@ -125,8 +52,20 @@ fn outline(ctx: Ctx, state: &AppState) -> Vec<Item> {
     out
 }
 
-/// The entries of the main text of a view.
-pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
+/// The entries of the main text of a view, built once per view (and per
+/// choice of summary or authentic text) and kept: a source of a million
+/// paragraphs is listed once, not on every key. The overviews, which read
+/// the user's data, are short and built each time.
+pub fn document(ctx: Ctx, view: View) -> Rc<Vec<Item>> {
+    if let View::Overview(o) = view {
+        return Rc::new(crate::app::view::overviews::document(ctx, o, None));
+    }
+    let key = (view, ctx.cache.shows_summary());
+    ctx.cache.memo(Derived::Document, key, || build(ctx, view))
+}
+
+fn build(ctx: Ctx, view: View) -> Vec<Item> {
+    crate::app::probe::document();
     let c = ctx.corpus;
     match view {
         View::Preamble => {
@@ -191,14 +130,14 @@ pub fn document(ctx: Ctx, view: View) -> Vec<Item> {
             out
         }
         View::Source(i) => source(ctx, i),
-        View::Overview(o) => super::views::document(ctx, o, None),
+        View::Overview(o) => crate::app::view::overviews::document(ctx, o, None),
     }
 }
 
 /// The user's bookmark mark and note under a heading; a blank line when
 /// there are none.
 fn marks(item: ItemRef) -> Item {
-    Item::Desk(super::views::DeskItem::Marks(item))
+    Item::Desk(crate::app::view::entry::DeskItem::Marks(item))
 }
 
 /// The provision's text: the authentic text when the library has it (`s`
@@ -283,7 +222,7 @@ fn source(ctx: Ctx, i: usize) -> Vec<Item> {
 fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     let view = state.view();
     if let View::Overview(o) = view {
-        return super::views::links(ctx, state, o);
+        return crate::app::view::overviews::links(ctx, state, o);
     }
     if let Some(target) = view.target() {
         let n = ctx.graph.count(target);
@@ -344,7 +283,7 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
         PaneId::Outline => "Outline".into(),
         PaneId::Document | PaneId::Links if matches!(state.view(), View::Overview(_)) => {
             match state.view() {
-                View::Overview(o) => super::views::title(ctx, state, o, pane),
+                View::Overview(o) => crate::app::view::overviews::title(ctx, state, o, pane),
                 _ => String::new(),
             }
         }
@@ -405,7 +344,18 @@ pub fn breadcrumb(ctx: Ctx, state: &AppState) -> String {
                 None => format!("Sources > {name}"),
             }
         }
-        View::Overview(o) => super::views::breadcrumb(ctx, state, o),
+        View::Overview(o) => crate::app::view::overviews::breadcrumb(ctx, state, o),
     };
     one_line(&text)
+}
+
+/// The text behind a key, as the corpus has it.
+pub fn text_of(corpus: &Corpus, key: TextKey) -> Option<&str> {
+    match key {
+        TextKey::ArticleSummary(n) => corpus.article(n).map(|a| a.summary.as_str()),
+        TextKey::ArticleText(n) => corpus.article(n).and_then(|a| a.text.as_deref()),
+        TextKey::PreambleSummary => Some(corpus.convention.preamble.summary.as_str()),
+        TextKey::PreambleText => corpus.convention.preamble.text.as_deref(),
+        TextKey::Passage(p) => corpus.passage(p).map(|p| p.text.as_str()),
+    }
 }

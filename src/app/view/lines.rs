@@ -2,7 +2,7 @@
 //! (a link, a marker, a number…) and the theme decides how that looks. The
 //! same lines serve drawing, heights and mouse hits, so they always agree.
 
-use super::wrap::{Breaks, Wrapped, wrap};
+use crate::app::wrap::{Breaks, Wrapped, wrap};
 use crate::text::{truncate, width};
 use std::ops::Range;
 
@@ -193,6 +193,8 @@ pub fn wrap_capped(pieces: &[Piece], width: usize, max: usize) -> Vec<DocLine> {
 pub fn pad(n: usize) -> Piece {
     Piece::new(" ".repeat(n), Role::Plain)
 }
+
+pub const BOOKMARK_MARK: &str = "★";
 
 #[cfg(test)]
 mod tests {

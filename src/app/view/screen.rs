@@ -2,11 +2,12 @@
 //! each visible pane with its entries. Built fresh for every update and every
 //! frame; the wrapping it needs is cached, so this is cheap.
 
-use super::document::{self, Ctx};
-use super::geometry::{Layout, layout};
-use super::pane::Pane;
-use super::scroll::Heights;
-use super::state::{AppState, PaneId};
+use crate::app::scroll::Heights;
+use crate::app::state::{AppState, PaneId, View};
+use crate::app::view::entry::Ctx;
+use crate::app::view::geometry::{Layout, layout};
+use crate::app::view::pane::Pane;
+use crate::app::wrap::Derived;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::layout::Rect;
@@ -35,11 +36,32 @@ impl<'a> Screen<'a> {
             graph,
             cache: &state.cache,
         };
-        let layout = layout(area, state.focus(), state.view(), |width| {
-            let items = document::document(ctx, state.view());
-            let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
-            pane.user = Some(&state.user);
-            (0..pane.len()).map(|i| pane.height(i)).sum()
+        let (focus, view) = (state.focus(), state.view());
+        let summary = state.cache.shows_summary();
+        // The layout reads the height of an article's text, which holds the
+        // user's mark and note on it: they are part of the key.
+        let marks = match view {
+            View::Article(n) => Some(crate::user::ItemRef::article(n)),
+            View::Preamble => Some(crate::user::ItemRef::Target(
+                crate::corpus::Target::Preamble,
+            )),
+            _ => None,
+        }
+        .map(|item| {
+            (
+                state.user.is_bookmarked(&item),
+                state.user.note(&item).map(str::to_string),
+            )
+        });
+        let key = (area, focus, view, summary, marks);
+        let layout = *state.cache.memo(Derived::Layout, key, || {
+            crate::app::probe::screen();
+            layout(area, focus, view, |width| {
+                let items = crate::app::view::document::document(ctx, view);
+                let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
+                pane.user = Some(&state.user);
+                (0..pane.len()).map(|i| pane.height(i)).sum()
+            })
         });
         Screen { layout, ctx }
     }
@@ -53,7 +75,7 @@ impl<'a> Screen<'a> {
     /// A pane at the size it would have if it were on screen: the one the
     /// focus is moving to may be hidden on a small terminal until then.
     pub fn build(&self, state: &'a AppState, id: PaneId, width: usize, rows: usize) -> Pane<'a> {
-        let items = document::items(self.ctx, state, id);
+        let items = crate::app::view::document::items(self.ctx, state, id);
         let mut pane = Pane::new(id, items, width, rows, self.ctx);
         pane.here = state.view();
         pane.user = Some(&state.user);
@@ -62,10 +84,10 @@ impl<'a> Screen<'a> {
         match id {
             PaneId::Outline => pane.expanded = state.outline.expanded.clone(),
             PaneId::Document => {
-                pane.current_link = document::selected_passage(self.ctx, state)
+                pane.current_link = crate::app::view::document::selected_passage(self.ctx, state)
                     .map(|p| (p, state.here.links.selected));
                 if state.focus() == PaneId::Document {
-                    pane.current_cite = super::text_links::current(self.ctx, state);
+                    pane.current_cite = crate::app::view::citations::current(self.ctx, state);
                 }
                 pane.found = state
                     .search

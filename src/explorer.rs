@@ -1,46 +1,67 @@
 //! The event loop: terminal events become actions through the key table,
 //! `update` applies them, the screen is drawn again. Draws only after
 //! something changed; several queued events are applied before one draw, so
-//! holding a key never lags behind.
+//! holding a key never lags behind. Terminal events and the search threads'
+//! "results ready" arrive on one channel, so results are drawn the moment
+//! they exist rather than on the next tick of a timer.
 
-use super::action::{Action, Effect, MouseInput, MouseKind};
-use super::keymap::{self, Mode};
-use super::state::{AppState, Overlay};
-use super::{RunOptions, desk, update::update};
+use crate::app::RunOptions;
+use crate::app::action::{Action, Effect, MouseInput, MouseKind};
+use crate::app::keymap::mode;
+use crate::app::state::{AppState, Overlay};
+use crate::app::update::update;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::terminal::{Session, Signal, die_of};
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 /// How often signals are looked at while no key comes.
 const TICK: Duration = Duration::from_millis(150);
 
-/// How often the search worker is asked for results while a search runs
-/// (the benchmark's event loop polls at the same pace).
-pub const SEARCH_TICK: Duration = Duration::from_millis(15);
+/// What wakes the event loop.
+enum Input {
+    Event(Event),
+    /// The search threads have results (or the index is built).
+    Wake,
+}
+
+/// Reads terminal events on their own thread into `tx`, so the loop can wait
+/// for them and for search results at once. Ends when the terminal cannot be
+/// read (it hung up: the loop notices that by itself) or the loop is gone.
+fn read_terminal(tx: Sender<Input>) {
+    let spawned = std::thread::Builder::new()
+        .name("terminal-input".into())
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(ev) => {
+                        if tx.send(Input::Event(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => return,
+                }
+            }
+        });
+    // Without the thread no key would ever come: say so rather than hang.
+    if let Err(e) = spawned {
+        eprintln!("treaty: cannot read the terminal: {e}");
+    }
+}
 
 /// Events applied before signals are checked and the screen is drawn again.
 const MAX_BATCH: usize = 256;
 
-/// The key table a state listens to.
-pub fn mode(state: &AppState) -> Mode {
-    match state.overlay {
-        Some(Overlay::Help { .. }) => Mode::Help,
-        Some(Overlay::GoTo { .. }) => Mode::Prompt,
-        Some(Overlay::Import { .. }) => Mode::Prompt,
-        Some(Overlay::Present(_)) => Mode::Present,
-        Some(Overlay::Note { .. }) => Mode::Note,
-        Some(Overlay::Search(_)) => Mode::Search,
-        None => Mode::Normal,
-    }
-}
-
 /// What a terminal event means, if anything.
 pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::action_for(mode(state), k),
+        Event::Key(k) => crate::app::keymap::action_for(mode(state), k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(m) => {
             let kind = match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
@@ -69,7 +90,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     let mut graph = LinkGraph::build(&corpus);
     let (user, warnings) = crate::user::UserData::load();
     let mut session = Session::enter(opts.mouse)?;
-    let mut state = desk::start(
+    let mut state = crate::app::desk::start(
         &corpus,
         &graph,
         opts.start,
@@ -86,12 +107,18 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     if overlay.is_some() {
         state.overlay = overlay;
     }
+    let (tx, rx) = mpsc::channel();
+    let waker = tx.clone();
+    state.search.waker = Some(crate::app::state::search::Wake(Arc::new(move || {
+        let _ = waker.send(Input::Wake);
+    })));
+    read_terminal(tx);
     state.search.index_in_background(&corpus);
     let mut dirty = true;
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
-                let problems = desk::on_quit(&mut state, &corpus);
+                let problems = crate::app::desk::on_quit(&mut state, &corpus);
                 drop(session);
                 tell(&problems);
                 die_of(sig);
@@ -110,7 +137,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
-            let problems = desk::on_quit(&mut state, &corpus);
+            let problems = crate::app::desk::on_quit(&mut state, &corpus);
             drop(session);
             tell(&problems);
             return Ok(());
@@ -126,32 +153,41 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             dirty |= state.search.arrivals != seen;
         }
         if dirty {
-            session
-                .terminal
-                .draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
+            session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
             dirty = false;
         }
-        let mut wait = if state.search.engine.busy() {
-            SEARCH_TICK
-        } else {
-            TICK
-        };
         // A bounded batch: signals are looked at between batches, so a flood
         // of events (or a hung-up terminal that always reads as ready) cannot
         // keep SIGHUP and SIGTERM from being seen.
+        let mut next = rx.recv_timeout(TICK);
         let mut batch = 0;
-        while batch < MAX_BATCH && event::poll(wait)? {
-            wait = Duration::ZERO;
+        while batch < MAX_BATCH {
+            let ev = match next {
+                Ok(Input::Event(ev)) => ev,
+                // Taken in at the top of the loop, with the results.
+                Ok(Input::Wake) => break,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    // No reader: the terminal is gone, which the next turn
+                    // sees; do not spin meanwhile.
+                    std::thread::sleep(TICK);
+                    break;
+                }
+            };
             batch += 1;
-            let Some(action) = action_of(&state, event::read()?) else {
+            next = rx.try_recv().map_err(|e| match e {
+                TryRecvError::Empty => RecvTimeoutError::Timeout,
+                TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
+            });
+            let Some(action) = action_of(&state, ev) else {
                 continue;
             };
             dirty = true;
             let effect = update(&mut state, &corpus, &graph, action);
-            desk::flush_outbox(&mut state, &mut std::io::stdout())?;
+            crate::app::desk::flush_outbox(&mut state, &mut std::io::stdout())?;
             match effect {
                 Effect::Quit => {
-                    let problems = desk::on_quit(&mut state, &corpus);
+                    let problems = crate::app::desk::on_quit(&mut state, &corpus);
                     drop(session);
                     tell(&problems);
                     return Ok(());
@@ -159,7 +195,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
                 Effect::Suspend => session.suspend()?,
                 Effect::ReloadLibrary => {
                     // Copies the corpus only if the index thread still reads it.
-                    graph = super::import_prompt::reload(
+                    graph = crate::app::import::reload(
                         &mut state,
                         std::sync::Arc::make_mut(&mut corpus),
                     );

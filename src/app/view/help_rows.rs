@@ -3,8 +3,8 @@
 //! off, so a narrow terminal still shows every word. Drawing and scrolling
 //! both count these rows.
 
-use super::keymap::{HelpLine, help_lines};
-use super::wrap::{Breaks, wrap};
+use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::wrap::{Breaks, wrap};
 use crate::text::width;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,9 @@ pub enum HelpRow {
 /// The rows of the help overlay drawn over `area` (see `help_rect`).
 pub fn rows_for(area: ratatui::layout::Rect) -> Vec<HelpRow> {
     help_rows(usize::from(
-        super::geometry::help_rect(area, 0).width.saturating_sub(2),
+        crate::app::view::geometry::help_rect(area, 0)
+            .width
+            .saturating_sub(2),
     ))
 }
 

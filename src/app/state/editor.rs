@@ -51,6 +51,20 @@ fn cell(c: char) -> usize {
         .max(usize::from(c == '\t'))
 }
 
+/// Pasted text for a one-line field (search, go-to, a file path): line
+/// breaks and tabs become spaces, other control characters are dropped, and
+/// no more than `room` characters are kept.
+pub fn one_line_paste(text: &str, room: usize) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .take(room)
+        .collect()
+}
+
 impl Editor {
     /// Opens `text` with the cursor at its end.
     pub fn new(text: &str) -> Self {
@@ -84,6 +98,37 @@ impl Editor {
 
     fn chars(&self) -> usize {
         self.lines.iter().map(Vec::len).sum::<usize>() + self.lines.len() - 1
+    }
+
+    /// Inserts pasted text at the cursor, as text: line breaks start new
+    /// lines, tabs stay, other control characters are dropped. What goes past
+    /// the note's limit is cut at once, so a huge paste costs no more than the
+    /// note can hold. Returns whether the text changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let room = NOTE_LIMIT.saturating_sub(self.chars());
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        // A line break counts as one character, as `chars` counts it.
+        let kept: String = text
+            .chars()
+            .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+            .take(room)
+            .collect();
+        if kept.is_empty() {
+            return false;
+        }
+        let rest = self.lines[self.row].split_off(self.col);
+        let mut pieces = kept.split('\n');
+        if let Some(first) = pieces.next() {
+            self.lines[self.row].extend(first.chars());
+        }
+        for piece in pieces {
+            self.row += 1;
+            self.lines.insert(self.row, piece.chars().collect());
+        }
+        self.col = self.lines[self.row].len();
+        self.lines[self.row].extend(rest);
+        self.goal = None;
+        true
     }
 
     /// Applies one key; returns whether the text changed.
@@ -269,6 +314,33 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_is_text_at_the_cursor_with_its_line_breaks() {
+        let mut e = Editor::new("ab");
+        e.key(EditKey::Left);
+        assert!(e.paste("1\r\n2\x1b[31m\t3"));
+        assert_eq!(e.text(), "a1\n2[31m\t3b");
+        // The cursor is after the pasted text, before what followed it.
+        assert_eq!(e.cursor(), (1, 7));
+        assert!(!e.paste("\x07"));
+    }
+
+    #[test]
+    fn a_huge_paste_is_cut_to_the_note_limit_at_once() {
+        let mut e = Editor::new("x");
+        let big = "word and more\n".repeat(10_000);
+        assert!(e.paste(&big));
+        assert_eq!(e.text().chars().count(), NOTE_LIMIT);
+        assert!(!e.paste("more"), "a full note takes nothing");
+    }
+
+    #[test]
+    fn one_line_fields_take_a_paste_on_one_line() {
+        assert_eq!(one_line_paste("article 23\nBdddd", 100), "article 23 Bdddd");
+        assert_eq!(one_line_paste("a\x1bb\tc", 100), "ab c");
+        assert_eq!(one_line_paste(&"x".repeat(5000), 200).len(), 200);
+    }
     use EditKey as K;
 
     fn typed(e: &mut Editor, s: &str) {

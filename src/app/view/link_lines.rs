@@ -2,8 +2,8 @@
 //! basis, snippet, reason) and a paragraph's link (provision, as written or
 //! why). Lines are built only for entries on screen.
 
-use super::lines::{DocLine, Piece, Role, fit, pad, plain, wrap_capped};
-use super::pane::Pane;
+use crate::app::view::lines::{DocLine, Piece, Role, fit, pad, plain, wrap_capped};
+use crate::app::view::pane::Pane;
 use crate::corpus::{PassageId, Target};
 use crate::refs::graph::{Basis, Link};
 use crate::text::{one_line, snippet};

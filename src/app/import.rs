@@ -3,9 +3,9 @@
 //! the corpus again so the new source shows in the outline and in "Cited by".
 //! Nothing is written when the import fails; the footer says why.
 
-use super::action::Effect;
-use super::state::{AppState, Overlay, View};
-use super::wrap::WrapCache;
+use crate::app::action::{Action, Effect};
+use crate::app::state::{AppState, Overlay, View};
+use crate::app::wrap::WrapCache;
 use crate::corpus::Corpus;
 use crate::library::{ImportOptions, Library};
 use crate::refs::graph::LinkGraph;
@@ -14,6 +14,36 @@ use std::path::PathBuf;
 
 /// Longest path kept in the prompt.
 pub const PATH_LIMIT: usize = 4096;
+
+/// The keys of the file prompt: `i` opens it, the prompt keys edit the path,
+/// Enter imports; `None` leaves any other action to `update`.
+pub fn handle(state: &mut AppState, corpus: &Corpus, action: &Action) -> Option<Effect> {
+    match (action, &mut state.overlay) {
+        (Action::ImportFile, None) => {
+            state.overlay = Some(Overlay::Import {
+                input: String::new(),
+            });
+            Some(Effect::Nothing)
+        }
+        (Action::PromptChar(c), Some(Overlay::Import { input })) => {
+            if input.chars().count() < PATH_LIMIT && !c.is_control() {
+                input.push(*c);
+            }
+            Some(Effect::Nothing)
+        }
+        (Action::PromptBackspace, Some(Overlay::Import { input })) => {
+            input.pop();
+            Some(Effect::Nothing)
+        }
+        (Action::PromptSubmit, Some(Overlay::Import { .. })) => {
+            state.status = None;
+            Some(submit(state, corpus))
+        }
+        // `i` over another overlay does nothing.
+        (Action::ImportFile, _) => Some(Effect::Nothing),
+        _ => None,
+    }
+}
 
 /// `~/x` is the home directory's `x`, as a shell would read it.
 fn expand(input: &str) -> PathBuf {
@@ -100,7 +130,7 @@ pub fn reload(state: &mut AppState, corpus: &mut Corpus) -> LinkGraph {
     state.history.back.retain(|l| valid(l.view));
     state.history.forward.retain(|l| valid(l.view));
     if !valid(state.view()) {
-        state.here = super::navigate::fresh(corpus, &graph, state, View::Preamble);
+        state.here = crate::app::nav::fresh(corpus, &graph, state, View::Preamble);
     }
     let id = state.imported.take();
     let status = state.status.clone();
@@ -111,9 +141,9 @@ pub fn reload(state: &mut AppState, corpus: &mut Corpus) -> LinkGraph {
             .iter()
             .rposition(|s| s.user && (s.id == id || s.id == format!("my-{id}")))
     }) {
-        super::navigate::open_view(state, corpus, &graph, View::Source(i));
+        crate::app::nav::open_view(state, corpus, &graph, View::Source(i));
     }
-    super::update::settle(state, corpus, &graph);
+    crate::app::settle::settle(state, corpus, &graph);
     state.status = status;
     if let Some(w) = warnings.first() {
         state.error(format!("Your library: {}", one_line(w)));

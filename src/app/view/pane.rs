@@ -1,19 +1,22 @@
 //! A pane as laid out: its entries at its width, each entry's height and
 //! lines. Drawing, scrolling and mouse hits all read these same lines.
 
-use super::document::{Ctx, Item, OutlineRow};
-use super::lines::{DocLine, Mark, Piece, Role, fit, marked_line, pad, plain, wrap_pieces};
-use super::occurrence::Spot;
-use super::scroll::Heights;
-use super::state::{PaneId, View};
-use super::wrap::{Breaks, TextKey};
+use crate::app::scroll::Heights;
+use crate::app::state::search::Spot;
+use crate::app::state::{PaneId, View};
+use crate::app::view::entry::{Ctx, Item, OutlineRow};
+use crate::app::view::lines::{
+    DocLine, Mark, Piece, Role, fit, marked_line, pad, plain, wrap_pieces,
+};
+use crate::app::wrap::{Breaks, TextKey};
 use crate::corpus::{PassageId, Target};
 use crate::refs::graph::Link;
 use crate::text::{one_line, width};
+use std::rc::Rc;
 
 pub struct Pane<'a> {
     pub id: PaneId,
-    pub items: Vec<Item>,
+    pub items: Rc<Vec<Item>>,
     /// Cells per line and lines on screen.
     pub width: usize,
     pub rows: usize,
@@ -28,7 +31,7 @@ pub struct Pane<'a> {
     /// The user's bookmarks and notes, shown where their items are.
     pub user: Option<&'a crate::user::UserData>,
     /// The search occurrence to mark, in the text of the view.
-    pub found: Option<super::occurrence::Found>,
+    pub found: Option<crate::app::state::search::Found>,
     /// Cells before a paragraph's text: marker, number, space.
     gutter: usize,
 }
@@ -49,14 +52,15 @@ impl Heights for Pane<'_> {
 }
 
 impl<'a> Pane<'a> {
-    pub fn new(id: PaneId, items: Vec<Item>, width: usize, rows: usize, ctx: Ctx<'a>) -> Self {
+    pub fn new(id: PaneId, items: Rc<Vec<Item>>, width: usize, rows: usize, ctx: Ctx<'a>) -> Self {
+        // Paragraphs are listed in order: the last has the widest number.
         let most = items
             .iter()
-            .filter_map(|it| match it {
+            .rev()
+            .find_map(|it| match it {
                 Item::Passage(p) => Some(p.index + 1),
                 _ => None,
             })
-            .max()
             .unwrap_or(0);
         let gutter = most.to_string().len() + 2;
         Pane {
@@ -128,7 +132,8 @@ impl<'a> Pane<'a> {
         let Some(f) = &self.found else {
             return Vec::new();
         };
-        super::occurrence::text_of(self.ctx.corpus, key).map_or_else(Vec::new, |t| f.marks(spot, t))
+        crate::app::view::document::text_of(self.ctx.corpus, key)
+            .map_or_else(Vec::new, |t| f.marks(spot, t))
     }
 
     /// A short text as pieces, its search match marked.
@@ -167,14 +172,14 @@ impl<'a> Pane<'a> {
         w.lines.iter().rposition(|r| r.start <= at).unwrap_or(0)
     }
 
-    fn body(&self, key: TextKey) -> std::rc::Rc<super::wrap::Wrapped> {
+    fn body(&self, key: TextKey) -> std::rc::Rc<crate::app::wrap::Wrapped> {
         // An authentic text keeps its line breaks; summaries and passages flow.
-        let breaks = if super::text_links::owner(key).is_some() {
+        let breaks = if crate::app::view::citations::owner(key).is_some() {
             Breaks::Keep
         } else {
             Breaks::Flow
         };
-        let text = super::occurrence::text_of(self.ctx.corpus, key).unwrap_or("");
+        let text = crate::app::view::document::text_of(self.ctx.corpus, key).unwrap_or("");
         self.ctx.cache.get(key, self.width, text, breaks)
     }
 
@@ -182,11 +187,7 @@ impl<'a> Pane<'a> {
     /// and its citations as links, the current one marked (a search match
     /// over one wins).
     fn with_citations(&self, key: TextKey, mut marks: Vec<Mark>) -> Vec<Mark> {
-        use super::text_links;
-        let (Some(text), Some(own)) = (
-            text_links::text_of(self.ctx.corpus, key),
-            text_links::owner(key),
-        ) else {
+        let Some(text) = crate::app::view::citations::text_of(self.ctx.corpus, key) else {
             return marks;
         };
         let free = |span: &std::ops::Range<usize>, marks: &[Mark]| {
@@ -194,12 +195,15 @@ impl<'a> Pane<'a> {
                 .iter()
                 .any(|m| m.span.start < span.end && span.start < m.span.end)
         };
-        let mut add: Vec<Mark> = text_links::links(text, own)
-            .into_iter()
+        let Some(cites) = crate::app::view::citations::links_of(self.ctx.cache, key, text) else {
+            return marks;
+        };
+        let mut add: Vec<Mark> = cites
+            .iter()
             .enumerate()
             .filter(|(_, c)| free(&c.span, &marks))
             .map(|(k, c)| Mark {
-                span: c.span,
+                span: c.span.clone(),
                 role: if self.current_cite == Some(k) {
                     Role::CurrentLink
                 } else {
@@ -209,7 +213,7 @@ impl<'a> Pane<'a> {
             })
             .collect();
         add.extend(
-            text_links::numbers(text)
+            crate::app::view::citations::numbers(text)
                 .into_iter()
                 .filter(|span| free(span, &marks))
                 .map(|span| Mark {
@@ -229,7 +233,7 @@ impl<'a> Pane<'a> {
         self.width.saturating_sub(self.gutter).max(1)
     }
 
-    fn passage_text(&self, p: PassageId) -> std::rc::Rc<super::wrap::Wrapped> {
+    fn passage_text(&self, p: PassageId) -> std::rc::Rc<crate::app::wrap::Wrapped> {
         let text = self.ctx.corpus.passage(p).map_or("", |x| x.text.as_str());
         self.ctx
             .cache
@@ -315,7 +319,7 @@ impl<'a> Pane<'a> {
     fn passage_lines(&self, p: PassageId, from: usize, count: usize) -> Vec<DocLine> {
         let text = self.passage_text(p);
         let links = self.ctx.graph.links_of(p);
-        let marks = super::occurrence::overlay_marks(
+        let marks = crate::app::view::matches::overlay_marks(
             self.citation_marks(p, &links),
             self.found_marks(Spot::Text(TextKey::Passage(p)), TextKey::Passage(p)),
         );
@@ -403,7 +407,7 @@ impl<'a> Pane<'a> {
             .is_some_and(|u| u.is_bookmarked(&crate::user::ItemRef::article(n)))
         {
             // The bookmark mark is part of the title, so it stays in view.
-            title = format!("{} {title}", super::views_lines::BOOKMARK_MARK);
+            title = format!("{} {title}", crate::app::view::lines::BOOKMARK_MARK);
         }
         let count = self.ctx.graph.count(Target::Article(n)).to_string();
         let number = format!("{n:>2} ");

@@ -1,0 +1,494 @@
+//! Moving between places: opening a view, the history, next/previous article,
+//! the go-to prompt and the place the explorer starts at.
+
+use crate::app::action::Action;
+use crate::app::scroll::Anchor;
+use crate::app::scroll::Heights;
+use crate::app::settle::{reveal, settle, sync_outline};
+use crate::app::settle::{select_outline_row, settled};
+use crate::app::state::{AppState, Location, Overlay, PaneId, PaneState, View};
+use crate::app::view::entry::Item;
+use crate::app::view::entry::OutlineRow;
+use crate::app::view::entry::ctx;
+use crate::app::view::geometry::help_rect;
+use crate::app::view::pane::Pane;
+use crate::app::view::screen::Screen;
+use crate::corpus::PassageId;
+use crate::corpus::Target;
+use crate::corpus::{Corpus, Place, lookup};
+use crate::refs::graph::LinkGraph;
+use ratatui::layout::Rect;
+
+/// The explorer's first state: at `start`, or at the preamble with the
+/// outline focused.
+pub fn start(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    start: Option<Place>,
+    size: (u16, u16),
+    mouse: bool,
+) -> AppState {
+    let view = start
+        .map(View::from_place)
+        .filter(|v| exists(corpus, *v))
+        .unwrap_or(View::Preamble);
+    let mut state = AppState::blank(view, size, mouse);
+    state.here = fresh(corpus, graph, &state, view);
+    if start.is_none() {
+        state.here.focus = PaneId::Outline;
+    }
+    sync_outline(&mut state, corpus, graph);
+    settle(&mut state, corpus, graph);
+    reveal_view(&mut state, corpus, graph);
+    state
+}
+
+fn exists(corpus: &Corpus, view: View) -> bool {
+    match view {
+        View::Preamble => true,
+        View::Chapter(n) => corpus.chapter(n).is_some(),
+        View::Article(n) => corpus.article(n).is_some(),
+        View::Source(i) => i < corpus.sources.len(),
+        View::Overview(_) => true,
+    }
+}
+
+/// A view as it opens: at its top, its first entry selected; an article's
+/// focus on its "Cited by" when something cites it and the screen shows the
+/// article above it (on a short screen, which shows one pane at a time, the
+/// article comes first and Tab reaches its links).
+pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -> Location {
+    let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+    let items = crate::app::view::document::document(ctx, view);
+    let first = items.iter().position(Item::selectable).unwrap_or(0);
+    let focus = match view.target() {
+        Some(t)
+            if matches!(view, View::Article(_) | View::Preamble)
+                && graph.count(t) > 0
+                && crate::app::view::geometry::shows_text_and_links(state.size.1) =>
+        {
+            PaneId::Links
+        }
+        _ => PaneId::Document,
+    };
+    Location {
+        view,
+        focus,
+        document: PaneState {
+            top: Anchor::TOP,
+            selected: first,
+        },
+        links: PaneState::default(),
+        cite: None,
+    }
+}
+
+/// Goes to a new place, remembering the current one.
+pub fn go(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, to: Location) {
+    if to == state.here {
+        return;
+    }
+    state.history.leave(state.here);
+    state.here = to;
+    state.overlay = None;
+    sync_outline(state, corpus, graph);
+    settle(state, corpus, graph);
+    reveal_view(state, corpus, graph);
+}
+
+/// Opens `view` fresh. From the outline on a wide screen the focus stays in
+/// the outline, so one can keep browsing it.
+pub fn open_view(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, view: View) {
+    let mut to = fresh(corpus, graph, state, view);
+    if state.focus() == PaneId::Outline && state.size.0 >= crate::app::view::geometry::WIDE {
+        to.focus = PaneId::Outline;
+    }
+    go(state, corpus, graph, to);
+}
+
+fn reveal_view(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    reveal(state, corpus, graph, PaneId::Document);
+    reveal(state, corpus, graph, PaneId::Links);
+}
+
+/// Back to the exact previous place: same view, scroll and selection.
+pub fn back(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    match state.history.back.pop() {
+        Some(prev) => {
+            state.history.forward.push(state.here);
+            restore(state, corpus, graph, prev);
+        }
+        None => state.info("This is where you started: nothing to go back to."),
+    }
+}
+
+pub fn forward(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    match state.history.forward.pop() {
+        Some(next) => {
+            state.history.back.push(state.here);
+            restore(state, corpus, graph, next);
+        }
+        None => state.info("Nothing ahead: Alt-→ goes forward after going back."),
+    }
+}
+
+fn restore(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, to: Location) {
+    state.here = to;
+    state.overlay = None;
+    let outline = state.outline.pane;
+    sync_outline(state, corpus, graph);
+    if to.focus == PaneId::Outline {
+        state.outline.pane = outline;
+    }
+    settle(state, corpus, graph);
+}
+
+/// `]` / `[`: the next or previous article; in a source, the next or
+/// previous source.
+pub fn next_article(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
+    let articles: Vec<u8> = corpus.articles().map(|a| a.number).collect();
+    let to = match state.view() {
+        View::Article(n) => {
+            let i = articles.iter().position(|a| *a == n);
+            match (i, forward) {
+                (Some(i), true) => articles.get(i + 1).map(|a| View::Article(*a)),
+                (Some(0), false) => Some(View::Preamble),
+                (Some(i), false) => articles.get(i - 1).map(|a| View::Article(*a)),
+                (None, _) => None,
+            }
+        }
+        View::Preamble if forward => articles.first().map(|a| View::Article(*a)),
+        View::Preamble => None,
+        View::Chapter(n) => {
+            let first = corpus
+                .chapter(n)
+                .and_then(|c| c.articles.first())
+                .map(|a| a.number);
+            let i = first.and_then(|f| articles.iter().position(|a| *a == f));
+            match (i, forward) {
+                (Some(i), true) => articles.get(i).map(|a| View::Article(*a)),
+                (Some(0), false) => Some(View::Preamble),
+                (Some(i), false) => articles.get(i - 1).map(|a| View::Article(*a)),
+                (None, _) => None,
+            }
+        }
+        View::Source(i) => {
+            let j = if forward {
+                i.checked_add(1)
+            } else {
+                i.checked_sub(1)
+            };
+            j.filter(|j| *j < corpus.sources.len()).map(View::Source)
+        }
+        View::Overview(_) => {
+            state.info("] and [ step through articles and sources; Enter opens an entry here.");
+            return;
+        }
+    };
+    match to {
+        Some(view) => open_view(state, corpus, graph, view),
+        None => {
+            let msg = match (state.view(), forward) {
+                (View::Source(_), true) => "This is the last source.",
+                (View::Source(_), false) => "This is the first source.",
+                (_, true) => "This is the last article.",
+                (_, false) => "The preamble comes first: nothing before it.",
+            };
+            state.info(msg);
+        }
+    }
+}
+
+/// Enter in the go-to prompt: go there, or say why not in the footer.
+pub fn submit_prompt(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(Overlay::GoTo { input }) = state.overlay.take() else {
+        return;
+    };
+    if input.trim().is_empty() {
+        return;
+    }
+    match lookup(corpus, &input) {
+        Ok(place) => {
+            let view = View::from_place(place);
+            if exists(corpus, view) {
+                let to = fresh(corpus, graph, state, view);
+                go(state, corpus, graph, to);
+            } else {
+                state.error(format!(
+                    "'{}' is not in this corpus",
+                    crate::text::one_line(&input)
+                ));
+            }
+        }
+        Err(e) => state.error(e.to_string()),
+    }
+}
+
+pub fn help_scroll(state: &AppState, top: usize, action: &Action) -> usize {
+    let area = Rect::new(0, 0, state.size.0, state.size.1);
+    let lines = crate::app::view::help_rows::rows_for(area).len();
+    let rows = usize::from(help_rect(area, lines).height.saturating_sub(2)).max(1);
+    let max = lines.saturating_sub(rows);
+    let top = match action {
+        Action::Up => top.saturating_sub(1),
+        Action::Down => top + 1,
+        Action::PageUp => top.saturating_sub(rows.saturating_sub(1).max(1)),
+        Action::PageDown => top + rows.saturating_sub(1).max(1),
+        Action::Top => 0,
+        _ => max,
+    };
+    top.min(max)
+}
+
+pub fn cycle_focus(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, by: usize) {
+    let i = PaneId::CYCLE
+        .iter()
+        .position(|p| *p == state.focus())
+        .unwrap_or(0);
+    state.here.focus = PaneId::CYCLE[(i + by) % PaneId::CYCLE.len()];
+    settle(state, corpus, graph);
+    reveal(state, corpus, graph, state.focus());
+}
+
+/// Moves the selection (or scrolls, where nothing is selectable) in a pane.
+pub fn move_in(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    id: PaneId,
+    action: &Action,
+) {
+    let before = crate::app::view::document::selected_passage(
+        crate::app::view::entry::ctx(state, corpus, graph),
+        state,
+    );
+    let moved = {
+        let screen = Screen::new(state, corpus, graph);
+        screen
+            .pane(state, id)
+            .map(|pane| moved(&pane, *state.pane(id), action))
+    };
+    let Some(ps) = moved else { return };
+    *state.pane_mut(id) = ps;
+    passage_changed(state, corpus, graph, before);
+}
+
+/// A new paragraph selected in a source: its links start from the first.
+pub fn passage_changed(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    before: Option<crate::corpus::PassageId>,
+) {
+    let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+    if crate::app::view::document::selected_passage(ctx, state) != before {
+        state.here.links = PaneState::default();
+    }
+}
+
+fn moved(pane: &Pane, ps: PaneState, action: &Action) -> PaneState {
+    let view = pane.rows.max(1);
+    let page = view.saturating_sub(1).max(1) as isize;
+    let mut ps = settled(pane, ps);
+    let top = ps.top;
+    if !pane.has_selection() {
+        ps.top = match action {
+            Action::Up => crate::app::scroll::scroll(pane, view, top, -1),
+            Action::Down => crate::app::scroll::scroll(pane, view, top, 1),
+            Action::PageUp => crate::app::scroll::scroll(pane, view, top, -page),
+            Action::PageDown => crate::app::scroll::scroll(pane, view, top, page),
+            Action::Top => Anchor::TOP,
+            _ => crate::app::scroll::max_anchor(pane, view),
+        };
+        return ps;
+    }
+    let sel = ps.selected;
+    let shown = crate::app::scroll::is_visible(pane, view, top, sel);
+    match action {
+        Action::Down | Action::Up if !shown => {
+            ps.top = crate::app::scroll::reveal(pane, view, top, sel)
+        }
+        Action::Down => {
+            if !crate::app::scroll::bottom_visible(pane, view, top, sel) {
+                ps.top = crate::app::scroll::scroll(pane, view, top, 1);
+            } else if let Some(next) = pane.step(sel, true) {
+                ps.selected = next;
+                ps.top = crate::app::scroll::reveal(pane, view, top, next);
+            } else {
+                ps.top = crate::app::scroll::scroll(pane, view, top, 1);
+            }
+        }
+        Action::Up => {
+            if top.item == sel && top.line > 0 {
+                ps.top = crate::app::scroll::scroll(pane, view, top, -1);
+            } else if let Some(prev) = pane.step(sel, false) {
+                ps.selected = prev;
+                let h = pane.height(prev);
+                ps.top = if h > view {
+                    // Reading upwards, land on the end of a long paragraph.
+                    crate::app::scroll::clamp(
+                        pane,
+                        view,
+                        Anchor {
+                            item: prev,
+                            line: h - view,
+                        },
+                    )
+                } else {
+                    crate::app::scroll::reveal(pane, view, top, prev)
+                };
+            } else {
+                ps.top = crate::app::scroll::scroll(pane, view, top, -1);
+            }
+        }
+        Action::PageDown => {
+            ps.top = crate::app::scroll::scroll(pane, view, top, page);
+            if ps.top == top {
+                ps.selected = pane.last_selectable().unwrap_or(sel);
+                ps.top = crate::app::scroll::reveal(pane, view, ps.top, ps.selected);
+            } else if !crate::app::scroll::is_visible(pane, view, ps.top, sel) {
+                ps.selected = visible_selectable(pane, view, ps.top, true).unwrap_or(sel);
+            }
+        }
+        Action::PageUp => {
+            ps.top = crate::app::scroll::scroll(pane, view, top, -page);
+            if ps.top == top {
+                ps.selected = pane.first_selectable().unwrap_or(sel);
+                ps.top = crate::app::scroll::reveal(pane, view, ps.top, ps.selected);
+            } else if !crate::app::scroll::is_visible(pane, view, ps.top, sel) {
+                ps.selected = visible_selectable(pane, view, ps.top, false).unwrap_or(sel);
+            }
+        }
+        Action::Top => {
+            ps.top = Anchor::TOP;
+            ps.selected = pane.first_selectable().unwrap_or(sel);
+        }
+        _ => {
+            ps.top = crate::app::scroll::max_anchor(pane, view);
+            ps.selected = pane.last_selectable().unwrap_or(sel);
+        }
+    }
+    ps
+}
+
+/// The first (or last) selectable entry on screen, preferring one whose
+/// first line shows.
+fn visible_selectable(pane: &Pane, view: usize, top: Anchor, first: bool) -> Option<usize> {
+    let shown = crate::app::scroll::visible(pane, view, top);
+    let mut candidates: Vec<(usize, bool)> = shown
+        .iter()
+        .filter(|(i, ..)| pane.selectable(*i))
+        .map(|(i, from, ..)| (*i, *from == 0))
+        .collect();
+    if !first {
+        candidates.reverse();
+    }
+    candidates
+        .iter()
+        .find(|(_, whole)| *whole)
+        .or(candidates.first())
+        .map(|(i, _)| *i)
+}
+
+/// Outline: show or hide a chapter's articles (on an article: hide its chapter's).
+pub fn outline_toggle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, expand: bool) {
+    if state.focus() != PaneId::Outline {
+        return;
+    }
+    let row = {
+        let screen = Screen::new(state, corpus, graph);
+        let pane = screen.build(state, PaneId::Outline, 1, 1);
+        match pane.items.get(state.outline.pane.selected) {
+            Some(Item::Outline(r)) => Some(*r),
+            _ => None,
+        }
+    };
+    let chapter = match row {
+        Some(OutlineRow::Chapter(n)) => n,
+        Some(OutlineRow::Article(n)) if !expand => match corpus.article(n) {
+            Some(a) => a.chapter,
+            None => return,
+        },
+        _ => return,
+    };
+    let open = state.outline.is_expanded(chapter);
+    let mut select = OutlineRow::Chapter(chapter);
+    if expand && !open {
+        state.outline.expanded.push(chapter);
+    } else if expand {
+        // Already open: step into its first article.
+        if let Some(a) = corpus.chapter(chapter).and_then(|c| c.articles.first()) {
+            select = OutlineRow::Article(a.number);
+        }
+    } else {
+        state.outline.expanded.retain(|c| *c != chapter);
+    }
+    select_outline_row(state, corpus, graph, select);
+}
+
+/// The selected entry of a pane (its entries as they are now).
+pub fn selected_item(
+    state: &AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    id: PaneId,
+) -> Option<Item> {
+    let items = crate::app::view::document::items(ctx(state, corpus, graph), state, id);
+    items.get(state.pane(id).selected).cloned()
+}
+
+/// Opens a source at passage `p`, its link to `from` selected.
+pub fn to_passage(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    p: PassageId,
+    from: Target,
+) {
+    let view = View::Source(p.source);
+    let mut to = fresh(corpus, graph, state, view);
+    if let Some(item) = crate::app::view::document::passage_item(ctx(state, corpus, graph), p) {
+        to.document.selected = item;
+        // Show the heading just above the paragraph too, for context.
+        let items = crate::app::view::document::document(ctx(state, corpus, graph), view);
+        let top = match item.checked_sub(1).and_then(|i| items.get(i)) {
+            Some(Item::Heading { .. }) => item - 1,
+            _ => item,
+        };
+        to.document.top = Anchor { item: top, line: 0 };
+    }
+    let index = graph
+        .links_of(p)
+        .iter()
+        .position(|l| l.target == from)
+        .unwrap_or(0);
+    to.links = PaneState {
+        top: Anchor::TOP,
+        selected: index,
+    };
+    to.focus = PaneId::Document;
+    go(state, corpus, graph, to);
+}
+
+/// Opens a provision with passage `p` selected in its "Cited by".
+pub fn to_target(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    p: PassageId,
+    target: Target,
+) {
+    let view = View::from_target(target);
+    let mut to = fresh(corpus, graph, state, view);
+    let index = graph
+        .cited_by(target)
+        .iter()
+        .position(|l| l.passage == p)
+        .unwrap_or(0);
+    to.links = PaneState {
+        top: Anchor::TOP,
+        selected: index,
+    };
+    to.focus = PaneId::Links;
+    go(state, corpus, graph, to);
+}

@@ -1,0 +1,130 @@
+//! The entries panes list (`Item`, `OutlineRow`, `DeskItem`) and `Ctx`, what
+//! building them reads: the vocabulary every view module shares.
+
+use crate::app::state::AppState;
+use crate::app::wrap::TextKey;
+use crate::app::wrap::WrapCache;
+use crate::corpus::Corpus;
+use crate::corpus::PassageId;
+use crate::corpus::Target;
+use crate::refs::graph::LinkGraph;
+use crate::user::ItemRef;
+
+/// What a pane is drawn from; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub corpus: &'a Corpus,
+    pub graph: &'a LinkGraph,
+    pub cache: &'a WrapCache,
+}
+
+/// The context of the state's panes.
+pub fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) -> Ctx<'a> {
+    Ctx {
+        corpus,
+        graph,
+        cache: &state.cache,
+    }
+}
+
+/// The label that must stand over every summary written by the project.
+pub const SUMMARY_LABEL: &str = "Summary - not the authentic text";
+
+pub const TEXT_LABEL: &str = "Authentic text";
+
+/// One entry of a pane. Entries are what selection and scrolling count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Title(String),
+    Plain(String),
+    /// A metadata field; `None` shows as "unknown".
+    Field(&'static str, Option<String>),
+    Label(&'static str),
+    Body(TextKey),
+    Blank,
+    Note(String),
+    /// A source's section heading: shown, never numbered.
+    Heading {
+        source: usize,
+        index: usize,
+    },
+    Passage(PassageId),
+    /// An article in a chapter's list.
+    ArticleRow(u8),
+    /// Entry `index` of `graph.cited_by(target)`.
+    CitedBy {
+        target: Target,
+        index: usize,
+    },
+    /// Entry `index` of `graph.links_of(passage)`.
+    LinkOf {
+        passage: PassageId,
+        index: usize,
+    },
+    Outline(OutlineRow),
+    /// An entry of the concerns, coverage, timeline or bookmarks, or the
+    /// user's marks under a heading.
+    Desk(crate::app::view::entry::DeskItem),
+}
+
+impl Item {
+    /// Whether the entry can hold the selection.
+    pub fn selectable(&self) -> bool {
+        if let Item::Desk(d) = self {
+            return d.selectable();
+        }
+        matches!(
+            self,
+            Item::Passage(_)
+                | Item::ArticleRow(_)
+                | Item::CitedBy { .. }
+                | Item::LinkOf { .. }
+                | Item::Outline(
+                    OutlineRow::Preamble
+                        | OutlineRow::Chapter(_)
+                        | OutlineRow::Article(_)
+                        | OutlineRow::Source(_)
+                )
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineRow {
+    Preamble,
+    Chapter(u8),
+    Article(u8),
+    SourcesLabel,
+    Source(usize),
+}
+
+/// An entry of an overview, or the user's marks under a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskItem {
+    /// Index into `Corpus::concerns`.
+    Concern(usize),
+    /// A concern's description.
+    ConcernText(usize),
+    ConcernPassage(PassageId),
+    /// A provision the concern's passages bear on, with how many do.
+    ConcernTarget(Target, usize),
+    /// The legend and column heads of the coverage chart.
+    CoverageHeader,
+    CoverageArticle(u8),
+    CoverageChapter(u8),
+    /// Index into `Corpus::timeline`.
+    Event(usize),
+    Bookmark(ItemRef),
+    /// `★ bookmarked` and the note of the item the view is about; a blank
+    /// line when there is neither.
+    Marks(ItemRef),
+}
+
+impl DeskItem {
+    pub fn selectable(&self) -> bool {
+        !matches!(
+            self,
+            DeskItem::ConcernText(_) | DeskItem::CoverageHeader | DeskItem::Marks(_)
+        )
+    }
+}
