@@ -11,9 +11,8 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Match, Regex};
 
-use crate::corpus::target::{
-    ARTICLE_COUNT, CHAPTER_COUNT, Target, TargetError, parse_article, parse_chapter, roman,
-};
+use super::hit::{Hit, Kind, resolve_article, resolve_chapter, resolve_range};
+use crate::corpus::target::Target;
 
 /// One reference to the convention found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,56 +84,6 @@ pub fn extract(text: &str) -> Vec<Citation> {
             }
         })
         .collect()
-}
-
-/// A citation before its line and column are known.
-pub(super) struct Hit {
-    span: Range<usize>,
-    targets: Vec<Target>,
-    pinpoint: Option<String>,
-    problem: Option<String>,
-}
-
-impl Hit {
-    /// An article, or a range of articles when `to` is given.
-    pub(super) fn article(
-        span: Range<usize>,
-        from: &str,
-        to: Option<&str>,
-        pinpoint: Option<String>,
-    ) -> Self {
-        let resolved = match to {
-            Some(to) => resolve_range(Kind::Article, from, to),
-            None => resolve_article(from),
-        };
-        Hit::new(span, resolved, pinpoint)
-    }
-
-    /// A chapter, or a range of chapters when `to` is given.
-    pub(super) fn chapter(span: Range<usize>, from: &str, to: Option<&str>) -> Self {
-        let resolved = match to {
-            Some(to) => resolve_range(Kind::Chapter, from, to),
-            None => resolve_chapter(from),
-        };
-        Hit::new(span, resolved, None)
-    }
-
-    fn new(
-        span: Range<usize>,
-        resolved: Result<Vec<Target>, String>,
-        pinpoint: Option<String>,
-    ) -> Self {
-        let (targets, problem) = match resolved {
-            Ok(targets) => (targets, None),
-            Err(problem) => (Vec::new(), Some(problem)),
-        };
-        Hit {
-            span,
-            targets,
-            pinpoint,
-            problem,
-        }
-    }
 }
 
 // Pattern pieces. Every `\b` is rewritten to an ASCII word boundary when the
@@ -528,60 +477,6 @@ fn list_hits(
             (None, Kind::Chapter) => (resolve_chapter(a), None),
         };
         hits.push(Hit::new(start..list.start() + m.end(), resolved, pinpoint));
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Kind {
-    Article,
-    Chapter,
-}
-
-impl Kind {
-    /// The number as written, if it is one of the convention's articles or
-    /// chapters (roman or arabic figures for a chapter).
-    fn number(self, written: &str) -> Option<u8> {
-        match self {
-            Kind::Article => parse_article(written).ok(),
-            Kind::Chapter => parse_chapter(written).ok(),
-        }
-    }
-
-    fn target(self, n: u8) -> Target {
-        match self {
-            Kind::Article => Target::Article(n),
-            Kind::Chapter => Target::Chapter(n),
-        }
-    }
-}
-
-fn resolve_article(written: &str) -> Result<Vec<Target>, String> {
-    parse_article(written)
-        .map(|n| vec![Target::Article(n)])
-        .map_err(|_| TargetError::NoSuchArticle(written.to_string()).to_string())
-}
-
-fn resolve_chapter(written: &str) -> Result<Vec<Target>, String> {
-    parse_chapter(written)
-        .map(|n| vec![Target::Chapter(n)])
-        .map_err(|_| TargetError::NoSuchChapter(written.to_string()).to_string())
-}
-
-fn resolve_range(kind: Kind, from: &str, to: &str) -> Result<Vec<Target>, String> {
-    match (kind.number(from), kind.number(to)) {
-        (Some(a), Some(b)) if a <= b => Ok((a..=b).map(|n| kind.target(n)).collect()),
-        (Some(_), Some(_)) => Err(format!(
-            "reversed range {from}-{to}: a range runs from the lower number to the higher"
-        )),
-        _ => Err(match kind {
-            Kind::Article => format!(
-                "range {from}-{to} reaches outside the articles, which run from 1 to {ARTICLE_COUNT}"
-            ),
-            Kind::Chapter => format!(
-                "range {from}-{to} reaches outside the chapters, which run from I to {}",
-                roman(CHAPTER_COUNT).unwrap_or("IX")
-            ),
-        }),
     }
 }
 

@@ -6,7 +6,7 @@
 //! other instruments (`статья 4 Протокола`, `المادة 4 من البروتوكول`,
 //! `《布达佩斯公约》第41条`) are left out, as in English.
 
-use super::extract::Hit as LanguageHit;
+use super::hit::Hit as LanguageHit;
 use regex::Regex;
 use std::sync::LazyLock;
 

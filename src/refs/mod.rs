@@ -3,4 +3,5 @@
 
 pub mod extract;
 pub mod graph;
+mod hit;
 mod languages;

@@ -4,7 +4,7 @@
 use super::fold::fold;
 use super::matcher::SkimMatcher;
 use super::query::Query;
-use super::rank::{scattered_script, word_quality};
+use super::unit_match::{scattered_script, word_quality};
 use super::words::{edit_distance, typo_budget, word_ranges};
 use std::ops::Range;
 use std::sync::OnceLock;

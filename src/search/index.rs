@@ -4,8 +4,8 @@
 use super::fold::{char_mask, fold, fold_char, needs_fold};
 use super::matcher::{Matcher, SkimMatcher};
 use super::query::Query;
-use super::rank::match_unit;
 use super::sentences::sentences;
+use super::unit_match::match_unit;
 use super::words::word_ranges;
 use super::{HitPlace, Scope};
 use crate::corpus::{Corpus, PassageId, Target};

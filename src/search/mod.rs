@@ -11,6 +11,7 @@ mod query;
 mod rank;
 mod sentences;
 pub mod suggest;
+mod unit_match;
 mod unitset;
 mod words;
 mod worker;

@@ -4,8 +4,8 @@
 
 use super::fold::fold;
 use super::query::{Query, Term};
-use super::rank::{find_whole, word_quality};
 use super::sentences::sentences;
+use super::unit_match::{find_whole, word_quality};
 use super::words::{edit_distance, typo_budget, word_ranges};
 use std::ops::Range;
 
