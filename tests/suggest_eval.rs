@@ -1,63 +1,226 @@
 //! The suggester measured against the analysts' links: on the built-in
-//! sources with their curated links hidden, the precision and recall of the
-//! suggestions against the curated inferred links (printed, with floors),
-//! and on a text written for this test that names no article numbers.
+//! sources with their curated links hidden, the suggestions compared with the
+//! curated inferred links (exact provision, same chapter, top suggestion), on
+//! a split: the threshold is calibrated on two sources and the figures
+//! reported on the other three (and overall); and on a text written for this
+//! test that names no article numbers.
 
-use std::collections::HashSet;
-use treaty::corpus::{PassageId, Target, load_embedded};
+use std::collections::{HashMap, HashSet};
+use treaty::corpus::{Corpus, PassageId, Target, load_embedded};
 use treaty::search::suggest::{Suggester, THRESHOLD};
+
+/// The sources the threshold is calibrated on; the others are held out.
+const TUNE: &[&str] = &["benitez-mongelos", "hanoi-warning"];
+
+/// The part of the convention a target belongs to: its chapter (an article's
+/// chapter, or the chapter itself) or the preamble.
+fn chapter_of(corpus: &Corpus, t: Target) -> Target {
+    match t {
+        Target::Article(n) => corpus
+            .convention
+            .chapters
+            .iter()
+            .find(|c| c.articles.iter().any(|a| a.number == n))
+            .map_or(t, |c| c.target()),
+        other => other,
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Figures {
+    suggested: usize,
+    curated: usize,
+    right: usize,
+    /// Suggestions in a chapter (or the preamble) the passage is linked to.
+    near: usize,
+    /// Curated pairs whose chapter has a suggestion for that passage.
+    covered: usize,
+    /// Passages with a suggestion, and those whose first one is curated.
+    passages_suggested: usize,
+    first_right: usize,
+    passages: usize,
+}
+
+impl Figures {
+    fn precision(&self) -> f64 {
+        self.right as f64 / self.suggested.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.right as f64 / self.curated.max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn chapter_precision(&self) -> f64 {
+        self.near as f64 / self.suggested.max(1) as f64
+    }
+    fn chapter_recall(&self) -> f64 {
+        self.covered as f64 / self.curated.max(1) as f64
+    }
+    fn precision_at_1(&self) -> f64 {
+        self.first_right as f64 / self.passages_suggested.max(1) as f64
+    }
+    fn line(&self, name: &str) -> String {
+        format!(
+            "{name}: {} suggested, {} curated, {} agree: precision {:.2}, recall {:.2}; chapter level precision {:.2}, recall {:.2}; precision@1 {:.2} ({}/{} passages with a suggestion, of {})",
+            self.suggested,
+            self.curated,
+            self.right,
+            self.precision(),
+            self.recall(),
+            self.chapter_precision(),
+            self.chapter_recall(),
+            self.precision_at_1(),
+            self.first_right,
+            self.passages_suggested,
+            self.passages
+        )
+    }
+}
+
+/// Per passage an analyst linked: the curated targets, and the suggestions
+/// (best first) made with the curated links hidden.
+struct Run {
+    curated: HashMap<PassageId, HashSet<Target>>,
+    suggested: HashMap<PassageId, Vec<(Target, f32)>>,
+}
+
+fn run(corpus: &Corpus, suggester: &Suggester) -> Run {
+    let mut curated: HashMap<PassageId, HashSet<Target>> = HashMap::new();
+    for l in &corpus.curated {
+        curated
+            .entry(l.passage)
+            .or_default()
+            .extend(l.targets.iter().copied());
+    }
+    let mut suggested: HashMap<PassageId, Vec<(Target, f32)>> = HashMap::new();
+    for s in 0..corpus.sources.len() {
+        for sug in suggester.for_source(corpus, s, &|_| false) {
+            if curated.contains_key(&sug.passage) {
+                suggested
+                    .entry(sug.passage)
+                    .or_default()
+                    .push((sug.target, sug.score));
+            }
+        }
+    }
+    Run { curated, suggested }
+}
+
+/// The figures at `threshold` over the passages of the sources `keep` accepts.
+fn figures(corpus: &Corpus, run: &Run, threshold: f32, keep: &dyn Fn(&str) -> bool) -> Figures {
+    let mut f = Figures::default();
+    for (p, want) in &run.curated {
+        if !keep(&corpus.sources[p.source].id) {
+            continue;
+        }
+        f.passages += 1;
+        f.curated += want.len();
+        let got: Vec<Target> = run
+            .suggested
+            .get(p)
+            .into_iter()
+            .flatten()
+            .filter(|s| s.1 >= threshold)
+            .map(|s| s.0)
+            .collect();
+        let want_ch: HashSet<Target> = want.iter().map(|t| chapter_of(corpus, *t)).collect();
+        let got_ch: HashSet<Target> = got.iter().map(|t| chapter_of(corpus, *t)).collect();
+        f.suggested += got.len();
+        f.right += got.iter().filter(|t| want.contains(t)).count();
+        f.near += got
+            .iter()
+            .filter(|t| want_ch.contains(&chapter_of(corpus, **t)))
+            .count();
+        f.covered += want
+            .iter()
+            .filter(|t| got_ch.contains(&chapter_of(corpus, **t)))
+            .count();
+        if let Some(first) = got.first() {
+            f.passages_suggested += 1;
+            if want.contains(first) {
+                f.first_right += 1;
+            }
+        }
+    }
+    f
+}
 
 #[test]
 fn precision_and_recall_against_the_curated_links() {
     let corpus = load_embedded().expect("the corpus loads");
-    let suggester = Suggester::new(&corpus);
-    let curated: HashSet<(PassageId, Target)> = corpus
-        .curated
-        .iter()
-        .flat_map(|l| l.targets.iter().map(move |t| (l.passage, *t)))
-        .collect();
-    let linked: HashSet<PassageId> = curated.iter().map(|(p, _)| *p).collect();
-    // Hide the curated links: suggest for every passage an analyst linked.
-    let mut scored: Vec<(PassageId, Target, f32)> = Vec::new();
-    for s in 0..corpus.sources.len() {
-        for sug in suggester.for_source(&corpus, s, &|_| false) {
-            if linked.contains(&sug.passage) {
-                scored.push((sug.passage, sug.target, sug.score));
-            }
+    let mut suggester = Suggester::new(&corpus);
+    // Scores down to the bottom of the calibration grid.
+    suggester.threshold = 1.0;
+    let run = run(&corpus, &suggester);
+    let tune = |id: &str| TUNE.contains(&id);
+    let held_out = |id: &str| !TUNE.contains(&id);
+    let all = |_: &str| true;
+    // Calibration on the tuning sources only: the threshold with the best
+    // F1 there (the lowest of equals). The held-out sources never choose.
+    let grid: Vec<f32> = (10..=120).map(|i| i as f32 / 10.0).collect();
+    let mut best = (grid[0], -1.0f64);
+    for &t in &grid {
+        let f1 = figures(&corpus, &run, t, &tune).f1();
+        if f1 > best.1 + 1e-9 {
+            best = (t, f1);
         }
     }
-    // The curve above the threshold, for the record (not used to choose it).
-    for t in [4.0f32, 6.0, 8.0] {
-        let above: HashSet<(PassageId, Target)> = scored
-            .iter()
-            .filter(|s| s.2 >= t)
-            .map(|s| (s.0, s.1))
-            .collect();
-        let right = above.intersection(&curated).count() as f64;
+    for t in [2.0f32, 3.0, 4.0, 6.0, 8.0] {
+        let f = figures(&corpus, &run, t, &held_out);
         println!(
-            "  at {t}: {} suggested, precision {:.2}, recall {:.2}",
-            above.len(),
-            right / above.len().max(1) as f64,
-            right / curated.len().max(1) as f64
+            "  held out at {t}: {} suggested, precision {:.2}, recall {:.2}",
+            f.suggested,
+            f.precision(),
+            f.recall()
         );
     }
-    let suggested: HashSet<(PassageId, Target)> = scored.iter().map(|s| (s.0, s.1)).collect();
-    let right = suggested.intersection(&curated).count() as f64;
-    let precision = right / suggested.len().max(1) as f64;
-    let recall = right / curated.len().max(1) as f64;
     println!(
-        "suggester at threshold {THRESHOLD}: {} suggested, {} curated, {right} agree: precision {precision:.2}, recall {recall:.2}",
-        suggested.len(),
-        curated.len()
+        "calibrated on {TUNE:?}: threshold {:.1} (F1 {:.2}); in use {THRESHOLD}",
+        best.0, best.1
     );
-    // Floors below the measured figures (see BENCHMARKS.md): a change that
-    // makes suggestions worse fails here.
-    assert!(precision >= FLOOR_PRECISION, "precision {precision:.2}");
-    assert!(recall >= FLOOR_RECALL, "recall {recall:.2}");
+    let tuned = figures(&corpus, &run, THRESHOLD, &tune);
+    let held = figures(&corpus, &run, THRESHOLD, &held_out);
+    let overall = figures(&corpus, &run, THRESHOLD, &all);
+    println!("{}", tuned.line("tuning sources"));
+    println!("{}", held.line("held-out sources"));
+    println!("{}", overall.line("all sources"));
+    // The threshold in use is the one the tuning sources choose: a change to
+    // the scores must be calibrated again, on them only.
+    assert!(
+        (best.0 - THRESHOLD).abs() < 0.05,
+        "calibrated {:.1}, in use {THRESHOLD}",
+        best.0
+    );
+    // Floors below the measured held-out figures (see BENCHMARKS.md): a
+    // change that makes suggestions worse fails here.
+    assert!(
+        held.precision() >= FLOOR_PRECISION,
+        "{}",
+        held.line("held out")
+    );
+    assert!(held.recall() >= FLOOR_RECALL, "{}", held.line("held out"));
+    assert!(
+        held.chapter_precision() >= FLOOR_CHAPTER_PRECISION,
+        "{}",
+        held.line("held out")
+    );
+    assert!(
+        held.precision_at_1() >= FLOOR_AT_1,
+        "{}",
+        held.line("held out")
+    );
 }
 
-const FLOOR_PRECISION: f64 = 0.35;
-const FLOOR_RECALL: f64 = 0.18;
+const FLOOR_PRECISION: f64 = 0.40;
+const FLOOR_RECALL: f64 = 0.20;
+const FLOOR_CHAPTER_PRECISION: f64 = 0.60;
+const FLOOR_AT_1: f64 = 0.45;
 
 /// A critique written for this test: it discusses quick-freeze orders,
 /// intimate images and onward transfers without numbering any article.

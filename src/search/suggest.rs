@@ -10,11 +10,12 @@ use super::words::{is_stop_word, stem, word_ranges};
 use crate::corpus::{Corpus, PassageId, Target};
 use std::collections::HashMap;
 
-/// Suggestions scoring below this are not made. Chosen by reasoning, not
-/// fitted to the curated links: one specific multi-word index term (about
-/// 2.5 for a term of two words pointing to one provision) passes on its
-/// own; a single common word does not.
-pub const THRESHOLD: f32 = 2.2;
+/// Suggestions scoring below this are not made. Calibrated on two of the
+/// five built-in sources (the best F1 against their curated links, in
+/// `tests/suggest_eval.rs`), and reported on the other three: a specific
+/// two-word index term passes with a little support from the summary; a
+/// single common word does not.
+pub const THRESHOLD: f32 = 2.8;
 
 /// At most this many provisions are suggested for one passage.
 pub const MAX_PER_PASSAGE: usize = 3;
@@ -30,8 +31,10 @@ const SAMPLE: usize = 256 * 1024;
 const MIN_SAMPLE: u32 = 20;
 
 /// How hard a common term is weighed down: a term in every passage keeps
-/// 1 / (1 + COMMON_TERM) of its weight.
-const COMMON_TERM: f32 = 8.0;
+/// 1 / (1 + COMMON_TERM) of its weight. Chosen with the threshold on the
+/// tuning sources: at 8 'human rights' in a critique of human rights counted
+/// for almost nothing, though analysts link such passages to Art. 6.
+const COMMON_TERM: f32 = 3.0;
 
 /// A word in more summaries than this is too common to suggest anything.
 const COMMON_SUMMARY_WORD: u32 = 6;
@@ -70,6 +73,9 @@ pub struct Suggester {
     by_first: HashMap<String, Vec<usize>>,
     /// Per provision, the stems of its heading and summary with their weight.
     profiles: HashMap<Target, HashMap<String, f32>>,
+    /// Suggestions scoring below this are not made: [`THRESHOLD`], lowered
+    /// only by the evaluation, which calibrates it over the whole curve.
+    pub threshold: f32,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -175,6 +181,7 @@ impl Suggester {
             terms,
             by_first,
             profiles: HashMap::new(),
+            threshold: THRESHOLD,
         };
         let passages: Vec<&str> = corpus
             .sources
@@ -203,6 +210,10 @@ impl Suggester {
         } = this;
         let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
         let conv = &corpus.convention;
+        let mut preamble = stems(&conv.preamble.summary);
+        preamble.sort();
+        preamble.dedup();
+        profiles.push((Target::Preamble, preamble));
         for chapter in &conv.chapters {
             for article in &chapter.articles {
                 let mut words = stems(&article.title);
@@ -219,7 +230,7 @@ impl Suggester {
             }
         }
         let n = profiles.len().max(1) as f32;
-        let profiles = profiles
+        let profiles: HashMap<Target, HashMap<String, f32>> = profiles
             .iter()
             .map(|(t, words)| {
                 let norm = (words.len().max(1) as f32).sqrt();
@@ -244,6 +255,7 @@ impl Suggester {
             terms,
             by_first,
             profiles,
+            threshold: THRESHOLD,
         }
     }
 
@@ -316,10 +328,8 @@ impl Suggester {
         distinct.sort_unstable();
         distinct.dedup();
         let mut out: Vec<TextSuggestion> = Vec::new();
-        // Only provisions an index term points to are suggested: the words a
-        // passage shares with an article's summary add weight and a reason,
-        // never a suggestion alone. Chapters and the preamble have no
-        // summary to share words with.
+        // The words a passage shares with a provision's summary add weight
+        // and a reason. Chapters have no summary to share words with.
         for (target, (index_score, matched)) in found {
             let empty = HashMap::new();
             let profile = self.profiles.get(&target).unwrap_or(&empty);
@@ -330,7 +340,7 @@ impl Suggester {
                 .collect();
             let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
             let score = index_score + similarity;
-            if score < THRESHOLD {
+            if score < self.threshold {
                 continue;
             }
             // Words the index terms already name are not repeated.
