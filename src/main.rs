@@ -34,7 +34,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             commands::import(data, &command, out)
         }
         Some(Command::Show { place, json }) => commands::show(&corpus()?, &place, json, out),
-        Some(Command::Refs { place, json }) => commands::refs(&corpus()?, &place, json, out),
+        Some(Command::Refs {
+            place,
+            select,
+            json,
+        }) => commands::refs(&corpus()?, &place, &select, json, out),
         Some(Command::Sources { json }) => commands::sources(&corpus()?, json, out),
         Some(Command::Search { query, limit, json }) => {
             commands::search(&corpus()?, &query, limit, json, out)

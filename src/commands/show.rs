@@ -2,10 +2,13 @@
 //! the command line.
 
 use super::{
-    CitedByJson, Failure, Outcome, cited_by_json, cited_by_list, link_snippet, link_treatment,
-    wrap, write_json,
+    CitedByJson, Failure, Outcome, SummaryCountsJson, cited_by_json, cited_by_list, link_snippet,
+    link_treatment, summary_counts_json, wrap, write_json,
 };
-use crate::corpus::{Corpus, Place, Target, lookup};
+use crate::cli::{BasisArg, RefsArgs, SortArg, TreatmentArg};
+use crate::corpus::bearing::Depth;
+use crate::corpus::{Corpus, Place, Target, Treatment, lookup};
+use crate::refs::citing::{self, BasisFilter, RefFilter, RefSort, RefSummary};
 use crate::refs::graph::{Basis, Link, LinkGraph};
 use crate::text::one_line;
 use serde::Serialize;
@@ -38,6 +41,7 @@ struct ArticleJson {
     summary_is_official: bool,
     text: Option<String>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 fn show_article(
@@ -54,6 +58,7 @@ fn show_article(
     };
     let chapter = corpus.chapter(a.chapter);
     let links = graph.cited_by(Target::Article(n));
+    let counts = citing::summary(corpus, graph, Target::Article(n));
     if json {
         let j = ArticleJson {
             number: a.number,
@@ -64,6 +69,7 @@ fn show_article(
             summary_is_official: a.summary_is_official,
             text: a.text.clone(),
             cited_by: cited_by_list(corpus, graph, &links),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
@@ -73,7 +79,7 @@ fn show_article(
     }
     writeln!(out)?;
     write_texts(out, a.text.as_deref(), &a.summary, a.summary_is_official)?;
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 /// The authentic text first when the library has it, then the summary,
@@ -136,10 +142,13 @@ fn write_summary(out: &mut dyn Write, summary: &str, official: bool) -> Outcome 
     Ok(())
 }
 
+/// The Cited by heading, the summary line of all the target's citing
+/// references under it, then each of `links`.
 fn write_cited_by(
     corpus: &Corpus,
     graph: &LinkGraph,
     links: &[&Link],
+    counts: &RefSummary,
     out: &mut dyn Write,
 ) -> Outcome {
     let cited = links.iter().filter(|l| l.basis.is_cited()).count();
@@ -150,6 +159,9 @@ fn write_cited_by(
         crate::text::plural(links.len()),
         links.len() - cited
     )?;
+    if counts.passages > 0 {
+        writeln!(out, "  {}", counts.line())?;
+    }
     if links.is_empty() {
         writeln!(out, "  (no critique in the corpus discusses this)")?;
     }
@@ -178,6 +190,7 @@ fn write_link(corpus: &Corpus, graph: &LinkGraph, l: &Link, out: &mut dyn Write)
         (Some(t), None) => writeln!(out, "      treatment: {t}")?,
         _ => {}
     }
+    writeln!(out, "      depth: {}/4 {}", l.depth.mark(), l.depth.name())?;
     writeln!(out, "      \"{}\"", link_snippet(corpus, l, graph))?;
     Ok(())
 }
@@ -195,6 +208,7 @@ struct ChapterJson {
     title: String,
     articles: Vec<ChapterArticleJson>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 fn show_chapter(
@@ -210,6 +224,7 @@ fn show_chapter(
         ));
     };
     let links = graph.cited_by(Target::Chapter(n));
+    let counts = citing::summary(corpus, graph, Target::Chapter(n));
     if json {
         let j = ChapterJson {
             chapter: c.roman().to_string(),
@@ -224,6 +239,7 @@ fn show_chapter(
                 })
                 .collect(),
             cited_by: cited_by_list(corpus, graph, &links),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
@@ -238,7 +254,7 @@ fn show_chapter(
             graph.count(a.target())
         )?;
     }
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 #[derive(Serialize)]
@@ -248,11 +264,13 @@ struct PreambleJson {
     summary_is_official: bool,
     text: Option<String>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn Write) -> Outcome {
     let p = &corpus.convention.preamble;
     let links = graph.cited_by(Target::Preamble);
+    let counts = citing::summary(corpus, graph, Target::Preamble);
     if json {
         let j = PreambleJson {
             target: "preamble",
@@ -260,12 +278,13 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
             summary_is_official: p.summary_is_official,
             text: p.text.clone(),
             cited_by: cited_by_list(corpus, graph, &links),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
     writeln!(out, "Preamble\n")?;
     write_texts(out, p.text.as_deref(), &p.summary, p.summary_is_official)?;
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 #[derive(Serialize)]
@@ -432,9 +451,73 @@ struct RefJson {
     snippet: String,
     treatment: Option<&'static str>,
     asks: Option<String>,
+    depth: u8,
+    depth_name: &'static str,
 }
 
-pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
+/// The filter and order `treaty refs` was given, checked against the corpus:
+/// an unknown source or a malformed date names what is valid.
+fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort), Failure> {
+    let mut sources = Vec::new();
+    for id in &args.source {
+        match corpus.source_index(id) {
+            Some(i) => sources.push(i),
+            None => {
+                return Err(Failure::usage(format!(
+                    "--source: no source '{}': the sources are {}",
+                    one_line(id),
+                    crate::corpus::lookup::source_list(corpus)
+                )));
+            }
+        }
+    }
+    for (flag, date) in [("--since", &args.since), ("--until", &args.until)] {
+        if let Some(d) = date
+            && !citing::is_date(d)
+        {
+            return Err(Failure::usage(format!(
+                "{flag}: '{}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                one_line(d)
+            )));
+        }
+    }
+    let filter = RefFilter {
+        treatments: args
+            .treatment
+            .iter()
+            .map(|t| match t {
+                TreatmentArg::Criticises => Treatment::Criticises,
+                TreatmentArg::ProposesChange => Treatment::ProposesChange,
+                TreatmentArg::Welcomes => Treatment::Welcomes,
+                TreatmentArg::Mentions => Treatment::Mentions,
+            })
+            .collect(),
+        depth_min: args.depth_min.and_then(Depth::from_mark),
+        sources,
+        basis: args.basis.map(|b| match b {
+            BasisArg::Cited => BasisFilter::Cited,
+            BasisArg::Inferred => BasisFilter::Inferred,
+        }),
+        since: args.since.clone(),
+        until: args.until.clone(),
+    };
+    let sort = match args.sort {
+        SortArg::Basis => RefSort::Basis,
+        SortArg::Corpus => RefSort::Corpus,
+        SortArg::Depth => RefSort::Depth,
+        SortArg::Date => RefSort::Date,
+        SortArg::Critical => RefSort::Critical,
+    };
+    Ok((filter, sort))
+}
+
+pub fn refs(
+    corpus: &Corpus,
+    words: &[String],
+    args: &RefsArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
     let graph = LinkGraph::build(corpus);
     let target = match place(corpus, words)? {
         Place::Target(t) => t,
@@ -445,7 +528,9 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
             )));
         }
     };
-    let links = graph.cited_by(target);
+    let (filter, sort) = ref_selection(corpus, args)?;
+    let selected = citing::select(corpus, &graph, target, &filter, sort);
+    let links: Vec<&Link> = selected.iter().map(|r| r.link).collect();
     if json {
         let j: Vec<RefJson> = links
             .iter()
@@ -461,11 +546,22 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
                     snippet: c.snippet,
                     treatment: c.treatment,
                     asks: c.asks,
+                    depth: c.depth,
+                    depth_name: c.depth_name,
                 }
             })
             .collect();
         return write_json(out, &j);
     }
     writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
-    write_cited_by(corpus, &graph, &links, out)
+    let counts = citing::summary(corpus, &graph, target);
+    if !filter.is_empty() {
+        writeln!(
+            out,
+            "Showing {} of {} passages that match the filter.",
+            links.len(),
+            counts.passages
+        )?;
+    }
+    write_cited_by(corpus, &graph, &links, &counts, out)
 }

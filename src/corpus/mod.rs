@@ -1,6 +1,7 @@
 //! The corpus: the convention, its sources and the curated data, loaded from the
 //! binary or a directory and validated. Knows nothing of terminals or the UI.
 
+pub mod bearing;
 pub mod files;
 pub mod jsonpos;
 pub mod load;
