@@ -157,6 +157,90 @@ pub fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words a summary uses to explain, not to name its subject: they say what
+/// an article does (`provides`, `other`), so they tell no article apart.
+const SUMMARY_FILLER: &[&str] = &[
+    "also",
+    "allow",
+    "allows",
+    "cannot",
+    "covers",
+    "even",
+    "every",
+    "example",
+    "five",
+    "four",
+    "general",
+    "generally",
+    "give",
+    "gives",
+    "given",
+    "held",
+    "like",
+    "line",
+    "made",
+    "make",
+    "makes",
+    "meet",
+    "met",
+    "name",
+    "named",
+    "names",
+    "new",
+    "other",
+    "others",
+    "project",
+    "provides",
+    "read",
+    "reads",
+    "says",
+    "set",
+    "sets",
+    "someone",
+    "still",
+    "take",
+    "takes",
+    "three",
+    "tried",
+    "try",
+    "two",
+    "unless",
+    "way",
+    "ways",
+    "well",
+    "whatever",
+    "especially",
+    "article",
+    "articles",
+    "paragraph",
+    "paragraphs",
+    "party",
+    "parties",
+    "likely",
+    "tries",
+];
+
+/// [`SUMMARY_FILLER`] as stems, so that every form of a word is left out.
+static FILLER_STEMS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    SUMMARY_FILLER
+        .iter()
+        .map(|w| STEMMER.stem(w).into_owned())
+        .collect()
+});
+
+/// The stems of a summary's content words: [`stems`] without the words
+/// summaries use to explain ([`SUMMARY_FILLER`]) and without words of fewer
+/// than four letters.
+pub fn summary_stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| STEMMER.stem(&w).into_owned())
+        .filter(|s| !FILLER_STEMS.contains(s))
+        .collect()
+}
+
 /// The key terms of a subject, as stems.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Terms(BTreeSet<String>);

@@ -13,22 +13,34 @@ use std::ops::Range;
 /// articles' summaries use it: beyond that it does not tell them apart.
 const SUMMARY_TERM_MAX_ARTICLES: usize = 3;
 
-/// A stem used by more than this share of all passages is too common in the
-/// critiques to show what a sentence is about (`convention`, `state`).
+/// A summary's word used by more than this share of all passages is too
+/// common in the critiques to show what a sentence is about (`convention`,
+/// `state`, `human`).
 const COMMON_IN_PASSAGES: f64 = 0.25;
+
+/// A title's words are chosen to name the article, so only a word used by
+/// more than half of the passages (`rights`) is left out of them.
+const TITLE_COMMON_IN_PASSAGES: f64 = 0.5;
 
 /// The key terms of every provision: for an article, its title's words and
 /// the distinctive words of its summary; for a chapter, its title's and its
 /// articles' titles' words; for the preamble, the distinctive words of its
 /// summary. Stems too common in the passages are left out.
 pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
-    let common = common_stems(corpus);
+    let common = common_stems(corpus, COMMON_IN_PASSAGES);
+    let common_in_titles = common_stems(corpus, TITLE_COMMON_IN_PASSAGES);
     let keep = |stems: Vec<String>| -> Vec<String> {
         stems.into_iter().filter(|s| !common.contains(s)).collect()
     };
+    let keep_title = |stems: Vec<String>| -> Vec<String> {
+        stems
+            .into_iter()
+            .filter(|s| !common_in_titles.contains(s))
+            .collect()
+    };
     let summaries: Vec<BTreeSet<String>> = corpus
         .articles()
-        .map(|a| bearing::stems(&a.summary).into_iter().collect())
+        .map(|a| bearing::summary_stems(&a.summary).into_iter().collect())
         .collect();
     let distinctive = |stems: Vec<String>| -> Vec<String> {
         stems
@@ -40,27 +52,27 @@ pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
     };
     let mut out = HashMap::new();
     for a in corpus.articles() {
-        let mut stems = keep(bearing::stems(&a.title));
-        stems.extend(keep(distinctive(bearing::stems(&a.summary))));
+        let mut stems = keep_title(bearing::stems(&a.title));
+        stems.extend(keep(distinctive(bearing::summary_stems(&a.summary))));
         out.insert(a.target(), Terms::new(stems));
     }
     for c in &corpus.convention.chapters {
-        let mut stems = keep(bearing::stems(&c.title));
+        let mut stems = keep_title(bearing::stems(&c.title));
         for a in &c.articles {
-            stems.extend(keep(bearing::stems(&a.title)));
+            stems.extend(keep_title(bearing::stems(&a.title)));
         }
         out.insert(c.target(), Terms::new(stems));
     }
     let preamble = &corpus.convention.preamble.summary;
     out.insert(
         Target::Preamble,
-        Terms::new(keep(distinctive(bearing::stems(preamble)))),
+        Terms::new(keep(distinctive(bearing::summary_stems(preamble)))),
     );
     out
 }
 
-/// Stems found in more than [`COMMON_IN_PASSAGES`] of the passages.
-fn common_stems(corpus: &Corpus) -> BTreeSet<String> {
+/// Stems found in more than `share` of the passages.
+fn common_stems(corpus: &Corpus, share: f64) -> BTreeSet<String> {
     let mut df: HashMap<String, usize> = HashMap::new();
     let mut n = 0usize;
     for s in &corpus.sources {
@@ -72,7 +84,7 @@ fn common_stems(corpus: &Corpus) -> BTreeSet<String> {
             }
         }
     }
-    let limit = (n as f64 * COMMON_IN_PASSAGES).max(1.0);
+    let limit = (n as f64 * share).max(1.0);
     df.into_iter()
         .filter(|(_, count)| *count as f64 > limit)
         .map(|(stem, _)| stem)
