@@ -2,6 +2,7 @@
 //! binary or a directory and validated. Knows nothing of terminals or the UI.
 
 pub mod bearing;
+pub mod concern;
 pub mod files;
 pub mod jsonpos;
 pub mod load;

@@ -163,13 +163,10 @@ pub enum RefSort {
     Critical,
 }
 
-/// The rank of a treatment for "most critical first".
+/// The rank of a treatment for "most critical first" (see
+/// [`Treatment::critical_rank`]).
 pub fn critical_rank(t: Option<Treatment>) -> u8 {
-    match t {
-        Some(Treatment::Criticises) => 0,
-        Some(Treatment::ProposesChange) => 1,
-        _ => 2,
-    }
+    Treatment::critical_rank(t)
 }
 
 /// Orders `refs` in place; the sort is stable on corpus order.

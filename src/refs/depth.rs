@@ -71,24 +71,13 @@ pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
     out
 }
 
-/// Stems found in more than `share` of the passages.
+/// Stems found in more than `share` of the corpus's passages.
 fn common_stems(corpus: &Corpus, share: f64) -> BTreeSet<String> {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    let mut n = 0usize;
-    for s in &corpus.sources {
-        for p in &s.passages {
-            n += 1;
-            let set: BTreeSet<String> = bearing::stems(&p.text).into_iter().collect();
-            for stem in set {
-                *df.entry(stem).or_default() += 1;
-            }
-        }
-    }
-    let limit = (n as f64 * share).max(1.0);
-    df.into_iter()
-        .filter(|(_, count)| *count as f64 > limit)
-        .map(|(stem, _)| stem)
-        .collect()
+    let texts = corpus
+        .sources
+        .iter()
+        .flat_map(|s| s.passages.iter().map(|p| p.text.as_str()));
+    bearing::common_stems(texts, share)
 }
 
 /// The depth of a passage's treatment of `target`: the share of its
