@@ -231,3 +231,42 @@ fn show_prints_the_summary_line_under_cited_by() {
         assert!(j["summary_counts"]["passages"].is_u64(), "{place:?}");
     }
 }
+
+#[test]
+fn places_with_paragraphs_and_concerns_on_the_command_line() {
+    // Without a terminal the explorer prints a hint and exits 0: the place was read.
+    for place in [
+        &["24(2)"][..],
+        &["art.", "24", "para", "2"],
+        &["zamora#10"],
+        &["zamora", "10"],
+    ] {
+        let o = treaty(place);
+        assert_eq!(o.status.code(), Some(0), "{place:?}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains("the explorer needs a terminal"),
+            "{place:?}"
+        );
+    }
+    let o = treaty(&["zamora#999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("zamora has paragraphs 1-"),
+        "{}",
+        stderr(&o)
+    );
+    let o = treaty(&["69(2)"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("article 69 does not exist: the articles run from 1 to 68"),
+        "{}",
+        stderr(&o)
+    );
+    let o = treaty(&["nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("dual-criminality") && stderr(&o).contains("zamora"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -5,7 +5,7 @@ use super::document::{self, Item};
 use super::scroll::Anchor;
 use super::state::{AppState, Location, Overlay, PaneId, PaneState, View};
 use super::update::{reveal, settle, sync_outline};
-use crate::corpus::{Corpus, Place, lookup};
+use crate::corpus::{Corpus, Place};
 use crate::refs::graph::LinkGraph;
 
 /// The explorer's first state: at `start`, or at the preamble with the
@@ -196,8 +196,14 @@ pub fn submit_prompt(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     if input.trim().is_empty() {
         return;
     }
-    match lookup(corpus, &input) {
-        Ok(place) => {
+    // The domain reads every form (`24(2)`, `zamora#10`); the explorer
+    // opens the article or source.
+    match crate::corpus::locate(corpus, &input).map(|l| l.as_place()) {
+        Ok(None) => state.error(format!(
+            "'{}' is a concern: c lists the concerns",
+            crate::text::one_line(&input)
+        )),
+        Ok(Some(place)) => {
             let view = View::from_place(place);
             if exists(corpus, view) {
                 let to = fresh(corpus, graph, state, view);
