@@ -89,12 +89,15 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn never_panics_and_errors_are_one_clean_line(input in typed()) {
-        if let Err(e) = locate(&CORPUS, &input) {
+    fn never_panics_reads_back_and_errors_are_one_clean_line(input in typed()) {
+        match locate(&CORPUS, &input) {
+            Ok(loc) => prop_assert_eq!(locate(&CORPUS, &loc.spelled(&CORPUS)), Ok(loc)),
+            Err(e) => {
             let msg = e.to_string();
             prop_assert!(!msg.is_empty());
             prop_assert!(!msg.contains('\n'), "{:?}", msg);
             prop_assert!(!msg.chars().any(treaty::text::is_unsafe), "{:?}", msg);
+            }
         }
     }
 

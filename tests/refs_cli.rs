@@ -270,3 +270,15 @@ fn places_with_paragraphs_and_concerns_on_the_command_line() {
         stderr(&o)
     );
 }
+
+/// README shows Art. 24's summary line as `treaty show 24` prints it.
+#[test]
+fn readme_quotes_the_summary_line_of_article_24() {
+    let j = common::json(&stdout(&treaty(&["show", "24", "--json"])));
+    let line = j["summary_counts"]["line"].as_str().expect("line");
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!("      {line}\n")),
+        "README should show: {line}"
+    );
+}

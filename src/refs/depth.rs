@@ -151,6 +151,27 @@ mod tests {
         assert_eq!(d, Depth::Discusses);
     }
 
+    /// README quotes the built-in corpus's depth figures: keep them true.
+    #[test]
+    fn readme_states_the_builtin_distribution() {
+        let corpus = crate::corpus::load_embedded().expect("embedded corpus");
+        let graph = crate::refs::graph::LinkGraph::build(&corpus);
+        let d = distribution(graph.links().iter().map(|l| l.depth));
+        let sentence = format!(
+            "over the\nbuilt-in corpus's {} links it is 4 for {}, 3 for {}, 2 for {} and 1 for {}.",
+            graph.links().len(),
+            d[0].1,
+            d[1].1,
+            d[2].1,
+            d[3].1
+        );
+        let readme = include_str!("../../README.md").replace('\n', " ");
+        assert!(
+            readme.contains(&sentence.replace('\n', " ")),
+            "README should say: {sentence}"
+        );
+    }
+
     #[test]
     fn builtin_corpus_gives_every_article_terms() {
         let corpus = crate::corpus::load_embedded().expect("embedded corpus");
