@@ -107,8 +107,10 @@ pub fn order_concern_passages(
 
 impl Corpus {
     /// The passages of concern `index` (into `Corpus::concerns`) with their
-    /// depth and treatment, most squarely raising it first; empty for an
-    /// index out of range.
+    /// depth and treatment, most squarely raising it first (the order
+    /// `Concern::passages` already has); empty for an index out of range.
+    /// It grades the passages again: call it when a concern is chosen, not
+    /// per frame.
     pub fn concern_passages(&self, index: usize) -> Vec<ConcernPassage> {
         let Some(concern) = self.concerns.get(index) else {
             return Vec::new();

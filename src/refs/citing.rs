@@ -163,6 +163,43 @@ pub enum RefSort {
     Critical,
 }
 
+impl RefSort {
+    /// In the order a sort bar offers them.
+    pub const ALL: [RefSort; 5] = [
+        RefSort::Basis,
+        RefSort::Corpus,
+        RefSort::Depth,
+        RefSort::Date,
+        RefSort::Critical,
+    ];
+
+    /// The word of `--sort` and of a sort bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            RefSort::Basis => "basis",
+            RefSort::Corpus => "corpus",
+            RefSort::Depth => "depth",
+            RefSort::Date => "date",
+            RefSort::Critical => "critical",
+        }
+    }
+
+    /// The next sort, round: what a sort key in a bar steps to.
+    pub fn next(self) -> RefSort {
+        let i = RefSort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        RefSort::ALL[(i + 1) % RefSort::ALL.len()]
+    }
+}
+
+impl BasisFilter {
+    pub fn name(self) -> &'static str {
+        match self {
+            BasisFilter::Cited => "cited",
+            BasisFilter::Inferred => "inferred",
+        }
+    }
+}
+
 /// The rank of a treatment for "most critical first" (see
 /// [`Treatment::critical_rank`]).
 pub fn critical_rank(t: Option<Treatment>) -> u8 {
@@ -331,6 +368,8 @@ mod tests {
         };
         let crit = select(&corpus, &graph, t, &filter, RefSort::Basis);
         assert!(!crit.is_empty() && crit.len() < all.len());
+        assert_eq!(RefSort::Critical.next(), RefSort::Basis);
+        assert_eq!(RefSort::ALL.map(RefSort::name).len(), 5);
         assert!(
             crit.iter()
                 .all(|r| r.treatment == Some(Treatment::Criticises))
