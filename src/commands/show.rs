@@ -558,7 +558,7 @@ pub fn refs(
     if !filter.is_empty() {
         writeln!(
             out,
-            "Showing {} of {} passages that match the filter.",
+            "{} of the {} passages match the filter.",
             links.len(),
             counts.passages
         )?;

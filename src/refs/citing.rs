@@ -311,7 +311,7 @@ impl RefSummary {
             }
             let (one, many) = match t {
                 Some(Treatment::Criticises) => ("criticises", "criticise"),
-                Some(Treatment::ProposesChange) => ("proposes changes", "propose changes"),
+                Some(Treatment::ProposesChange) => ("proposes a change", "propose changes"),
                 Some(Treatment::Welcomes) => ("welcomes", "welcome"),
                 Some(Treatment::Mentions) => ("mentions only", "mention only"),
                 None => (
