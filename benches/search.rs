@@ -36,6 +36,14 @@ fn main() {
             Ok(mb) => support::explorer::run(mb, SEED, SHORT, LONG),
             Err(_) => eprintln!("{CHILD}={app}: expected explorer-SIZE"),
         },
+        Some(words) if words.starts_with("words-") => match words["words-".len()..].parse() {
+            Ok(mb) => {
+                let corpus = support::corpus(mb * MB, SEED);
+                let index = SearchIndex::build(&corpus);
+                support::words::run(mb, &corpus, &index);
+            }
+            Err(_) => eprintln!("{CHILD}={words}: expected words-SIZE"),
+        },
         Some(size) => match size.parse::<usize>() {
             Ok(mb) => run_size(mb),
             Err(_) => eprintln!("{CHILD}={size}: expected a size in MB or 'compare'"),
@@ -45,6 +53,7 @@ fn main() {
             for mb in ["1", "10", "100"] {
                 spawn_child(mb);
                 spawn_child(&format!("explorer-{mb}"));
+                spawn_child(&format!("words-{mb}"));
             }
             spawn_child("compare");
         }

@@ -39,6 +39,28 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses the command line; on an error (or `--help`, `--version`) prints
+    /// clap's text through [`crate::text::clean`], since it quotes what was
+    /// typed, and exits with clap's status (2 for a usage error).
+    pub fn parse_clean() -> Self {
+        match Self::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let text = e.render().to_string();
+                let text = crate::text::clean(&text);
+                // A closed stdout or stderr is no reason to panic here.
+                let _ = if e.use_stderr() {
+                    std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
+                } else {
+                    std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())
+                };
+                std::process::exit(e.exit_code());
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct CorpusArgs {
     /// Load the corpus from DIR (same layout as data/) instead of the embedded one.
@@ -86,12 +108,25 @@ pub enum Command {
     },
     /// Search articles, chapters, sources and passages, best first.
     Search {
-        /// What to look for; several words must all match.
+        /// What to look for: words (a question is fine), 'word for a whole word, "a phrase" for words in a row.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// How many results to print.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggested links: `suggest SOURCE` lists the provisions its unlinked
+    /// passages seem to discuss (score and reason); `accept SOURCE#N TARGET`
+    /// makes one your own inferred link, `reject SOURCE#N TARGET` hides it.
+    Links {
+        /// What to do.
+        #[arg(value_name = "ACTION", value_parser = ["suggest", "accept", "reject"])]
+        action: String,
+        /// SOURCE, or SOURCE#N TARGET (e.g. zamora#3 42).
+        #[arg(value_name = "ARGS", num_args = 1..=2)]
+        args: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -117,48 +152,69 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a briefing pack: the provisions, every passage discussing them with
-    /// full citations, your notes, and the sources.
+    /// Write a brief: title, date and purpose, your key points, then per
+    /// provision its summary, what the critiques say and a few quotations,
+    /// and the sources.
     #[command(group(
         clap::ArgGroup::new("selection")
             .required(true)
             .args(["bookmarks", "article", "concern", "chapter"])
     ))]
     Export {
-        /// Your bookmarks: provisions, passages and sources.
+        /// Your bookmarks, in your order: provisions, passages and sources.
         #[arg(long)]
         bookmarks: bool,
         /// These articles (--article 23 24).
         #[arg(long, value_name = "N", num_args = 1..)]
         article: Vec<String>,
-        /// A concern by id (e.g. scope): the provisions its passages discuss.
+        /// A concern by id or title (scope, "dual criminality"): the provisions its passages discuss.
         #[arg(long, value_name = "ID")]
         concern: Option<String>,
         /// A chapter and every article in it (IV or 4).
         #[arg(long, value_name = "CHAPTER")]
         chapter: Option<String>,
-        /// md (Markdown) or txt (plain text).
-        #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "txt", "markdown", "text"])]
-        format: String,
-        /// Write to FILE (atomically) instead of stdout.
+        /// md (Markdown), txt (plain text), html (one printable file) or docx
+        /// (Word); by default the extension of -o, else md.
+        #[arg(long, value_name = "FORMAT", value_parser = ["md", "txt", "markdown", "text", "html", "docx"])]
+        format: Option<String>,
+        /// Write to FILE (atomically) instead of stdout; a DOCX brief needs one.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// At most N quotations per provision (your bookmarked passages first).
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        max_quotes: usize,
+        /// Add passages of your own documents, in a section of their own
+        /// (they are never counted as critiques).
+        #[arg(long)]
+        include_mine: bool,
+        /// The title (by default made from what the brief is on).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// What the brief is for, in a line under the title.
+        #[arg(long, value_name = "TEXT")]
+        purpose: Option<String>,
+        /// Keep TEXT as this brief's key points (a note of yours; - reads
+        /// stdin, "" deletes them), then write the brief.
+        #[arg(long, value_name = "TEXT")]
+        key_points: Option<String>,
     },
     /// Import your own texts (statements, submissions, memos) into your library:
     /// they join the sources everywhere, with their citations linked.
     #[command(
-        long_about = "Import your own texts (statements, submissions, memos; plain text or \
-Markdown, with or without a front-matter block of title:, author:, publisher:, date:, url:, \
-kind:) into your library. Paragraphs are split at blank lines, citations of the convention are \
-found and linked, and the source appears in every view, marked as yours. Importing the same file \
-again updates it."
+        long_about = "Import your own texts (statements, submissions, memos) into your library: \
+PDF, Word (DOCX), OpenDocument text (ODT), web pages (HTML), or plain text or Markdown (UTF-8 or \
+UTF-16) with or without a front-matter block of title:, author:, publisher:, date:, url:, short:, kind:. \
+The format is known by content. A document is rebuilt into the headings and paragraphs a person \
+reads (page headers, footers, navigation left out, footnotes apart); its title, author and date \
+are taken from it unless given. Citations of the convention are found and linked, and the \
+source appears in every view, marked as yours. Importing the same file again updates it."
     )]
     Import {
-        /// Text or Markdown files to import.
+        /// Files to import: PDF, DOCX, ODT, HTML, text or Markdown.
         #[arg(
             value_name = "FILE",
-            required_unless_present_any = ["list", "remove"],
-            conflicts_with_all = ["list", "remove"]
+            required_unless_present_any = ["list", "remove", "rename"],
+            conflicts_with_all = ["list", "remove", "rename"]
         )]
         files: Vec<PathBuf>,
         /// List the sources in your library.
@@ -167,6 +223,14 @@ again updates it."
         /// Remove a source from your library.
         #[arg(long, value_name = "ID")]
         remove: Option<String>,
+        /// Give a source of your library a new short name (how lists, briefs
+        /// and slides name it): --rename ID NAME.
+        #[arg(long, num_args = 2, value_names = ["ID", "NAME"], conflicts_with_all = ["list", "remove"])]
+        rename: Option<Vec<String>>,
+        /// The short name lists, briefs and slides show (unique in your
+        /// library; by default made from the title, publisher or file name).
+        #[arg(long, value_name = "NAME")]
+        short: Option<String>,
         /// The title (wins over the file's front matter).
         #[arg(long, value_name = "T")]
         title: Option<String>,
@@ -208,18 +272,19 @@ bookmarks list (B), your bookmarks; in the concerns view (c), the selected conce
         #[arg(long, value_name = "DECK")]
         deck: Option<String>,
     },
-    /// Import the authentic text of the convention (plain text copied from the
-    /// official document); article views then show it.
+    /// Import the authentic text of the convention (the official PDF, DOCX or
+    /// HTML, or text copied from it); article views then show it.
     #[command(
-        long_about = "Import the authentic text of the convention: plain text copied from the \
-official document (A/RES/79/243), with chapter headings (Chapter I + title line), article \
-headings (Article N + title line) and numbered paragraphs. Page headers, footers and page \
-numbers of a PDF-to-text conversion are ignored. Reports which of the 68 articles were found, \
+        long_about = "Import the authentic text of the convention: the official PDF, DOCX or \
+HTML of A/RES/79/243, or plain text copied from it, with chapter headings (Chapter I + title \
+line), article headings (Article N + title, which may wrap onto two lines) and numbered \
+paragraphs. Reading starts at the annex; page headers, footers, page numbers and footnotes \
+are ignored. Reports which of the 68 articles were found, \
 missing, duplicated or out of order; changes nothing when the file does not look like the \
 convention (fewer than half the articles, or titles that differ from the official ones)."
     )]
     ImportText {
-        /// The text file.
+        /// The official document (PDF, DOCX, HTML) or a text file.
         #[arg(
             value_name = "FILE",
             required_unless_present = "remove",

@@ -48,9 +48,13 @@ pub fn load() -> Result<Config, ConfigError> {
     }
 }
 
+/// The largest config file read: a hand-written file is a few lines.
+const CONFIG_LIMIT: u64 = 1 << 20;
+
 pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
     let name = crate::text::one_line(&path.display().to_string());
-    let bytes = match std::fs::read(path) {
+    // A FIFO or a device as config.toml must not hang start-up.
+    let bytes = match crate::store::read_capped(path, CONFIG_LIMIT) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {

@@ -8,6 +8,8 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod export;
+pub mod intake;
 pub mod library;
 pub mod refs;
 pub mod search;

@@ -1,22 +1,25 @@
 //! The `treaty` binary: parse the command line, run a subcommand or the explorer.
 
-use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use treaty::cli::{Cli, Command};
 use treaty::commands::{self, Failure};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_clean();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let result = run(cli, &mut out);
-    let _ = out.flush();
+    // Everything printed goes through the sanitiser, and so does every error.
+    let mut out = treaty::text::CleanWriter::new(stdout.lock());
+    let mut result = run(cli, &mut out);
+    if let Err(e) = out.flush() {
+        result = result.and(Err(Failure::from(e)));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("treaty: {}", f.message.trim_end());
+                let message = treaty::text::clean(f.message.trim_end());
+                let _ = writeln!(std::io::stderr(), "treaty: {message}");
             }
             ExitCode::from(f.code)
         }
@@ -43,6 +46,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(Command::Search { query, limit, json }) => {
             commands::search(&corpus()?, &query, limit, json, out)
         }
+        Some(Command::Links { action, args, json }) => {
+            commands::links(&corpus()?, &action, &args, json, out)
+        }
         Some(Command::Bookmarks {
             action,
             target,
@@ -60,6 +66,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             chapter,
             format,
             output,
+            max_quotes,
+            include_mine,
+            title,
+            purpose,
+            key_points,
         }) => commands::export(
             &corpus()?,
             &commands::ExportArgs {
@@ -69,6 +80,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 chapter,
                 format,
                 output,
+                max_quotes: Some(max_quotes),
+                include_mine,
+                title,
+                purpose,
+                key_points,
             },
             out,
         ),

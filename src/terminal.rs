@@ -1,6 +1,7 @@
 //! The full-screen terminal: entering raw mode, the alternate screen and mouse
 //! capture, and putting the terminal back however the explorer ends: normal
-//! exit, error, panic, SIGTERM / SIGHUP / SIGINT, and around Ctrl-Z.
+//! exit, error, panic, every signal that would end the process (TERM, HUP,
+//! INT, QUIT, USR1, USR2, ALRM, PIPE), and around Ctrl-Z.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -9,13 +10,20 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use std::io::{Stdout, Write, stdout};
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub type Backend = CrosstermBackend<Stdout>;
+
+/// The signals that end the process by default and that a handler may catch.
+const ENDING: [i32; 8] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+];
 
 /// Signals the event loop checks between events.
 struct Signals {
@@ -34,7 +42,10 @@ impl Signals {
             suspend: Arc::new(AtomicBool::new(false)),
             resumed: Arc::new(AtomicBool::new(false)),
         };
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+        // Every signal whose default action ends the process and that may be
+        // caught: left to its default, it would leave the terminal in raw
+        // mode on the alternate screen with the mouse captured.
+        for sig in ENDING {
             signal_hook::flag::register_usize(sig, Arc::clone(&s.stop), sig as usize)?;
         }
         signal_hook::flag::register(SIGTSTP, Arc::clone(&s.suspend))?;

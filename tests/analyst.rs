@@ -579,7 +579,7 @@ fn y_copies_the_passage_or_article_with_its_citation() {
     let text = osc52_payload(&a.state.desk.outbox[0]);
     assert_eq!(
         text,
-        "UN Convention against Cybercrime (A/RES/79/243), art. 23"
+        "UN Convention against Cybercrime (A/RES/79/243), art. 23 \"Scope of procedural measures\""
     );
     assert!(
         a.screen()
@@ -597,7 +597,7 @@ fn x_writes_a_brief_of_the_bookmarks_or_the_article() {
     let path = a.home().join("out").join(&name);
     assert!(status.contains(&path.display().to_string()), "{status}");
     let text = std::fs::read_to_string(&path).expect("written");
-    assert!(text.starts_with("# Briefing: "), "{text}");
+    assert!(text.starts_with("# Brief: Art. 23\n"), "{text}");
     assert!(
         text.contains("## Art. 23 Scope of procedural measures"),
         "{text}"
@@ -614,7 +614,15 @@ fn x_writes_a_brief_of_the_bookmarks_or_the_article() {
         "{}",
         a.status()
     );
-    let text = std::fs::read_to_string(&path).expect("written");
+    // The day's first brief is kept: the second goes next to it.
+    let second = a.home().join("out").join(name.replace(".md", "-2.md"));
+    assert!(
+        a.status().contains(&second.display().to_string()),
+        "{}",
+        a.status()
+    );
+    assert!(std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with("# Brief: Art. 23\n")));
+    let text = std::fs::read_to_string(&second).expect("written");
     assert!(
         text.contains("## Art. 23 Scope of procedural measures"),
         "{text}"

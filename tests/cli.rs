@@ -386,11 +386,35 @@ fn search_ranks_what_was_meant_first() {
     let j = json(&treaty(&["search", "23", "--json"]));
     assert_eq!(j[0]["kind"], "article");
     assert_eq!(j[0]["target"], "article:23");
-    for key in ["kind", "target", "location", "title", "snippet", "score"] {
+    for key in [
+        "kind", "target", "location", "title", "snippet", "score", "why",
+    ] {
         assert!(j[0].get(key).is_some(), "search --json has {key}");
     }
+    // The provision the words are about first (the subject index says so,
+    // and `why` names the term), then the critique that says it.
     let j = json(&treaty(&["search", "dual", "criminality", "--json"]));
-    assert_eq!(j[0]["kind"], "passage");
+    assert_eq!(j[0]["target"], "article:37");
+    assert!(
+        j[0]["why"].to_string().contains("dual criminality"),
+        "{}",
+        j[0]
+    );
+    let j = json(&treaty(&[
+        "search",
+        "\"dual criminality\"",
+        "--json",
+        "--limit",
+        "30",
+    ]));
+    let j = serde_json::Value::Array(
+        j.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|h| h["kind"] == "passage")
+            .cloned()
+            .collect(),
+    );
     assert!(
         j[0]["snippet"]
             .as_str()

@@ -218,6 +218,51 @@ fn every_curated_link_has_a_treatment_and_every_proposal_says_what_it_asks() {
 }
 
 #[test]
+fn offences_named_as_the_limit_are_mentioned_not_proposed_for_change() {
+    // "Limit ... to the cyber-dependent crimes": the passage wants Arts. 23
+    // and 35 narrowed; Arts. 7-11 are its yardstick, which it leaves alone.
+    let c = corpus();
+    for (source, words, scope) in [
+        (
+            "mra-statement",
+            "Limit the scope of application",
+            Target::Article(23),
+        ),
+        (
+            "mra-statement",
+            "Narrow the scope of the whole Convention",
+            Target::Article(3),
+        ),
+    ] {
+        let id = passage(&c, source, words);
+        let narrowed = c.curated_link(id, scope).expect("the scope link");
+        assert_eq!(narrowed.treatment, Treatment::ProposesChange, "{words}");
+        for n in 7..=11 {
+            let core = c
+                .curated_link(id, Target::Article(n))
+                .unwrap_or_else(|| panic!("{words}: no link to Art. {n}"));
+            assert_eq!(core.treatment, Treatment::Mentions, "{words}: Art. {n}");
+            assert_eq!(core.asks, None, "{words}: Art. {n}");
+        }
+    }
+}
+
+#[test]
+fn monitoring_that_undermines_secure_communications_is_not_search_and_seizure() {
+    // Both passages speak of monitoring and sharing; search and seizure
+    // (Art. 28) is not what they describe.
+    let c = corpus();
+    for (source, words) in [
+        ("mra-statement", "undermine trust in secure communications"),
+        ("hanoi-warning", "could undermine secure communications"),
+    ] {
+        let t = targets(&c, source, words);
+        assert!(!t.contains(&Target::Article(28)), "{source}: {t:?}");
+        assert!(t.contains(&Target::Article(29)), "{source}: {t:?}");
+        assert!(t.contains(&Target::Article(30)), "{source}: {t:?}");
+    }
+}
+#[test]
 fn show_and_refs_json_carry_the_treatment_as_added_fields() {
     let user = User::new();
     let refs = json(&user.ok(&["refs", "37", "--json"]));
@@ -236,7 +281,13 @@ fn show_and_refs_json_carry_the_treatment_as_added_fields() {
         ] {
             assert!(r.get(key).is_some(), "{key} in {r}");
         }
-        assert!(r["treatment"].is_string(), "{r}");
+        // A suggested link (listed after the curated ones) is the
+        // suggester's guess and records no treatment; every curated one does.
+        if r["basis"] == "suggested" {
+            assert_eq!(r["treatment"], Value::Null, "{r}");
+        } else {
+            assert!(r["treatment"].is_string(), "{r}");
+        }
     }
     assert!(refs.iter().any(|r| {
         r["treatment"] == "proposes-change"
@@ -426,14 +477,27 @@ fn the_shipped_summaries_copy_no_run_of_the_fixture_text() {
 
 // ---- the evaluation sample ----
 
-/// The seed of the re-sample reported in issue 12's closing note.
+/// The seed of the first re-sample reported in issue 12's closing note; a
+/// held-out re-sample (drawn after fixing what the first one showed) is
+/// printed with another seed through `TREATY_SAMPLE_SEED`.
 const SAMPLE_SEED: u64 = 20_261_130;
 const SAMPLE_SIZE: usize = 40;
 
+/// The seed to print: `TREATY_SAMPLE_SEED` if set, else `SAMPLE_SEED`.
+fn sample_seed() -> u64 {
+    match std::env::var("TREATY_SAMPLE_SEED") {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("TREATY_SAMPLE_SEED is not a number: {v:?}")),
+        Err(_) => SAMPLE_SEED,
+    }
+}
+
 /// `SAMPLE_SIZE` inferred links (a passage and one target) drawn without
 /// replacement, in a fixed order for a fixed seed: a partial Fisher-Yates
-/// shuffle driven by ChaCha seeded with `SAMPLE_SEED`.
-fn sample(graph: &LinkGraph) -> Vec<usize> {
+/// shuffle driven by ChaCha seeded with `seed`.
+fn sample(graph: &LinkGraph, seed_value: u64) -> Vec<usize> {
     let inferred: Vec<usize> = graph
         .links()
         .iter()
@@ -443,7 +507,7 @@ fn sample(graph: &LinkGraph) -> Vec<usize> {
         .collect();
     let mut seed = [0u8; 32];
     for chunk in seed.chunks_mut(8) {
-        chunk.copy_from_slice(&SAMPLE_SEED.to_le_bytes());
+        chunk.copy_from_slice(&seed_value.to_le_bytes());
     }
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
     let mut pool = inferred;
@@ -461,8 +525,8 @@ fn sample(graph: &LinkGraph) -> Vec<usize> {
 fn the_sample_is_fixed_and_has_forty_distinct_inferred_links() {
     let c = corpus();
     let g = LinkGraph::build(&c);
-    let a = sample(&g);
-    assert_eq!(a, sample(&g));
+    let a = sample(&g, SAMPLE_SEED);
+    assert_eq!(a, sample(&g, SAMPLE_SEED));
     let mut d = a.clone();
     d.sort_unstable();
     d.dedup();
@@ -471,32 +535,37 @@ fn the_sample_is_fixed_and_has_forty_distinct_inferred_links() {
 }
 
 /// Prints the re-sample for review:
-/// `cargo test --test data_accuracy -- --ignored --nocapture print_link_sample`.
+/// `cargo test --test data_accuracy -- --ignored --nocapture print_link_sample`
+/// (prefix `TREATY_SAMPLE_SEED=7919` for the held-out re-sample).
 #[test]
 #[ignore = "prints the evaluation sample; run by hand"]
 fn print_link_sample() {
     let c = corpus();
     let g = LinkGraph::build(&c);
+    let seed = sample_seed();
     println!(
-        "seed {SAMPLE_SEED}, {SAMPLE_SIZE} of {} inferred links",
+        "seed {seed}, {SAMPLE_SIZE} of {} inferred links",
         g.inferred_count()
     );
-    for (k, &i) in sample(&g).iter().enumerate() {
+    for (k, &i) in sample(&g, seed).iter().enumerate() {
         let l = &g.links()[i];
         let src = &c.sources[l.passage.source];
         let reason = match &l.basis {
             Basis::Inferred { reason } => reason.as_str(),
             Basis::Cited { .. } => "",
         };
-        let treatment = c
-            .curated_link(l.passage, l.target)
-            .map_or("?", |cl| cl.treatment.name());
+        let curated = c.curated_link(l.passage, l.target);
+        let treatment = curated.map_or("?", |cl| cl.treatment.name());
+        let asks = curated
+            .and_then(|cl| cl.asks.as_deref())
+            .map(|a| format!("\n    asks: {a}"))
+            .unwrap_or_default();
         let text = c
             .passage(l.passage)
             .map(|p| treaty::text::one_line(&p.text))
             .unwrap_or_default();
         println!(
-            "{:>2}. {}#{} -> {} [{treatment}]\n    passage: {}\n    reason: {reason}",
+            "{:>2}. {}#{} -> {} [{treatment}]\n    passage: {}\n    reason: {reason}{asks}",
             k + 1,
             src.id,
             l.passage.index + 1,

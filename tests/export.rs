@@ -1,5 +1,6 @@
-//! `treaty export`: the briefing pack for a known set of bookmarks and notes,
-//! in Markdown and plain text, to stdout and to a file.
+//! `treaty export`: the brief for a known set of bookmarks and notes, as a
+//! user gets it: Markdown and plain text on stdout, HTML and DOCX files (the
+//! DOCX opened and read back), hostile sources and notes kept as text.
 
 mod common;
 
@@ -10,8 +11,6 @@ use treaty::user::{ItemRef, UserData};
 fn export(home: &Path, args: &[&str]) -> String {
     common::ok(home, &[&["export"], args].concat())
 }
-
-const ZAMORA_14: &str = "Alexa Zamora, (untitled), Global Voices, n.d., para. 14";
 
 /// A user data directory with `items` bookmarked, in order.
 fn bookmarking(items: &[&str]) -> (tempfile::TempDir, UserData) {
@@ -48,15 +47,14 @@ fn at(hay: &str, needle: &str) -> usize {
 }
 
 #[test]
-fn markdown_brief_of_bookmarks_has_every_section_in_order() {
+fn markdown_brief_of_bookmarks_is_short_and_in_the_users_order() {
     let home = bookmarked_home();
     let md = export(home.path(), &["--bookmarks"]);
     assert!(
-        md.starts_with("# Briefing: your bookmarks (3 items)\n\nGenerated on "),
+        md.starts_with("# Brief: Art. 23 and Hanoi warning\n\n**Date:** "),
         "{md}"
     );
-    let date =
-        &md.as_bytes()["# Briefing: your bookmarks (3 items)\n\nGenerated on ".len()..][..10];
+    let date = &md.as_bytes()["# Brief: Art. 23 and Hanoi warning\n\n**Date:** ".len()..][..10];
     assert!(
         date.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 {
             *b == b'-'
@@ -66,78 +64,84 @@ fn markdown_brief_of_bookmarks_has_every_section_in_order() {
         "a YYYY-MM-DD date: {:?}",
         String::from_utf8_lossy(date)
     );
-
-    let heading = at(&md, "\n## Art. 23 Scope of procedural measures\n");
-    let cite_as = at(
+    let purpose = at(
         &md,
-        "Cite as: UN Convention against Cybercrime (A/RES/79/243), art. 23",
+        "**Purpose:** What civil-society critiques say about Art. 23 and Hanoi warning",
     );
+    let heading = at(&md, "\n## Art. 23 Scope of procedural measures\n");
     let summary = at(
         &md,
-        "**Summary (the project's own words, not the authentic text)**\n\nThe powers and procedures of Chapter IV",
+        "**Summary (the project's own words, not the authentic text):** The powers and procedures of Chapter IV",
     );
     let note = at(
         &md,
         "**Your note:**\n\n> Raise (2)(b) with the ministry.\n> Second line.\n",
     );
-    let cited = at(
+    let counted = at(
         &md,
-        "### Passages that cite it\n\n> \"Article 23 allows criminal procedural measures",
+        "**What the critiques say:** 5 passages in 5 sources: 1 cites it, 4 discuss it without citing it (linked by an analyst's reading: 3 criticise it, 1 proposes a change); 3 quoted below.",
     );
-    let citation = at(&md, &format!("> — {ZAMORA_14}\n"));
+    // The bookmarked passage is quoted first, under the provision it cites.
+    let quote = at(&md, "> \"Article 23 allows criminal procedural measures");
+    let citation = at(&md, "> — Zamora, para 14 [1]\n");
     let passage_note = at(
         &md,
         "**Your note on this passage:**\n\n> Strongest quote on scope.",
     );
     let inferred = at(
         &md,
-        "### Passages that discuss it without citing it (inferred)",
+        "*Linked by an analyst's reading, not by a citation (criticises it):* ",
     );
-    let bookmarked = at(&md, "\n## Bookmarked passages\n\n### Zamora, para 14\n");
-    let sources_bookmarked = at(
+    let source = at(
         &md,
-        "## Bookmarked sources\n\n### Civil-society groups warn UN cybercrime treaty could threaten human rights\n",
+        "\n## Hanoi warning\n\n\"Civil-society groups warn UN cybercrime treaty could threaten human rights\", 2025-10 (date inferred) [",
     );
-    let sources = at(&md, "\n## Sources\n");
+    let sources = at(&md, "\n## Sources\n\n1. Alexa Zamora, Global Voices\n");
     let order = [
+        purpose,
         heading,
-        cite_as,
         summary,
         note,
-        cited,
+        counted,
+        quote,
         citation,
         passage_note,
         inferred,
-        bookmarked,
-        sources_bookmarked,
+        source,
         sources,
     ];
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
         "sections out of order: {order:?}\n{md}"
     );
-    // Inferred passages say why an analyst linked them.
-    assert!(md[inferred..bookmarked].contains("*Why it is linked (an analyst's reading):* "));
-
-    // The source list: every source quoted or bookmarked, unknowns said so.
-    let list = &md[sources..];
-    assert!(list.contains("1. **(untitled) Alexa Zamora**\n   - id: zamora\n   - author: Alexa Zamora\n   - title: unknown\n   - publisher: Global Voices\n   - date: unknown\n   - url: unknown\n"), "{list}");
-    assert!(
-        list.contains("   - id: hanoi-warning\n   - author: unknown\n"),
-        "{list}"
+    assert_eq!(
+        md.matches("Zamora, para 14").count(),
+        1,
+        "quoted once: {md}"
     );
-    assert!(
-        list.contains("   - id: benitez-mongelos\n"),
-        "quoted as inferred for art. 23"
-    );
+    assert_eq!(md.matches("\n> \"").count(), 3, "at most 3 quotes: {md}");
+    for never in [
+        "(untitled)",
+        "n.d.",
+        "unknown",
+        "id:",
+        "## Bookmarked passages",
+    ] {
+        assert!(!md.contains(never), "{never:?} in {md}");
+    }
+    let words = md.split_whitespace().count();
+    assert!(words < 900, "{words} words");
 }
 
 #[test]
-fn text_brief_has_no_markdown_and_the_same_content() {
+fn max_quotes_and_text_format() {
     let home = bookmarked_home();
-    let txt = export(home.path(), &["--bookmarks", "--format", "txt"]);
+    let txt = export(
+        home.path(),
+        &["--bookmarks", "--format", "txt", "--max-quotes", "1"],
+    );
     assert!(
-        txt.starts_with("Briefing: your bookmarks (3 items)\n==================================\n"),
+        txt.starts_with("Brief: Art. 23 and Hanoi warning\n================================\n"),
         "{txt}"
     );
     at(
@@ -146,20 +150,16 @@ fn text_brief_has_no_markdown_and_the_same_content() {
     );
     at(
         &txt,
-        "Summary (the project's own words, not the authentic text):\n  The powers and procedures of Chapter IV",
-    );
-    at(
-        &txt,
         "Your note:\n  Raise (2)(b) with the ministry.\n  Second line.\n",
     );
     at(&txt, "    \"Article 23 allows criminal procedural measures");
-    at(&txt, &format!("    -- {ZAMORA_14}\n"));
+    at(&txt, "    -- Zamora, para 14 [1]\n");
+    at(&txt, "1 quoted below.");
+    assert_eq!(txt.matches("    -- ").count(), 1, "{txt}");
     at(
         &txt,
-        "Your note on this passage:\n  Strongest quote on scope.\n",
+        "\nSources\n-------\n\n1. Alexa Zamora, Global Voices\n",
     );
-    at(&txt, "\nSources\n-------\n");
-    at(&txt, "     title: unknown\n");
     assert!(
         !txt.contains("**") && !txt.contains("\n## ") && !txt.contains("\n> "),
         "{txt}"
@@ -177,6 +177,10 @@ fn output_file_is_written_whole() {
             "--article",
             "23",
             "24",
+            "--title",
+            "Chapter IV: what to say on Thursday",
+            "--purpose",
+            "Speaking points for the committee",
             "-o",
             &file.to_string_lossy(),
         ],
@@ -184,7 +188,11 @@ fn output_file_is_written_whole() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), format!("wrote {}\n", file.display()));
     let md = std::fs::read_to_string(&file).expect("the brief");
-    assert!(md.starts_with("# Briefing: articles 23, 24\n"), "{md}");
+    assert!(
+        md.starts_with("# Chapter IV: what to say on Thursday\n\n**Date:** "),
+        "{md}"
+    );
+    at(&md, "**Purpose:** Speaking points for the committee\n");
     let a23 = at(&md, "\n## Art. 23 Scope of procedural measures\n");
     let a24 = at(&md, "\n## Art. 24 Conditions and safeguards\n");
     assert!(a23 < a24);
@@ -192,11 +200,6 @@ fn output_file_is_written_whole() {
         md.contains("> Raise (2)(b) with the ministry."),
         "notes on selected articles"
     );
-    assert!(
-        !md.contains("## Bookmarked passages"),
-        "only bookmarks briefs list bookmarks"
-    );
-    // Nothing left beside it: the write went through a temp file.
     let names: Vec<String> = std::fs::read_dir(file.parent().expect("dir"))
         .expect("ls")
         .filter_map(Result::ok)
@@ -206,11 +209,19 @@ fn output_file_is_written_whole() {
 }
 
 #[test]
-fn concern_and_chapter_briefs() {
+fn concern_by_name_and_chapter_briefs() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let md = export(tmp.path(), &["--concern", "dual-criminality"]);
-    assert!(md.starts_with("# Briefing: concern \""), "{md}");
-    at(&md, "## Sources\n");
+    let by_id = export(tmp.path(), &["--concern", "dual-criminality"]);
+    let by_name = export(tmp.path(), &["--concern", "dual criminality"]);
+    assert_eq!(by_id, by_name);
+    assert!(
+        by_name.starts_with(
+            "# Brief: the concern \"Dual criminality and transnational repression\"\n"
+        ),
+        "{by_name}"
+    );
+    at(&by_name, "**The concern:** ");
+    at(&by_name, "## Sources\n");
     let md = export(tmp.path(), &["--chapter", "IV", "--format", "md"]);
     let chapter = at(
         &md,
@@ -223,6 +234,12 @@ fn concern_and_chapter_briefs() {
         !md.contains("## Art. 22 ") && !md.contains("## Art. 35 "),
         "only chapter IV"
     );
+    // Every passage at most once in the whole brief.
+    let quotes: Vec<&str> = md.lines().filter(|l| l.starts_with("> — ")).collect();
+    let mut unique = quotes.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(quotes.len(), unique.len());
 }
 
 #[test]
@@ -232,7 +249,7 @@ fn bad_selections_exit_2_with_what_exists() {
         (&["export", "--bookmarks"], "you have no bookmarks yet"),
         (
             &["export", "--concern", "nope"],
-            "no concern 'nope': the concerns are scope, ",
+            "no concern 'nope': the concerns are scope (Scope), ",
         ),
         (
             &["export", "--article", "69"],
@@ -242,6 +259,10 @@ fn bad_selections_exit_2_with_what_exists() {
         (
             &["export", "--article", "1", "--format", "pdf"],
             "invalid value 'pdf'",
+        ),
+        (
+            &["export", "--article", "1", "--format", "docx"],
+            "write it to a file",
         ),
         (&["export"], "required"),
         (
@@ -260,19 +281,223 @@ fn bad_selections_exit_2_with_what_exists() {
     }
 }
 
-/// A bookmarked passage's links are listed with their basis, and every
-/// inferred one with the analyst's reason: the brief is quoted in meetings.
+/// A bookmarked passage no bookmarked provision quotes stands on its own,
+/// with what it discusses, a link by reading saying so and why.
 #[test]
-fn a_bookmarked_passage_lists_its_links_with_the_reasons_for_inferred_ones() {
+fn a_lone_bookmarked_passage_says_what_it_discusses() {
     let (tmp, _) = bookmarking(&["passage:benitez-mongelos#13", "passage:zamora#14"]);
     let brief = export(tmp.path(), &["--bookmarks"]);
-    at(&brief, "*Linked to:* Art. 23 (cited)\n");
+    let first = at(&brief, "\n## Benítez-Mongelós, para 13\n");
+    let second = at(
+        &brief,
+        "\n## Zamora, para 14\n\n**Discusses:** Art. 23 (cited)\n",
+    );
+    assert!(first < second, "the user's order");
     at(
         &brief,
-        "Art. 23 (inferred; why: Definitions are in Art. 2; reach beyond",
+        " · Art. 6 (linked by an analyst's reading: Safeguards against censorship and political persecution for speech are the human-rights clause (Art. 6)",
+    );
+}
+
+/// The text of a DOCX file: every `<w:t>` run of word/document.xml, one
+/// paragraph a line.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("utf-8");
+    let mut out = String::new();
+    for para in xml.split("</w:p>") {
+        for run in para.split("<w:t").skip(1) {
+            let Some((_, rest)) = run.split_once('>') else {
+                continue;
+            };
+            let text = rest.split("</w:t>").next().unwrap_or_default();
+            out.push_str(
+                &text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn docx_and_html_briefs_are_written_and_read_back() {
+    let home = bookmarked_home();
+    let docx = home.path().join("brief.docx");
+    let o = treaty(
+        home.path(),
+        &["export", "--bookmarks", "-o", &docx.to_string_lossy()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&docx).expect("written");
+    let text = docx_text(&bytes);
+    let title = at(&text, "Brief: Art. 23 and Hanoi warning\n");
+    let heading = at(&text, "\nArt. 23 Scope of procedural measures\n");
+    let summary = at(
+        &text,
+        "Summary (the project's own words, not the authentic text): The powers and procedures of Chapter IV",
+    );
+    let counted = at(&text, "What the critiques say: 5 passages in 5 sources");
+    let quote = at(&text, "“Article 23 allows criminal procedural measures");
+    let by = at(&text, "— Zamora, para 14 [1]\n");
+    let note = at(&text, "Raise (2)(b) with the ministry.\nSecond line.\n");
+    let sources = at(&text, "\nSources\n1.\tAlexa Zamora, Global Voices\n");
+    assert!(title < heading && heading < summary && summary < note && note < counted);
+    assert!(counted < quote && quote < by && by < sources, "{text}");
+    assert!(!text.contains("(untitled)") && !text.contains("n.d."));
+
+    let html_file = home.path().join("brief.html");
+    let o = treaty(
+        home.path(),
+        &["export", "--bookmarks", "-o", &html_file.to_string_lossy()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&html_file).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    at(&html, "<title>Brief: Art. 23 and Hanoi warning</title>");
+    at(&html, "@media print");
+    at(&html, "<h2>Art. 23 Scope of procedural measures</h2>");
+    at(&html, "<p class=\"by\">— Zamora, para 14 [1]</p>");
+    // Self-contained: nothing is fetched, nothing runs.
+    for never in ["<script", "src=", "<link", "@import"] {
+        assert!(!html.contains(never), "{never} in {html}");
+    }
+}
+
+/// Hostile text in an imported source and in a note is text in every format:
+/// no tag, no link to `javascript:`, no escape sequence.
+#[test]
+fn hostile_sources_and_notes_are_escaped() {
+    let home = common::User::new();
+    let file = home.home.path().join("hostile.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Hostile <img src=x onerror=alert(1)>\nurl: javascript:alert(2)\n---\n\n\
+         Article 23 [click](javascript:alert(3)) <script>alert(4)</script> \u{1b}]0;PWNED\u{7}\n",
+    )
+    .expect("write");
+    home.ok(&["import", &file.to_string_lossy()]);
+    home.ok(&["bookmarks", "add", "23"]);
+    home.ok(&["bookmarks", "add", "hostile#1"]);
+    let md = home.ok(&["export", "--bookmarks", "--include-mine"]);
+    at(
+        &md,
+        "\\[click\\](javascript:alert(3)) \\<script\\>alert(4)\\</script\\>",
+    );
+    assert!(!md.contains("alert(2)"), "an unsafe URL is left out: {md}");
+    assert!(!md.contains('\u{1b}'));
+    let html_file = home.home.path().join("b.html");
+    home.ok(&[
+        "export",
+        "--bookmarks",
+        "--include-mine",
+        "-o",
+        &html_file.to_string_lossy(),
+    ]);
+    let html = std::fs::read_to_string(&html_file).expect("html");
+    at(&html, "&lt;script&gt;alert(4)&lt;/script&gt;");
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("alert(2)"));
+    assert!(!html.contains("href=\"javascript"));
+    let docx = home.home.path().join("b.docx");
+    home.ok(&[
+        "export",
+        "--bookmarks",
+        "--include-mine",
+        "-o",
+        &docx.to_string_lossy(),
+    ]);
+    let text = docx_text(&std::fs::read(&docx).expect("docx"));
+    at(
+        &text,
+        "[click](javascript:alert(3)) <script>alert(4)</script>",
+    );
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("alert(2)"),
+        "{text}"
+    );
+}
+
+/// The user's own documents are never what the critiques say: left out by
+/// default, counted as left out; with --include-mine, in their own section.
+#[test]
+fn own_documents_are_left_out_unless_asked_for() {
+    let home = common::User::new();
+    let file = home.home.path().join("memo.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Our position on Article 23\nauthor: Policy Unit, Ministry of Foreign Affairs\n---\n\n\
+         We support Article 23 with reservations.\n",
+    )
+    .expect("write");
+    home.ok(&["import", &file.to_string_lossy()]);
+    let md = home.ok(&["export", "--article", "23"]);
+    assert!(!md.contains("We support Article 23"), "{md}");
+    at(&md, "**What the critiques say:** 5 passages in 5 sources");
+    at(&md, "Left out: 1 passage of your own documents");
+    let with = home.ok(&["export", "--article", "23", "--include-mine"]);
+    at(&with, "**What the critiques say:** 5 passages in 5 sources");
+    let mine = at(
+        &with,
+        "**From your own documents (not critiques):** 1 passage in 1 document: 1 cites it; it is quoted below.",
+    );
+    let quote = at(
+        &with,
+        "> \"We support Article 23 with reservations.\"\n>\n> — Our position on Article 23 (yours), para 1 [",
+    );
+    assert!(mine < quote);
+    at(&with, "(your own document)");
+    assert!(
+        !with.contains("Affairs, para"),
+        "never a fragment of the author: {with}"
     );
     at(
-        &brief,
-        " · Art. 6 (inferred; why: Safeguards against censorship and political persecution for speech are the human-rights clause (Art. 6)",
+        &with,
+        "4. Policy Unit, Ministry of Foreign Affairs, \"Our position on Article 23\" (your own document)",
     );
+}
+
+#[test]
+fn key_points_are_kept_as_the_briefs_note() {
+    let home = bookmarked_home();
+    let md = export(
+        home.path(),
+        &[
+            "--bookmarks",
+            "--key-points",
+            "Support Art. 23 only with (2)(b) narrowed.",
+        ],
+    );
+    let points = at(
+        &md,
+        "## Key points\n\n**Written by you:**\n\n> Support Art. 23 only with (2)(b) narrowed.\n",
+    );
+    assert!(points < at(&md, "\n## Art. 23 "));
+    // Kept: the next brief has them without the flag, and notes list them.
+    let again = export(home.path(), &["--bookmarks"]);
+    at(&again, "> Support Art. 23 only with (2)(b) narrowed.");
+    let notes = common::ok(home.path(), &["notes", "show", "brief:bookmarks"]);
+    at(&notes, "Key points of the brief on bookmarks");
+}
+
+/// `present --deck` takes a concern's title as `export --concern` does.
+#[test]
+fn decks_take_a_concern_by_title() {
+    let corpus = treaty::corpus::load_embedded().expect("corpus");
+    let by_id =
+        treaty::app::present::deck_named(&corpus, "concern dual-criminality", &[]).expect("by id");
+    for name in ["concern dual criminality", "Dual criminality"] {
+        let deck = treaty::app::present::deck_named(&corpus, name, &[]).expect(name);
+        assert_eq!(deck.title, by_id.title, "{name}");
+    }
+    assert!(treaty::app::present::deck_named(&corpus, "concern nothing like it", &[]).is_err());
 }

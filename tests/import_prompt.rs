@@ -62,10 +62,10 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
         "{s}"
     );
     assert!(
-        s.contains("• ") && s.contains("Memo (yours) · Our comm"),
+        s.contains("• ") && s.contains("Our committee's memo (y"),
         "the outline lists it, marked as the user's: {s}"
     );
-    assert!(s.contains("Source: Memo (yours)"), "{s}");
+    assert!(s.contains("Source: Our committee's memo (yours)"), "{s}");
     assert!(s.contains("your library"), "{s}");
     assert!(data.join("sources/committee-memo.md").exists());
     assert_eq!(a.graph.count(Target::Article(23)), cited_before + 1);
@@ -79,7 +79,7 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
         s.contains(&format!("Cited by ({}", cited_before + 1)),
         "{s}"
     );
-    assert!(s.contains("Memo (yours) ¶ 1"), "marked as the user's: {s}");
+    assert!(s.contains("memo (yours) ¶ 1"), "marked as the user's: {s}");
 
     // Search finds it, and says it is the user's.
     a.state.search.engine = treaty::app::search_engine::Engine::inline(std::sync::Arc::new(
@@ -87,5 +87,5 @@ fn the_import_prompt_imports_a_file_and_the_explorer_shows_it() {
     ));
     a.keys(&[key('/')]).typed("reach is too wide");
     let s = a.screen();
-    assert!(s.contains("Memo, para 1 (yours)"), "{s}");
+    assert!(s.contains("memo, para 1 (yours)"), "{s}");
 }

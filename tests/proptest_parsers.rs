@@ -278,3 +278,151 @@ proptest! {
         assert_authentic_sound(&text);
     }
 }
+
+// ---- the paragraph rebuilder ----
+
+use treaty::intake::BlockKind;
+use treaty::intake::rebuild::{Line, Page, rebuild};
+
+/// Lays out paragraphs as a PDF page does: wrapped at `width` chars of 5 pt,
+/// 12 pt apart, 8 pt more between paragraphs, a running header and a page
+/// counter on each page, a page of `per_page` lines, so paragraphs and
+/// sentences run across page breaks. Each paragraph ends with a short line.
+fn lay_out(paragraphs: &[Vec<String>], width: usize, per_page: usize) -> Vec<Page> {
+    let mut lines: Vec<(String, bool)> = Vec::new();
+    for (i, words) in paragraphs.iter().enumerate() {
+        let mut line = String::new();
+        for w in words {
+            if !line.is_empty() && line.len() + 1 + w.len() > width {
+                lines.push((std::mem::take(&mut line), false));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        if !line.is_empty() {
+            lines.push((line, false));
+        }
+        lines.push((format!("Part {i} ends."), true));
+    }
+    let mut pages = Vec::new();
+    for (n, chunk) in lines.chunks(per_page).enumerate() {
+        let mut page = Page {
+            lines: vec![Line {
+                text: "A/RES/79/243 Running title".into(),
+                left: 72.0,
+                right: 300.0,
+                top: 40.0,
+                size: 9.0,
+            }],
+        };
+        let mut top = 90.0;
+        for (text, ends) in chunk {
+            page.lines.push(Line {
+                text: text.clone(),
+                left: 72.0,
+                right: 72.0 + text.chars().count() as f32 * 5.0,
+                top,
+                size: 10.0,
+            });
+            top += if *ends { 20.0 } else { 12.0 };
+        }
+        page.lines.push(Line {
+            text: format!("{}/99", n + 1),
+            left: 300.0,
+            right: 320.0,
+            top: 760.0,
+            size: 9.0,
+        });
+        pages.push(page);
+    }
+    pages
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every paragraph comes back whole, in order, and nothing else: no
+    /// header, no page counter, no paragraph split at a page break.
+    #[test]
+    fn rebuilt_paragraphs_are_the_laid_out_ones(
+        paragraphs in prop::collection::vec(
+            prop::collection::vec("[a-z]{1,12}", 1..60), 1..12),
+        width in 50usize..90,
+        per_page in 6usize..40,
+    ) {
+        let pages = lay_out(&paragraphs, width, per_page);
+        let blocks = rebuild(&pages);
+        let got: Vec<String> = blocks
+            .iter()
+            .map(|b| {
+                assert_eq!(b.kind, BlockKind::Paragraph, "{b:?}");
+                b.text.clone()
+            })
+            .collect();
+        let want: Vec<String> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, w)| format!("{} Part {i} ends.", w.join(" ")))
+            .collect();
+        prop_assert_eq!(got, want);
+    }
+
+    /// Arbitrary lines never make the rebuilder panic, and no block text
+    /// spans more than one line.
+    #[test]
+    fn rebuilder_never_panics(
+        lines in prop::collection::vec(
+            (".{0,40}", 0f32..600.0, 0f32..600.0, 0f32..800.0, 1f32..30.0, 0usize..4), 0..80),
+    ) {
+        let mut pages = vec![Page::default(); 4];
+        for (text, left, width, top, size, page) in lines {
+            pages[page].lines.push(Line { text, left, right: left + width, top, size });
+        }
+        for p in &mut pages {
+            p.lines.sort_by(|a, b| a.top.total_cmp(&b.top));
+        }
+        for b in rebuild(&pages) {
+            prop_assert!(!b.text.contains('\n'));
+        }
+    }
+}
+
+/// One paragraph of two lines, the first ending with `stem-`, the second
+/// opening with `tail`, and maybe a line elsewhere writing `stem-tail` whole.
+fn hyphenated(stem: &str, tail: &str, compound_elsewhere: bool) -> Vec<Page> {
+    let line = |text: String, top: f32| Line {
+        right: 72.0 + text.chars().count() as f32 * 5.0,
+        text,
+        left: 72.0,
+        top,
+        size: 10.0,
+    };
+    let mut lines = vec![
+        line(format!("the words before {stem}-"), 100.0),
+        line(format!("{tail} and after it."), 112.0),
+    ];
+    if compound_elsewhere {
+        lines.push(line(format!("Again {stem}-{tail} here."), 140.0));
+    }
+    vec![Page { lines }]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A line-end hyphen inside a word goes; one of a compound the document
+    /// writes whole elsewhere stays.
+    #[test]
+    fn line_end_hyphens_are_removed_only_inside_words(
+        stem in "[a-z]{2,8}",
+        tail in "[a-z]{2,8}",
+    ) {
+        prop_assume!(!["self", "non", "cross", "well", "third"].contains(&stem.as_str()));
+        let split = rebuild(&hyphenated(&stem, &tail, false));
+        prop_assert_eq!(&split[0].text, &format!("the words before {stem}{tail} and after it."));
+        let compound = rebuild(&hyphenated(&stem, &tail, true));
+        prop_assert_eq!(&compound[0].text, &format!("the words before {stem}-{tail} and after it."));
+    }
+}

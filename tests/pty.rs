@@ -221,6 +221,24 @@ fn sighup_restores_the_terminal() {
     run.assert_restored();
 }
 
+/// Issue 11, case 14: QUIT and USR1 left the alternate screen, mouse
+/// reporting, a hidden cursor and raw mode behind; so would USR2, ALRM and
+/// PIPE.
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    for sig in ["-QUIT", "-USR1", "-USR2", "-ALRM", "-PIPE"] {
+        let mut run = Run::start(&["23"], 80, 24);
+        run.expect("Art. 23");
+        run.signal(sig);
+        let status = run.wait_exit();
+        assert!(
+            !status.success(),
+            "{sig}: ends as the signal would: {status:?}"
+        );
+        run.assert_restored();
+    }
+}
+
 #[test]
 fn ctrl_z_suspends_and_continuing_redraws_fully() {
     let mut run = Run::start(&["--no-mouse", "23"], 90, 26);

@@ -102,7 +102,9 @@ fn analyst_queries_on_the_convention() {
     for (q, n) in [
         ("dual crim", 37),
         ("extradition", 37),
-        ("intercept", 8),
+        // The subject index (lawful interception, wiretap) makes the
+        // procedural power the first answer, the offence (Art. 8) next.
+        ("intercept", 30),
         ("ninetieth day", 65),
         ("24/7", 41),
         ("preservation", 25),
@@ -156,8 +158,18 @@ fn analyst_queries_on_the_sources() {
             "fortieth instrument",
         ),
     ] {
-        let place = HitPlace::Passage(passage(&c, id, text));
-        assert_first(&index, q, HitKind::Passage, place);
+        // Among the sources, the critique that says it; in everything, the
+        // provision it is about may come first (the subject index).
+        let hit = index.search(q, Scope::Sources, 20).into_iter().next();
+        let Some(HitPlace::Passage(found)) = hit.map(|h| h.place) else {
+            panic!("no passage first for {q:?}");
+        };
+        let said = c.passage(found).is_some_and(|p| p.text.contains(text));
+        let expected = passage(&c, id, text);
+        assert!(
+            said,
+            "first source hit for {q:?}: {found:?}, not one saying it like {expected:?}"
+        );
     }
 }
 
@@ -248,7 +260,7 @@ fn equal_scores_keep_corpus_order() {
     }
     let hits = index.search("intercept", Scope::All, 3);
     let places: Vec<HitPlace> = hits.iter().map(|h| h.place).collect();
-    assert_eq!(places, [article(8), article(30), article(46)]);
+    assert_eq!(places, [article(30), article(8), article(46)]);
 }
 
 #[test]
@@ -434,4 +446,30 @@ fn worker_streams_a_first_batch_then_the_complete_list() {
     worker.submit(String::new(), Scope::All);
     let empty = wait_done(&worker);
     assert!(empty.iter().all(|r| r.hits.is_empty()));
+}
+
+#[test]
+fn an_index_built_for_one_query_finds_what_the_full_index_finds() {
+    let c = corpus();
+    let full = SearchIndex::build(&c);
+    for q in [
+        "dual criminality",
+        "\"dual criminality\" mandatory",
+        "'INTERPOL",
+        "extradtion",
+        "can a country refuse to extradite its own nationals",
+        "hum",
+        "qzxjv",
+        "23",
+    ] {
+        let one = SearchIndex::build_for_query(&c, q);
+        assert_eq!(
+            one.search(q, Scope::All, 50),
+            full.search(q, Scope::All, 50),
+            "{q}"
+        );
+        assert!(one.len() <= full.len());
+    }
+    // No passage can match: only the convention and the sources' titles.
+    assert!(SearchIndex::build_for_query(&c, "qzxjv").len() < full.len());
 }

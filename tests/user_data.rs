@@ -139,36 +139,122 @@ fn a_hand_written_notes_file_is_read() {
     assert_eq!(list[1]["note"], "Opinion piece; no date.");
 }
 
-#[test]
-fn a_corrupt_bookmarks_file_is_reported_and_kept_aside() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let home = tmp.path();
-    let broken = b"[\n  \"article:23\",\n  \"article:2";
-    std::fs::write(home.join("bookmarks.json"), broken).expect("fixture");
-
-    let o = treaty(home, &["bookmarks"]);
-    assert!(o.status.success(), "the command still runs: {}", stderr(&o));
-    let err = stderr(&o);
-    assert!(err.contains("treaty: warning: "), "{err}");
-    assert!(err.contains("bookmarks.json is corrupt"), "{err}");
-    assert!(err.contains("it was kept as "), "{err}");
-
-    let backups: Vec<_> = std::fs::read_dir(home)
+fn backups(home: &Path, name: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(home)
         .expect("ls")
         .filter_map(Result::ok)
         .filter(|e| {
             e.file_name()
                 .to_string_lossy()
-                .starts_with("bookmarks.json.corrupt-")
+                .starts_with(&format!("{name}.corrupt-"))
         })
+        .map(|e| e.path())
         .collect();
-    assert_eq!(backups.len(), 1);
-    assert_eq!(std::fs::read(backups[0].path()).expect("backup"), broken);
+    found.sort();
+    found
+}
 
-    // A new bookmark starts a fresh file; the backup is left alone.
-    ok(home, &["bookmarks", "add", "24"]);
+/// Issue 11, cases 3 and 4 and the "no bookmarks yet" of 15: reading never
+/// moves a file; a write keeps a copy under a name of its own, even two
+/// within one second.
+#[test]
+fn a_corrupt_bookmarks_file_is_reported_and_kept_aside_by_the_next_write() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let home = tmp.path();
+    let broken = b"[\n  \"article:23\",\n  \"article:2";
+    std::fs::write(home.join("bookmarks.json"), broken).expect("fixture");
+
+    for args in [
+        &["bookmarks"][..],
+        &["bookmarks", "--json"],
+        &["export", "--bookmarks"],
+    ] {
+        let o = treaty(home, args);
+        let err = stderr(&o);
+        assert!(err.contains("treaty: warning: "), "{err}");
+        assert!(
+            err.contains("bookmarks.json cannot be read (line 3, column 12"),
+            "{err}"
+        );
+        assert!(!stdout(&o).contains("no bookmarks yet"), "{args:?}");
+        assert!(
+            backups(home, "bookmarks.json").is_empty(),
+            "{args:?} only reads"
+        );
+        assert_eq!(
+            std::fs::read(home.join("bookmarks.json")).expect("kept"),
+            broken
+        );
+    }
+    let o = treaty(home, &["bookmarks"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nothing could be read"));
+
+    // A new bookmark keeps a copy first, and says where.
+    let o = treaty(home, &["bookmarks", "add", "24"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is kept as "), "{}", stderr(&o));
     assert_eq!(file(home, "bookmarks.json"), "[\n  \"article:24\"\n]\n");
-    assert_eq!(std::fs::read(backups[0].path()).expect("backup"), broken);
+    let first = backups(home, "bookmarks.json");
+    assert_eq!(first.len(), 1);
+    assert_eq!(std::fs::read(&first[0]).expect("backup"), broken);
+
+    // Broken again at once: a second backup, the first untouched.
+    std::fs::write(home.join("bookmarks.json"), b"{oops").expect("fixture");
+    ok(home, &["bookmarks", "add", "25"]);
+    let both = backups(home, "bookmarks.json");
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert_eq!(std::fs::read(&first[0]).expect("backup"), broken);
+    assert!(
+        both.iter()
+            .any(|p| std::fs::read(p).expect("b") == b"{oops")
+    );
+}
+
+/// Issue 11, case 4: one bad entry (an unknown article, a BOM, a source id
+/// with an escape that treaty itself wrote) hides nothing else.
+#[test]
+fn one_bad_entry_is_skipped_and_named_and_the_rest_listed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let home = tmp.path();
+    let text = "\u{feff}[\"article:23\", \"article:999\", \"source:evil\\u001b]0;x\\u0007\", \"chapter:IV\"]";
+    std::fs::write(home.join("bookmarks.json"), text).expect("fixture");
+    std::fs::write(
+        home.join("notes.json"),
+        "{\"article:23\": \"kept\", \"nonsense\": \"x\"}",
+    )
+    .expect("fixture");
+    let o = treaty(home, &["bookmarks"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("article:23") && out.contains("chapter:IV"),
+        "{out}"
+    );
+    assert!(out.contains("source:evil"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("bookmark 2 'article:999' was skipped"),
+        "{err}"
+    );
+    let o = treaty(home, &["notes"]);
+    assert!(stdout(&o).contains("kept"));
+    let err = stderr(&o);
+    assert!(err.contains("the note on 'nonsense' was skipped"), "{err}");
+    assert!(!err.contains("is not a bookmark"), "{err}");
+    let o = treaty(home, &["export", "--bookmarks"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Article 23"), "{}", stdout(&o));
+    assert!(
+        backups(home, "bookmarks.json").is_empty(),
+        "reading moved nothing"
+    );
+    assert!(
+        backups(home, "notes.json").is_empty(),
+        "reading moved nothing"
+    );
+    assert!(file(home, "bookmarks.json").contains("article:999"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod explorer;
+pub mod words;
 
 use treaty::corpus::{Corpus, Origin, SourceMeta};
 

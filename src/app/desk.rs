@@ -369,8 +369,8 @@ pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     ];
     let mut why = None;
     for path in places.into_iter().flatten() {
-        match crate::store::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => {
+        match brief::write_unused(&path, text.as_bytes()) {
+            Ok(path) => {
                 state.info(format!("Brief on {what} written to {}", path.display()));
                 return;
             }

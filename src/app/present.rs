@@ -251,6 +251,10 @@ pub fn deck_named(
         }
         _ => {}
     }
+    // A concern by its title too: --deck "dual criminality".
+    if let Some(c) = crate::user::brief::find_concern(corpus, text) {
+        return concern_deck(corpus, &c.id);
+    }
     Err(format!(
         "no deck {:?}: use --deck bookmarks, --deck \"chapter IV\" (I to IX), --deck convention, \
          or --deck \"concern ID\" with one of: {}",

@@ -5,12 +5,19 @@
 use super::{Failure, Outcome, load_user, write_json};
 use crate::corpus::Corpus;
 use crate::text::clean;
+use crate::user::data::{BOOKMARKS_FILE, NOTES_FILE};
 use crate::user::{ItemRef, UserData, UserError};
 use serde::Serialize;
 use std::io::Write;
 
 fn save_failure(e: UserError) -> Failure {
     Failure::runtime(e.to_string())
+}
+
+/// A list that is empty because its file could not be read: saying "none
+/// yet" would be wrong.
+fn nothing_read(why: &str) -> Failure {
+    Failure::runtime(format!("nothing could be read: {why}"))
 }
 
 fn item(corpus: &Corpus, words: &[String]) -> Result<ItemRef, Failure> {
@@ -95,6 +102,9 @@ pub fn bookmarks(
             )));
         }
     };
+    for notice in user.take_notices() {
+        super::warn(&notice);
+    }
     if json {
         let j = ChangeJson {
             item: bookmark_json(corpus, &target),
@@ -114,6 +124,11 @@ pub fn bookmarks(
 }
 
 fn list_bookmarks(corpus: &Corpus, user: &UserData, json: bool, out: &mut dyn Write) -> Outcome {
+    if user.bookmarks().is_empty()
+        && let Some(why) = user.unreadable(BOOKMARKS_FILE)
+    {
+        return Err(nothing_read(why));
+    }
     if json {
         let j: Vec<BookmarkJson> = user
             .bookmarks()
@@ -153,6 +168,11 @@ pub fn notes(
     let user = load_user();
     match action {
         "list" => {
+            if user.notes().is_empty()
+                && let Some(why) = user.unreadable(NOTES_FILE)
+            {
+                return Err(nothing_read(why));
+            }
             if json {
                 let j: Vec<NoteJson> = user
                     .notes()

@@ -21,6 +21,8 @@ struct Counts {
     inferred: usize,
     concerns: usize,
     timeline: usize,
+    /// Terms of the subject index (`index.json`).
+    index_terms: usize,
 }
 
 #[derive(Serialize)]
@@ -59,6 +61,7 @@ fn counts(corpus: &Corpus, graph: &LinkGraph) -> Counts {
         inferred: graph.inferred_count(),
         concerns: corpus.concerns.len(),
         timeline: corpus.timeline.len(),
+        index_terms: corpus.subject.term_count(),
     }
 }
 
@@ -122,6 +125,7 @@ pub fn check(data: Option<&Path>, json: bool, out: &mut dyn Write) -> Outcome {
             )?;
             writeln!(out, "concerns   {:>5}", c.concerns)?;
             writeln!(out, "timeline   {:>5}", c.timeline)?;
+            writeln!(out, "index terms{:>5}", c.index_terms)?;
             if !unresolved.is_empty() {
                 writeln!(
                     out,

@@ -14,6 +14,67 @@ use std::path::Path;
 
 const WIDTH: usize = 80;
 
+/// A progress bar on stderr while files are read, only when stderr is a
+/// terminal and only once reading takes long enough to notice.
+struct ProgressBar<'a> {
+    files: &'a [std::path::PathBuf],
+    bar: Option<indicatif::ProgressBar>,
+    current: Option<(usize, crate::intake::Unit)>,
+    started: std::time::Instant,
+    terminal: bool,
+}
+
+impl<'a> ProgressBar<'a> {
+    fn new(files: &'a [std::path::PathBuf]) -> Self {
+        use std::io::IsTerminal;
+        ProgressBar {
+            files,
+            bar: None,
+            current: None,
+            started: std::time::Instant::now(),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&mut self, index: usize, p: crate::intake::Progress) {
+        use crate::intake::Unit;
+        if !self.terminal || self.started.elapsed() < std::time::Duration::from_millis(300) {
+            return;
+        }
+        let bar = self.bar.get_or_insert_with(|| {
+            indicatif::ProgressBar::with_draw_target(
+                Some(p.total),
+                indicatif::ProgressDrawTarget::stderr(),
+            )
+        });
+        if self.current != Some((index, p.unit)) {
+            self.current = Some((index, p.unit));
+            let template = match p.unit {
+                Unit::Pages => "{msg} [{bar:30}] page {pos}/{len} ({eta})",
+                Unit::Bytes => "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            let name = self.files.get(index).map(|f| shown(f)).unwrap_or_default();
+            let prefix = if self.files.len() > 1 {
+                format!("{}/{} ", index + 1, self.files.len())
+            } else {
+                String::new()
+            };
+            bar.set_message(format!("{prefix}{}", crate::text::truncate(&name, 40)));
+        }
+        bar.set_length(p.total.max(p.done));
+        bar.set_position(p.done);
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 impl From<LibraryError> for Failure {
     fn from(e: LibraryError) -> Self {
         match e {
@@ -31,6 +92,8 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
             files,
             list,
             remove,
+            rename,
+            short,
             title,
             author,
             publisher,
@@ -44,7 +107,8 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                 return list_library(&library, *json, out);
             }
             if let Some(id) = remove {
-                let entry = library.remove(id)?;
+                let builtin = builtin(data)?.builtin_source_ids();
+                let entry = library.remove(id, &builtin)?;
                 writeln!(
                     out,
                     "removed '{}' from your library ({})",
@@ -53,7 +117,17 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                 )?;
                 return Ok(());
             }
+            if let Some([id, name]) = rename.as_deref() {
+                return super::rename::rename(&library, data, id, name, out);
+            }
             let corpus = builtin(data)?;
+            if let Some(name) = short {
+                super::rename::check_free(&library, &corpus, None, name, files)?;
+            }
+            let short = match (short, files.as_slice()) {
+                (None, [file]) => super::rename::kept_short(&library, file),
+                _ => short.clone(),
+            };
             let taken = corpus.builtin_source_ids();
             let options = ImportOptions {
                 meta: SourceMeta {
@@ -64,11 +138,16 @@ pub fn import(data: Option<&Path>, command: &Command, out: &mut dyn Write) -> Ou
                     url: url.clone(),
                     kind: kind.clone(),
                     origin: None,
+                    short,
                     inferred: Default::default(),
                 },
                 lossy: *lossy,
             };
-            let done = library.import_files(files, &options, &taken)?;
+            let mut bar = ProgressBar::new(files);
+            let done = library
+                .import_files_with_progress(files, &options, &taken, &mut |i, p| bar.show(i, p));
+            bar.finish();
+            let done = done?;
             for d in &done {
                 for w in &d.reading.warnings {
                     warn(w);
@@ -162,6 +241,11 @@ struct CitedJson {
 #[derive(Serialize)]
 struct ImportJson<'a> {
     id: &'a str,
+    /// What the file was read as: text, pdf, docx, odt or html.
+    format: Option<crate::intake::Format>,
+    /// Pages read, for a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<u32>,
     file: &'a str,
     stored: String,
     updated: bool,
@@ -179,6 +263,8 @@ fn import_json(d: &Imported) -> ImportJson<'_> {
     let r = &d.reading;
     ImportJson {
         id: &d.id,
+        format: r.format,
+        pages: (r.pages > 0).then_some(r.pages),
         file: &d.file,
         stored: shown(&d.stored),
         updated: d.updated,
@@ -238,12 +324,17 @@ fn write_import(d: &Imported, out: &mut dyn Write) -> Outcome {
     if r.unresolved_count > 0 {
         writeln!(out, "  unresolved (not linked):")?;
         for u in &r.unresolved {
+            let place = match (u.page, r.format) {
+                (Some(page), _) => format!("{}: page {page}", d.file),
+                (None, Some(crate::intake::Format::Text) | None) => {
+                    format!("{}:{}:{}", d.file, u.line, u.column)
+                }
+                // A Word or web page's lines are those of the stored file.
+                (None, Some(_)) => format!("{} (stored line {})", d.file, u.line),
+            };
             writeln!(
                 out,
-                "    {}:{}:{}: {:?}: {}",
-                d.file,
-                u.line,
-                u.column,
+                "    {place}: {:?}: {}",
                 one_line(&u.text),
                 one_line(&u.problem)
             )?;
@@ -275,7 +366,7 @@ fn list_library(library: &Library, json: bool, out: &mut dyn Write) -> Outcome {
     let mut rows = Vec::new();
     for e in &entries {
         let name = shown(&e.path);
-        let parsed = std::fs::read(&e.path)
+        let parsed = crate::store::read_capped(&e.path, crate::store::USER_FILE_LIMIT)
             .map_err(|err| err.to_string())
             .and_then(|b| crate::corpus::files::decode(b, &name).map_err(|p| p.to_string()))
             .and_then(|t| {
@@ -414,7 +505,11 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
             "none".to_string()
         } else {
             list.iter()
-                .map(|m| format!("{} (line {})", m.number, m.line))
+                .map(|m| match (m.page, m.paragraph) {
+                    (Some(page), _) => format!("{} (page {page}, line {})", m.number, m.line),
+                    (None, Some(n)) => format!("{} (paragraph {n})", m.number),
+                    (None, None) => format!("{} (line {})", m.number, m.line),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         }
@@ -427,10 +522,14 @@ fn write_authentic(file: &str, r: &AuthenticReport, out: &mut dyn Write) -> Outc
     ] {
         for m in list {
             let label = target(m.number).label();
+            let place = match (m.page, m.paragraph) {
+                (Some(page), _) => format!("{file}: page {page}, line {}", m.line),
+                (None, Some(n)) => format!("{file}: paragraph {n}"),
+                (None, None) => format!("{file}:{}", m.line),
+            };
             writeln!(
                 out,
-                "  {file}:{}: {label} is titled {:?}; the official title is {:?}",
-                m.line,
+                "  {place}: {label} is titled {:?}; the official title is {:?}",
                 one_line(&m.found),
                 one_line(&m.official)
             )?;

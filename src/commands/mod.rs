@@ -5,7 +5,9 @@ mod bookmarks;
 mod check;
 mod export;
 mod import;
+mod links;
 mod present;
+mod rename;
 mod scan;
 mod search;
 mod shared_runs;
@@ -15,6 +17,7 @@ pub use bookmarks::{bookmarks, notes};
 pub use check::check;
 pub use export::{ExportArgs, export};
 pub use import::import;
+pub use links::{links, suggested_entries};
 pub use present::{apply_settings, present, resolve_deck};
 pub use scan::scan;
 pub use search::search;
@@ -55,12 +58,23 @@ impl Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
+        // The reader went away (`treaty sources | head`): what it wanted it
+        // has; end quietly with 0, as Unix tools do.
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure {
+                code: 0,
+                message: String::new(),
+            };
+        }
         Failure::runtime(format!("cannot write output: {e}"))
     }
 }
 
 impl From<serde_json::Error> for Failure {
     fn from(e: serde_json::Error) -> Self {
+        if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) {
+            return std::io::Error::from(std::io::ErrorKind::BrokenPipe).into();
+        }
         Failure::runtime(format!("cannot write JSON: {e}"))
     }
 }
@@ -102,10 +116,75 @@ pub fn warn(message: &str) {
 }
 
 /// A value as pretty JSON on its own line: the `--json` output of a command.
+/// Characters a terminal must not see raw ([`crate::text::is_unsafe`]) are
+/// written as `\uXXXX` escapes: the JSON still holds the exact text, and
+/// nothing in it can act on a terminal it is printed to.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Outcome {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
+    value.serialize(&mut ser)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// serde_json's pretty layout, with every unsafe character escaped.
+#[derive(Default)]
+pub struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|(_, c)| crate::text::is_unsafe(*c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// The failure for a corpus that did not load: every problem, then a hint.
@@ -138,6 +217,9 @@ pub struct CitedByJson {
     pub depth: u8,
     /// The depth in words: `mentions`, `cites`, `discusses`, `examines`.
     pub depth_name: &'static str,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
 }
 
 /// The counts of a provision's citing references, as `show --json` adds them.
@@ -218,6 +300,7 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
         asks,
         depth: link.depth.mark(),
         depth_name: link.depth.name(),
+        score: None,
     }
 }
 

@@ -17,6 +17,9 @@ struct ScanJson {
     problem: Option<String>,
 }
 
+/// The largest file `scan` reads (a memo or a statement is far smaller).
+const SCAN_LIMIT: u64 = 64 << 20;
+
 /// Reads a text file the user named, with errors that name the path.
 fn read_text(path: &Path) -> Result<String, Failure> {
     let name = path.display().to_string();
@@ -25,7 +28,9 @@ fn read_text(path: &Path) -> Result<String, Failure> {
             "{name} is a directory: give a text file"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    // A FIFO would block for ever, /dev/zero never ends: both refused, and
+    // a file over the limit is named as such before it is read.
+    let bytes = crate::store::read_capped(path, SCAN_LIMIT).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Failure::usage(format!("no such file: {name}")),
         _ => Failure::usage(format!("cannot read {name}: {e}")),
     })?;

@@ -15,6 +15,9 @@ struct HitJson {
     title: String,
     snippet: String,
     score: i64,
+    /// Why it matched: the index terms and words of the query found, and
+    /// where (`index term 'quick freeze'`, `'extradition' in the heading`).
+    why: Vec<String>,
 }
 
 pub fn search(
@@ -28,7 +31,9 @@ pub fn search(
     if query.trim().is_empty() {
         return Err(Failure::usage("give something to search for"));
     }
-    let index = SearchIndex::build(corpus);
+    // Only the passages that can match are indexed: the results are those
+    // of the full index, for a fraction of the work.
+    let index = SearchIndex::build_for_query(corpus, &query);
     let hits = index.search(&query, Scope::All, limit);
     if json {
         let rows: Vec<HitJson> = hits
@@ -40,6 +45,7 @@ pub fn search(
                 title: one_line(&h.title),
                 snippet: one_line(&h.snippet),
                 score: h.score,
+                why: index.why(&query, h).iter().map(|w| one_line(w)).collect(),
             })
             .collect();
         return write_json(out, &rows);

@@ -2,8 +2,8 @@
 //! the command line.
 
 use super::{
-    CitedByJson, Failure, Outcome, SummaryCountsJson, cited_by_json, cited_by_list, link_snippet,
-    link_treatment, summary_counts_json, wrap, write_json,
+    CitedByJson, Failure, Outcome, SummaryCountsJson, cited_by_list, link_snippet, link_treatment,
+    summary_counts_json, wrap, write_json,
 };
 use crate::cli::{BasisArg, RefsArgs, SortArg, TreatmentArg};
 use crate::corpus::bearing::Depth;
@@ -44,6 +44,19 @@ struct ArticleJson {
     summary_counts: SummaryCountsJson,
 }
 
+/// The entries of `links`, then the suggested links to the same provision
+/// (added values: basis `suggested`, with `score` and `reason`).
+fn with_suggested(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    links: &[&crate::refs::graph::Link],
+    target: Target,
+) -> Vec<CitedByJson> {
+    let mut list = cited_by_list(corpus, graph, links);
+    list.extend(super::suggested_entries(corpus, graph, Some(target)));
+    list
+}
+
 fn show_article(
     corpus: &Corpus,
     graph: &LinkGraph,
@@ -68,7 +81,7 @@ fn show_article(
             summary: one_line(&a.summary),
             summary_is_official: a.summary_is_official,
             text: a.text.clone(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Article(n)),
             summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
@@ -238,7 +251,7 @@ fn show_chapter(
                     links: graph.count(a.target()),
                 })
                 .collect(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Chapter(n)),
             summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
@@ -277,7 +290,7 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
             summary: one_line(&p.summary),
             summary_is_official: p.summary_is_official,
             text: p.text.clone(),
-            cited_by: cited_by_list(corpus, graph, &links),
+            cited_by: with_suggested(corpus, graph, &links, Target::Preamble),
             summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
@@ -294,6 +307,9 @@ struct LinkJson {
     reason: Option<String>,
     treatment: Option<&'static str>,
     asks: Option<String>,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -307,6 +323,8 @@ struct PassageJson {
 #[derive(Serialize)]
 struct SourceJson {
     id: String,
+    /// The name lists, briefs and slides show; unique in the corpus.
+    short_name: String,
     title: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
@@ -331,6 +349,7 @@ struct SourceFullJson {
 fn source_json(s: &crate::corpus::Source) -> SourceJson {
     SourceJson {
         id: s.id.clone(),
+        short_name: one_line(&s.short_name()),
         title: s.meta.title.clone(),
         author: s.meta.author.clone(),
         publisher: s.meta.publisher.clone(),
@@ -354,6 +373,10 @@ fn show_source(
     let s = &corpus.sources[i];
     let id = |index| crate::corpus::PassageId { source: i, index };
     if json {
+        let suggested: Vec<CitedByJson> = super::suggested_entries(corpus, graph, None)
+            .into_iter()
+            .filter(|c| c.source == s.id)
+            .collect();
         let j = SourceFullJson {
             meta: source_json(s),
             paragraphs: s
@@ -375,8 +398,22 @@ fn show_source(
                                 reason: l.basis.reason().map(str::to_string),
                                 treatment,
                                 asks,
+                                score: None,
                             }
                         })
+                        .chain(
+                            suggested
+                                .iter()
+                                .filter(|c| c.paragraph == p.number)
+                                .map(|c| LinkJson {
+                                    target: c.target.clone(),
+                                    basis: c.basis,
+                                    reason: c.reason.clone(),
+                                    treatment: None,
+                                    asks: None,
+                                    score: c.score,
+                                }),
+                        )
                         .collect(),
                 })
                 .collect(),
@@ -413,6 +450,7 @@ fn write_meta(s: &crate::corpus::Source, out: &mut dyn Write) -> Outcome {
     };
     writeln!(out, "{}", one_line(&s.display_title()))?;
     writeln!(out, "  id:        {}", s.id)?;
+    writeln!(out, "  short:     {}", one_line(&s.short_name()))?;
     writeln!(out, "  title:     {}", shown("title"))?;
     writeln!(out, "  author:    {}", shown("author"))?;
     writeln!(out, "  publisher: {}", shown("publisher"))?;
@@ -453,6 +491,9 @@ struct RefJson {
     asks: Option<String>,
     depth: u8,
     depth_name: &'static str,
+    /// How strong a suggested link is (basis `suggested` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
 }
 
 /// The filter and order `treaty refs` was given, checked against the corpus:
@@ -511,6 +552,46 @@ fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort
     Ok((filter, sort))
 }
 
+/// Whether a suggested entry (not in the link graph, so not in
+/// `citing::select`) passes the filter: it has no treatment, its depth,
+/// source, basis and date are checked as a link's are. Suggestions follow
+/// the sorted links.
+fn suggestion_kept(corpus: &Corpus, filter: &RefFilter, e: &CitedByJson) -> bool {
+    if !filter.treatments.is_empty() {
+        return false;
+    }
+    if filter.depth_min.is_some_and(|d| e.depth < d.mark()) {
+        return false;
+    }
+    let source = corpus.source_index(&e.source);
+    if !filter.sources.is_empty() && !source.is_some_and(|i| filter.sources.contains(&i)) {
+        return false;
+    }
+    match filter.basis {
+        Some(BasisFilter::Cited) => return false,
+        Some(BasisFilter::Inferred) if e.basis != "inferred" => return false,
+        _ => {}
+    }
+    if filter.since.is_some() || filter.until.is_some() {
+        let date = source.and_then(|i| corpus.sources[i].meta.date.as_deref());
+        let Some(date) = date else {
+            return false;
+        };
+        if filter
+            .since
+            .as_deref()
+            .is_some_and(|s| citing::date_cmp(date, s).is_lt())
+            || filter
+                .until
+                .as_deref()
+                .is_some_and(|u| citing::date_cmp(date, u).is_gt())
+        {
+            return false;
+        }
+    }
+    true
+}
+
 pub fn refs(
     corpus: &Corpus,
     words: &[String],
@@ -532,23 +613,26 @@ pub fn refs(
     let selected = citing::select(corpus, &graph, target, &filter, sort);
     let links: Vec<&Link> = selected.iter().map(|r| r.link).collect();
     if json {
-        let j: Vec<RefJson> = links
-            .iter()
-            .map(|l| {
-                let c = cited_by_json(corpus, &graph, l);
-                RefJson {
-                    target: c.target,
-                    source: c.source,
-                    paragraph: c.paragraph,
-                    basis: c.basis,
-                    reason: c.reason,
-                    citation: c.citation,
-                    snippet: c.snippet,
-                    treatment: c.treatment,
-                    asks: c.asks,
-                    depth: c.depth,
-                    depth_name: c.depth_name,
-                }
+        let j: Vec<RefJson> = cited_by_list(corpus, &graph, &links)
+            .into_iter()
+            .chain(
+                super::suggested_entries(corpus, &graph, Some(target))
+                    .into_iter()
+                    .filter(|e| suggestion_kept(corpus, &filter, e)),
+            )
+            .map(|c| RefJson {
+                target: c.target,
+                source: c.source,
+                paragraph: c.paragraph,
+                basis: c.basis,
+                reason: c.reason,
+                citation: c.citation,
+                snippet: c.snippet,
+                treatment: c.treatment,
+                asks: c.asks,
+                depth: c.depth,
+                depth_name: c.depth_name,
+                score: c.score,
             })
             .collect();
         return write_json(out, &j);

@@ -80,6 +80,12 @@ pub fn is_source_name(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(".md") || name.ends_with(".txt"))
 }
 
+/// The largest file of a `--data` corpus read (the convention with its
+/// authentic text is well under 1 MiB).
+pub const CORPUS_FILE_LIMIT: u64 = 64 << 20;
+
+/// Reads one file of a `--data` corpus; a FIFO or device (`/dev/zero` as
+/// `convention.json`) and a file over the limit are refused before reading.
 fn read_disk(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
     if path.is_dir() {
         return Err(Problem::file(
@@ -87,7 +93,7 @@ fn read_disk(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
             format!("{name} is a directory, not a file"),
         ));
     }
-    std::fs::read(path).map_err(|e| match e.kind() {
+    crate::store::read_capped(path, CORPUS_FILE_LIMIT).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Problem::file(name, format!("missing file: {name}")),
         _ => Problem::file(name, format!("cannot read {name}: {e}")),
     })

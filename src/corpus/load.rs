@@ -6,6 +6,7 @@ use super::jsonpos::{array_elements, element_range, find_in, find_key, json_stri
 use super::model::*;
 use super::problem::{Problem, Problems, line_col};
 use super::source_file::parse_source;
+use super::subject::SubjectIndex;
 use super::target::{ARTICLE_COUNT, CHAPTER_COUNT, Target, roman};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -140,8 +141,9 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, Problems> {
     let timeline = read_json::<RawEvent>(files, "timeline.json", &mut problems)
         .map(|(f, raw)| resolve_timeline(&f, raw, &sources, &mut problems))
         .unwrap_or_default();
+    let subject = read_subject_index(files, &mut problems);
     match convention {
-        Some(convention) if problems.is_empty() => Ok(Corpus {
+        Some(convention) if problems.is_empty() => Ok(Corpus::settled(Corpus {
             origin: match files {
                 CorpusFiles::Embedded => Origin::Embedded,
                 CorpusFiles::Dir(d) => Origin::Dir(d.clone()),
@@ -151,8 +153,27 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, Problems> {
             curated,
             concerns,
             timeline,
-        }),
+            subject,
+        })),
         _ => Err(Problems(problems)),
+    }
+}
+
+/// The subject index: required in the embedded corpus, optional in a
+/// directory (one written before the index existed still loads).
+fn read_subject_index(files: &CorpusFiles, problems: &mut Vec<Problem>) -> SubjectIndex {
+    const REL: &str = "index.json";
+    if let CorpusFiles::Dir(dir) = files
+        && !dir.join(REL).exists()
+    {
+        return SubjectIndex::default();
+    }
+    match files.read(REL) {
+        Ok(f) => super::subject::parse_subject_index(&f, problems),
+        Err(p) => {
+            problems.push(p);
+            SubjectIndex::default()
+        }
     }
 }
 
@@ -424,10 +445,14 @@ fn anchor(
         return Err(at(
             f,
             offset,
-            format!(
-                "unknown source '{source}': the sources are {}",
-                ids.join(", ")
-            ),
+            if ids.is_empty() {
+                format!("unknown source '{source}': this corpus has no sources")
+            } else {
+                format!(
+                    "unknown source '{source}': the sources are {}",
+                    ids.join(", ")
+                )
+            },
         ));
     };
     let q = squash(quote);

@@ -39,7 +39,12 @@ pub enum LookupError {
 }
 
 /// The ids of the sources, for messages that say what exists: `a, b, c`.
+/// The ids of the sources, for a message; a corpus without any says so
+/// rather than ending the sentence on nothing.
 pub fn source_list(corpus: &Corpus) -> String {
+    if corpus.sources.is_empty() {
+        return "none (this corpus has no sources)".to_string();
+    }
     corpus
         .sources
         .iter()

@@ -11,6 +11,7 @@ pub mod model;
 pub mod place;
 pub mod problem;
 pub mod source_file;
+pub mod subject;
 pub mod target;
 
 pub use load::{load_dir, load_embedded};
@@ -18,4 +19,5 @@ pub use lookup::{LookupError, Place, lookup};
 pub use model::*;
 pub use place::{Destination, Location, locate};
 pub use problem::{Problem, Problems};
+pub use subject::{IndexLine, IndexTerm, Lang, SubjectEntry, SubjectIndex};
 pub use target::Target;

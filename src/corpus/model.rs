@@ -20,6 +20,9 @@ pub struct Corpus {
     pub curated: Vec<CuratedLink>,
     pub concerns: Vec<Concern>,
     pub timeline: Vec<Event>,
+    /// The subject index (`index.json`): the terms that point to each
+    /// provision. Empty when a corpus directory has none.
+    pub subject: super::subject::SubjectIndex,
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +98,10 @@ pub struct SourceMeta {
     pub url: Option<String>,
     pub kind: Option<String>,
     pub origin: Option<String>,
+    /// The short name the user chose (`short:` in the front matter); once a
+    /// corpus is loaded, the unique name every view shows (see
+    /// [`Corpus::settle_short_names`]).
+    pub short: Option<String>,
     /// Fields the source does not state but an analyst inferred, by key
     /// (`date`), with the reason; a value without an entry here is stated.
     pub inferred: std::collections::BTreeMap<String, String>,
@@ -116,6 +123,7 @@ impl SourceMeta {
             "url" => self.url.as_deref(),
             "kind" => self.kind.as_deref(),
             "origin" => self.origin.as_deref(),
+            "short" => self.short.as_deref(),
             _ => None,
         }
     }
@@ -160,18 +168,33 @@ impl Source {
         }
     }
 
-    /// A short name for lists and locations: the author's surname, else the
-    /// publisher, else the id.
+    /// The short name for lists, locations, bookmarks, slides and briefs:
+    /// the one set in the front matter (made unique when the corpus was
+    /// loaded), else one made from the title, then the publisher, then the
+    /// file name. Never a fragment of an author field: "Policy Unit, Ministry
+    /// of Foreign Affairs" is not "Affairs".
     pub fn short_name(&self) -> String {
-        if let Some(author) = &self.meta.author
-            && let Some(last) = author.split_whitespace().last()
-        {
-            return last.to_string();
+        match self.meta.short.as_deref().map(crate::text::one_line) {
+            Some(short) if !short.is_empty() => short,
+            _ => self.derived_short_name(),
         }
-        if let Some(publisher) = &self.meta.publisher {
-            return publisher.clone();
-        }
-        self.id.clone()
+    }
+
+    /// The short name made from the metadata alone.
+    fn derived_short_name(&self) -> String {
+        let from = |v: &Option<String>| v.as_deref().and_then(shorten);
+        from(&self.meta.title)
+            .or_else(|| from(&self.meta.publisher))
+            .or_else(|| {
+                let origin = self.meta.origin.as_deref().unwrap_or_default();
+                let file = origin.rsplit(['/', '\\']).next().unwrap_or_default();
+                let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+                // Built-in sources' origins are machine names (`003_cc6a…`).
+                (self.user && !stem.is_empty())
+                    .then(|| shorten(stem))
+                    .flatten()
+            })
+            .unwrap_or_else(|| self.id.clone())
     }
 
     /// The title, or a clear stand-in when the source has none.
@@ -189,6 +212,57 @@ impl Source {
     pub fn headings_before(&self, index: usize) -> impl Iterator<Item = &Heading> {
         self.headings.iter().filter(move |h| h.before == index)
     }
+}
+
+/// Longest short name made from a title or publisher, in words and cells.
+const SHORT_WORDS: usize = 5;
+const SHORT_CELLS: usize = 32;
+
+/// A name from a title or publisher: its main part (before a colon or a
+/// dash), at most [`SHORT_WORDS`] whole words; a long name that ends in an
+/// acronym in brackets is the acronym. `None` when nothing is left.
+fn shorten(text: &str) -> Option<String> {
+    let text = crate::text::one_line(text);
+    let main = [": ", " – ", " — ", " - ", "? "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .map_or(text.as_str(), |at| &text[..at])
+        .trim();
+    let main = if main.is_empty() { text.as_str() } else { main };
+    if crate::text::width(main) > SHORT_CELLS
+        && let Some(acronym) = main
+            .strip_suffix(')')
+            .and_then(|m| m.rsplit_once('('))
+            .map(|(_, a)| a.trim())
+            .filter(|a| !a.is_empty() && !a.contains(' '))
+    {
+        return Some(acronym.to_string());
+    }
+    let mut out = String::new();
+    for word in main.split(' ').take(SHORT_WORDS) {
+        let longer = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if crate::text::width(&longer) > SHORT_CELLS && !out.is_empty() {
+            break;
+        }
+        out = longer;
+    }
+    // A name does not end on a dangling little word ("Memo on the").
+    while let Some((rest, last)) = out.rsplit_once(' ')
+        && [
+            "a", "an", "the", "of", "on", "in", "for", "and", "to", "by", "with", "de", "du", "la",
+            "le", "el",
+        ]
+        .contains(&last.to_lowercase().as_str())
+    {
+        out = rest.to_string();
+    }
+    let out = out.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    (!out.is_empty()).then(|| out.to_string())
 }
 
 /// A numbered paragraph of a source's body: the unit that links point at.
@@ -326,6 +400,32 @@ impl Corpus {
             .collect()
     }
 
+    /// The corpus with its short names settled (see
+    /// [`Corpus::settle_short_names`]).
+    pub fn settled(mut self) -> Self {
+        self.settle_short_names();
+        self
+    }
+
+    /// Gives every source the short name all views show, unique across the
+    /// corpus (compared without case): earlier sources (the built-in ones come
+    /// first) keep theirs, a later source whose name is taken gets `Name 2`,
+    /// `Name 3`. Called once the corpus is loaded and again once the user's
+    /// library is merged in.
+    pub fn settle_short_names(&mut self) {
+        let mut taken: Vec<String> = Vec::new();
+        for source in &mut self.sources {
+            let base = source.short_name();
+            let free = |name: &String| !taken.contains(&name.to_lowercase());
+            let name = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base} {n}")))
+                .find(free)
+                .unwrap_or(base);
+            taken.push(name.to_lowercase());
+            source.meta.short = Some(name);
+        }
+    }
+
     /// The analyst's link from `passage` to `target`, when there is one (a
     /// passage links a target at most once).
     pub fn curated_link(&self, passage: PassageId, target: Target) -> Option<&CuratedLink> {
@@ -370,5 +470,76 @@ impl Corpus {
                 .map(|a| a.heading())
                 .unwrap_or_else(|| target.label()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(meta: SourceMeta, user: bool) -> Source {
+        Source {
+            id: "a-memo".into(),
+            path: "a-memo.md".into(),
+            meta,
+            passages: Vec::new(),
+            headings: Vec::new(),
+            user,
+        }
+    }
+
+    #[test]
+    fn short_names_never_take_a_fragment_of_the_author() {
+        let by = |author: &str| SourceMeta {
+            author: Some(author.into()),
+            ..SourceMeta::default()
+        };
+        for author in [
+            "Policy Unit, Ministry of Foreign Affairs",
+            "Office of the Legal Adviser",
+            "Jane Smith",
+        ] {
+            assert_eq!(source(by(author), true).short_name(), "a-memo", "{author}");
+        }
+        let meta = SourceMeta {
+            title: Some("Memo on Chapter IV safeguards for the delegation".into()),
+            publisher: Some("Ministry of Foreign Affairs".into()),
+            ..by("Policy Unit, Ministry of Foreign Affairs")
+        };
+        assert_eq!(
+            source(meta.clone(), true).short_name(),
+            "Memo on Chapter IV safeguards"
+        );
+        let meta = SourceMeta {
+            title: None,
+            ..meta
+        };
+        assert_eq!(
+            source(meta, true).short_name(),
+            "Ministry of Foreign Affairs"
+        );
+        let file = SourceMeta {
+            origin: Some("/home/me/Mémo du comité.txt".into()),
+            ..by("Jane Smith")
+        };
+        assert_eq!(source(file, true).short_name(), "Mémo du comité");
+    }
+
+    #[test]
+    fn shortening_keeps_whole_words_and_the_main_part() {
+        assert_eq!(
+            shorten("The UN Cybercrime Convention: why it endangers defenders").as_deref(),
+            Some("The UN Cybercrime Convention")
+        );
+        assert_eq!(
+            shorten("Global Campus of Human Rights Preparedness Programme (GCHR)").as_deref(),
+            Some("GCHR")
+        );
+        assert_eq!(
+            shorten("Notes for the minister on the treaty").as_deref(),
+            Some("Notes for the minister")
+        );
+        assert_eq!(shorten("  \u{1b}  "), Some("\u{FFFD}".to_string()));
+        assert_eq!(shorten("   "), None);
     }
 }

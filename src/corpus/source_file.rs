@@ -6,7 +6,7 @@ use super::model::{Heading, Passage, Source, SourceMeta};
 use super::problem::Problem;
 use crate::text::clean;
 
-pub const META_KEYS: [&str; 7] = [
+pub const META_KEYS: [&str; 8] = [
     "title",
     "author",
     "publisher",
@@ -14,6 +14,7 @@ pub const META_KEYS: [&str; 7] = [
     "url",
     "kind",
     "origin",
+    "short",
 ];
 
 /// The suffix that marks a field as inferred: `date_inferred: reason` says the
@@ -130,6 +131,7 @@ fn parse_front_matter(
             "date" => meta.date = value,
             "url" => meta.url = value,
             "kind" => meta.kind = value,
+            "short" => meta.short = value,
             _ => meta.origin = value,
         }
     }
@@ -146,6 +148,40 @@ fn parse_front_matter(
         }
     }
     (meta, close + 1)
+}
+
+/// The file `text` with front-matter `key` set to `value` (one line,
+/// cleaned), added or replaced in place; a file without front matter gets
+/// one. The body is kept byte for byte.
+pub fn with_front_matter_key(text: &str, key: &str, value: &str) -> String {
+    let value = crate::text::one_line(value);
+    let entry = format!("{key}: {value}");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let close = (lines.first().map(|l| l.trim_end()) == Some("---"))
+        .then(|| lines.iter().skip(1).position(|l| l.trim_end() == "---"))
+        .flatten()
+        .map(|i| i + 1);
+    let Some(close) = close else {
+        return format!("---\n{entry}\n---\n{text}");
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() + 1);
+    let mut done = false;
+    for (i, line) in lines.iter().enumerate() {
+        let is_key =
+            i > 0 && i < close && line.split_once(':').is_some_and(|(k, _)| k.trim() == key);
+        if is_key {
+            if !done {
+                out.push(entry.clone());
+                done = true;
+            }
+            continue;
+        }
+        if i == close && !done {
+            out.push(entry.clone());
+        }
+        out.push((*line).to_string());
+    }
+    out.join("\n")
 }
 
 /// Fields whose value may be marked as inferred (`origin` is the file's own).
@@ -201,6 +237,10 @@ pub fn split_body(lines: &[&str], start: usize) -> (Vec<Passage>, Vec<Heading>) 
         }
         let block: Vec<&str> = lines[first..i].iter().map(|l| l.trim_end()).collect();
         let text = clean(&block.join("\n")).into_owned();
+        // A block that was only escape sequences shows nothing: no passage.
+        if text.trim().is_empty() {
+            continue;
+        }
         if let Some((level, title)) = heading(&text) {
             headings.push(Heading {
                 before: passages.len(),
@@ -275,6 +315,44 @@ mod tests {
         let err = parse_source("x", "x.md", "---\ntitle: a\n---\n\n  \n").expect_err("empty");
         assert!(err[0].message.contains("no body"));
         assert_eq!(err[0].line, 4);
+    }
+
+    #[test]
+    fn a_front_matter_key_is_set_in_place() {
+        let text = "---\ntitle: T\nshort: Old\n---\n\nBody.\n";
+        let new = with_front_matter_key(text, "short", "New name");
+        assert_eq!(new, "---\ntitle: T\nshort: New name\n---\n\nBody.\n");
+        let added = with_front_matter_key("---\ntitle: T\n---\nBody.", "short", "N");
+        assert_eq!(added, "---\ntitle: T\nshort: N\n---\nBody.");
+        let bare = with_front_matter_key("Body.", "short", "N\u{1b}[2J");
+        let s = parse_source("x", "x.md", &bare).expect("valid");
+        // The escape sequence is stripped whole by the sanitiser.
+        assert_eq!(s.meta.short.as_deref(), Some("N"));
+        assert_eq!(s.passages[0].text, "Body.");
+    }
+
+    proptest::proptest! {
+        /// Setting a key keeps the body and every other key as they were.
+        #[test]
+        fn setting_a_key_keeps_the_rest(
+            title in "[a-zA-Z ]{0,12}",
+            body in "[a-z .\n]{1,60}",
+            short in "\\PC{0,20}",
+        ) {
+            let text = format!("---\ntitle: {title}\n---\n\n{body}");
+            let before = parse_source("x", "x.md", &text);
+            let after = parse_source("x", "x.md", &with_front_matter_key(&text, "short", &short));
+            if let (Ok(before), Ok(after)) = (before, after) {
+                // Lines move down by the one added; text and numbers stay.
+                let texts = |s: &Source| -> Vec<(usize, String)> {
+                    s.passages.iter().map(|p| (p.number, p.text.clone())).collect()
+                };
+                proptest::prop_assert_eq!(texts(&before), texts(&after));
+                proptest::prop_assert_eq!(&before.meta.title, &after.meta.title);
+                let want = crate::text::one_line(&short);
+                proptest::prop_assert_eq!(after.meta.short, (!want.is_empty()).then_some(want));
+            }
+        }
     }
 
     #[test]

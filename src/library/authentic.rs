@@ -23,8 +23,15 @@ pub struct AuthenticText {
 pub struct TitleMismatch {
     /// The article number, or the chapter number for a chapter heading.
     pub number: u8,
-    /// 1-based line of the heading.
+    /// 1-based line of the heading: in the file, or on its page when `page`
+    /// is given, or the paragraph when `paragraph` is.
     pub line: usize,
+    /// The 1-based page of a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The 1-based paragraph of a Word or HTML file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
     pub found: String,
     pub official: String,
 }
@@ -34,6 +41,10 @@ pub struct TitleMismatch {
 pub struct Misplaced {
     pub number: u8,
     pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
 }
 
 /// What the parser found, and whether the file may be stored.
@@ -51,7 +62,50 @@ pub struct AuthenticReport {
     pub text: AuthenticText,
 }
 
+/// Where a line of the text given to [`parse_authentic`] stands in the
+/// document it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A line of a PDF page (1-based, counted from the top of the page).
+    Page { page: u32, line: usize },
+    /// A paragraph of a Word or HTML file (1-based).
+    Paragraph(usize),
+}
+
 impl AuthenticReport {
+    /// Restates every line number as a place in the document, `places[i]`
+    /// being where line `i + 1` of the parsed text came from.
+    pub fn locate(&mut self, places: &[Place]) {
+        let set = |line: &mut usize, page: &mut Option<u32>, paragraph: &mut Option<usize>| {
+            if let Some(place) = line.checked_sub(1).and_then(|i| places.get(i)) {
+                match *place {
+                    Place::Page { page: p, line: l } => {
+                        *page = Some(p);
+                        *line = l;
+                    }
+                    Place::Paragraph(n) => {
+                        *paragraph = Some(n);
+                        *line = n;
+                    }
+                }
+            }
+        };
+        for m in self
+            .title_mismatches
+            .iter_mut()
+            .chain(self.chapter_mismatches.iter_mut())
+        {
+            set(&mut m.line, &mut m.page, &mut m.paragraph);
+        }
+        for m in self
+            .duplicated
+            .iter_mut()
+            .chain(self.out_of_order.iter_mut())
+        {
+            set(&mut m.line, &mut m.page, &mut m.paragraph);
+        }
+    }
+
     /// `Err(why)` when the file does not look like the convention, so nothing
     /// may be changed: fewer than half the articles, or titles that differ.
     pub fn verdict(&self) -> Result<(), String> {
@@ -120,7 +174,12 @@ pub fn parse_authentic(text: &str, convention: &Convention) -> AuthenticReport {
     let mut current: Option<(Part, usize)> = None;
     let mut last_article = 0u8;
     let mut last_chapter = 0u8;
-    let mut i = 0;
+    // A resolution with the convention as its annex: its own paragraphs
+    // (which cite articles too) are not the convention's text.
+    let mut i = lines
+        .iter()
+        .position(|l| l.kind == Kind::Text && l.text.eq_ignore_ascii_case("annex"))
+        .map_or(0, |at| at + 1);
     while i < lines.len() {
         let line = lines[i];
         if line.kind != Kind::Text {
@@ -138,6 +197,8 @@ pub fn parse_authentic(text: &str, convention: &Convention) -> AuthenticReport {
                     report.title_mismatches.push(TitleMismatch {
                         number: n,
                         line: line.number,
+                        page: None,
+                        paragraph: None,
                         found: crate::text::one_line(&title),
                         official: title_of(convention, n),
                     });
@@ -146,12 +207,16 @@ pub fn parse_authentic(text: &str, convention: &Convention) -> AuthenticReport {
                     report.duplicated.push(Misplaced {
                         number: n,
                         line: line.number,
+                        page: None,
+                        paragraph: None,
                     });
                 } else {
                     if n < last_article {
                         report.out_of_order.push(Misplaced {
                             number: n,
                             line: line.number,
+                            page: None,
+                            paragraph: None,
                         });
                     }
                     report.found.push(n);
@@ -171,6 +236,8 @@ pub fn parse_authentic(text: &str, convention: &Convention) -> AuthenticReport {
                     report.chapter_mismatches.push(TitleMismatch {
                         number: n,
                         line: line.number,
+                        page: None,
+                        paragraph: None,
                         found: crate::text::one_line(&title),
                         official: convention
                             .chapters
@@ -525,14 +592,18 @@ mod tests {
             r.duplicated,
             vec![Misplaced {
                 number: 1,
-                line: 29
+                line: 29,
+                page: None,
+                paragraph: None,
             }]
         );
         assert_eq!(
             r.out_of_order,
             vec![Misplaced {
                 number: 2,
-                line: 26
+                line: 26,
+                page: None,
+                paragraph: None,
             }]
         );
         assert_eq!(

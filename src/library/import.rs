@@ -1,16 +1,20 @@
 //! Reading a file the user imports: text or Markdown, with or without a
 //! front-matter block, streamed line by line (a 100 MB file or a 10 MB line
 //! is never copied more than once), cleaned, and split into paragraphs exactly
-//! as the corpus format splits them, counting the citations it makes.
+//! as the corpus format splits them, counting the citations it makes. PDF,
+//! Word, OpenDocument and HTML files are read by `intake` into the same
+//! format first; UTF-16 text is decoded, never read as bytes.
 
 use super::LibraryError;
+use super::authentic::Place;
 use crate::corpus::source_file::META_KEYS;
 use crate::corpus::{SourceMeta, Target};
+use crate::intake::{Format, Limits, Progress, Unit};
 use crate::refs::extract::extract;
 use crate::text::{clean, one_line, plural};
 use std::collections::BTreeMap;
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
 
 /// Tabs become spaces up to the next multiple of this column.
 pub const TAB_WIDTH: usize = 4;
@@ -39,6 +43,10 @@ pub struct UnresolvedAt {
     pub column: usize,
     pub text: String,
     pub problem: String,
+    /// The 1-based page of a PDF it is on; `line` and `column` are then those
+    /// of the stored file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// What reading one file found, and the file to store.
@@ -58,6 +66,10 @@ pub struct Reading {
     pub unresolved: Vec<UnresolvedAt>,
     pub unresolved_count: usize,
     pub warnings: Vec<String>,
+    /// The format the file was read as (`None` until known).
+    pub format: Option<Format>,
+    /// Pages read, for a PDF.
+    pub pages: u32,
 }
 
 /// One file imported into the library.
@@ -86,6 +98,201 @@ pub fn read_source<R: BufRead>(
         splitter.line(n, line)
     })?;
     splitter.finish(warnings)
+}
+
+/// Reads `file` (opened from `path`) in whatever format its content shows (see
+/// [`crate::intake::detect`]); `name` is how it is named in messages.
+/// `progress` hears how far a long read has come.
+pub fn read_path(
+    mut file: std::fs::File,
+    path: &Path,
+    name: &str,
+    options: &ImportOptions,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Reading, LibraryError> {
+    let cannot = |e: std::io::Error| LibraryError::Input(format!("cannot read {name}: {e}"));
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > limits.max_bytes {
+        return Err(LibraryError::Input(
+            crate::intake::too_large(name, limits).0,
+        ));
+    }
+    let mut head = vec![0u8; 4096];
+    let n = read_up_to(&mut file, &mut head).map_err(cannot)?;
+    head.truncate(n);
+    let format = crate::intake::detect(&head, path);
+    let (encoding, _) = crate::intake::text::sniff(&head);
+    let rest = ProgressReader {
+        inner: std::io::Cursor::new(head).chain(file),
+        done: 0,
+        reported: 0,
+        total: size,
+        progress,
+    };
+    let mut reading = if format == Format::Text && encoding == crate::intake::text::Encoding::Utf8 {
+        read_source(BufReader::with_capacity(1 << 16, rest), name, options)?
+    } else {
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        let mut rest = rest;
+        rest.read_to_end(&mut bytes).map_err(cannot)?;
+        let progress = rest.progress;
+        if format == Format::Text {
+            let (text, warnings) = crate::intake::text::decode(&bytes, name, options.lossy)
+                .map_err(|e| LibraryError::Input(e.0))?;
+            drop(bytes);
+            let mut r = read_source(text.as_bytes(), name, options)?;
+            r.warnings.extend(warnings);
+            r
+        } else {
+            let document = crate::intake::read_document(&bytes, format, name, limits, progress)
+                .map_err(|e| LibraryError::Input(e.0))?;
+            drop(bytes);
+            let (markdown, pages) = document.to_markdown_with_pages();
+            let mut r = read_source(markdown.as_bytes(), name, options)?;
+            for u in &mut r.unresolved {
+                u.page = u
+                    .line
+                    .checked_sub(1)
+                    .and_then(|i| pages.get(i).copied().flatten());
+            }
+            r.pages = document.pages;
+            r
+        }
+    };
+    reading.format = Some(format);
+    Ok(reading)
+}
+
+/// The text for the authentic-text parser, where its lines came from, and
+/// warnings (see [`read_authentic_text`]).
+pub type AuthenticLines = (String, Option<Vec<Place>>, Vec<String>);
+
+/// Reads `file` (opened from `path`) for `import-text`: its lines as the parser of
+/// the convention's layout reads them (a PDF's pages without running
+/// headers, footers and footnotes, separated by form feeds; a Word or HTML
+/// file's headings and paragraphs, one a line), where each line came from
+/// (`None` for a text file, whose lines are its own), and warnings.
+pub fn read_authentic_text(
+    file: std::fs::File,
+    path: &Path,
+    name: &str,
+    lossy: bool,
+    limits: &Limits,
+) -> Result<AuthenticLines, LibraryError> {
+    let input = |e: crate::intake::IntakeError| LibraryError::Input(e.0);
+    let bytes = read_capped(file, name, limits)?;
+    let format = crate::intake::detect(&bytes, path);
+    match format {
+        Format::Text => {
+            let (encoding, _) = crate::intake::text::sniff(&bytes);
+            if encoding == crate::intake::text::Encoding::Utf8 {
+                let (text, warnings) = read_text(&bytes[..], name, lossy)?;
+                return Ok((text, None, warnings));
+            }
+            let (text, warnings) =
+                crate::intake::text::decode(&bytes, name, lossy).map_err(input)?;
+            Ok((
+                text.replace("\r\n", "\n").replace('\r', "\n"),
+                None,
+                warnings,
+            ))
+        }
+        Format::Pdf => {
+            let (pages, _) =
+                crate::intake::pdf::read_pages(&bytes, name, limits, &mut |_| {}).map_err(input)?;
+            let mut text = String::new();
+            let mut places = Vec::new();
+            for (p, lines) in crate::intake::rebuild::body_lines(&pages)
+                .into_iter()
+                .enumerate()
+            {
+                let page = u32::try_from(p + 1).unwrap_or(u32::MAX);
+                if p > 0 {
+                    text.push_str("\x0c\n");
+                    places.push(Place::Page { page, line: 1 });
+                }
+                for (line, t) in lines {
+                    text.push_str(&t);
+                    text.push('\n');
+                    places.push(Place::Page { page, line });
+                }
+            }
+            Ok((text, Some(places), Vec::new()))
+        }
+        _ => {
+            let document = crate::intake::read_document(&bytes, format, name, limits, &mut |_| {})
+                .map_err(input)?;
+            let mut text = String::new();
+            let mut places = Vec::new();
+            let mut n = 0;
+            for block in &document.blocks {
+                if matches!(block.kind, crate::intake::BlockKind::Note(_)) {
+                    continue;
+                }
+                n += 1;
+                text.push_str(&block.text);
+                text.push_str("\n\n");
+                places.push(Place::Paragraph(n));
+                places.push(Place::Paragraph(n));
+            }
+            Ok((text, Some(places), Vec::new()))
+        }
+    }
+}
+
+/// The whole file, refused above the size limit.
+fn read_capped(file: std::fs::File, name: &str, limits: &Limits) -> Result<Vec<u8>, LibraryError> {
+    let cannot = |e: std::io::Error| LibraryError::Input(format!("cannot read {name}: {e}"));
+    let mut bytes = Vec::new();
+    file.take(limits.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(LibraryError::Input(
+            crate::intake::too_large(name, limits).0,
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Fills as much of `buf` as the reader gives; returns how much.
+fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Reports bytes read, every megabyte.
+struct ProgressReader<'p, R> {
+    inner: R,
+    done: u64,
+    reported: u64,
+    total: u64,
+    progress: &'p mut dyn FnMut(Progress),
+}
+
+impl<R: Read> Read for ProgressReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.done += n as u64;
+        if self.done >= self.reported + (1 << 20) || (n == 0 && self.done > self.reported) {
+            self.reported = self.done;
+            (self.progress)(Progress {
+                done: self.done,
+                total: self.total,
+                unit: Unit::Bytes,
+            });
+        }
+        Ok(n)
+    }
 }
 
 /// Reads a whole file as text with the same decoding rules as an import:
@@ -357,7 +564,9 @@ impl<'a> Splitter<'a> {
     }
 
     fn body_line(&mut self, number: usize, text: &str) {
-        if is_blank(text) {
+        // A line of escape sequences only shows as a blank line.
+        let cleaned = clean(text.trim_end());
+        if is_blank(&cleaned) {
             self.flush();
             return;
         }
@@ -369,7 +578,6 @@ impl<'a> Splitter<'a> {
                 raw.push('\n');
             }
         }
-        let cleaned = clean(text.trim_end());
         if cleaned.contains('\t') {
             let raw = self.block_raw.get_or_insert_with(|| self.block.clone());
             raw.push_str(&cleaned);
@@ -428,6 +636,7 @@ impl<'a> Splitter<'a> {
                 column,
                 text: one_line(&c.text),
                 problem: one_line(c.problem.as_deref().unwrap_or("unresolved")),
+                page: None,
             });
         }
     }
@@ -484,6 +693,7 @@ fn field<'m>(meta: &'m mut SourceMeta, key: &str) -> &'m mut Option<String> {
         "date" => &mut meta.date,
         "url" => &mut meta.url,
         "kind" => &mut meta.kind,
+        "short" => &mut meta.short,
         _ => &mut meta.origin,
     }
 }
@@ -496,6 +706,7 @@ fn field_ref<'m>(meta: &'m SourceMeta, key: &str) -> Option<&'m String> {
         "date" => meta.date.as_ref(),
         "url" => meta.url.as_ref(),
         "kind" => meta.kind.as_ref(),
+        "short" => meta.short.as_ref(),
         _ => meta.origin.as_ref(),
     }
 }
@@ -543,7 +754,7 @@ mod tests {
         let text = "---\ntitle: A memo: on things\nauthor: A\ntags: x\n---\n# Heading\n\nBody.\n";
         let r = read_source(text.as_bytes(), "memo.md", &options).expect("reads");
         assert_eq!(r.meta.title.as_deref(), Some("A memo: on things"));
-        assert_eq!(r.meta.author.as_deref(), Some("Given \u{FFFD}[31mAuthor"));
+        assert_eq!(r.meta.author.as_deref(), Some("Given Author"));
         assert_eq!(r.headings, 1);
         assert!(
             r.warnings[0].contains("'tags' is not kept"),

@@ -28,6 +28,7 @@ impl Library {
             corpus.sources.pop();
         }
         self.merge_sources(corpus, &mut warnings);
+        corpus.settle_short_names();
         self.merge_authentic(corpus, &mut warnings);
         warnings
     }
@@ -42,7 +43,8 @@ impl Library {
         };
         for entry in entries {
             let name = shown(&entry.path);
-            let bytes = match std::fs::read(&entry.path) {
+            let bytes = match crate::store::read_capped(&entry.path, crate::store::USER_FILE_LIMIT)
+            {
                 Ok(b) => b,
                 Err(e) => {
                     warnings.push(format!(

@@ -31,7 +31,9 @@ pub fn shown(path: &std::path::Path) -> String {
 }
 
 /// An id for the command line from a file name: lower-case letters and digits
-/// (any script) joined by `-`; never empty, never more than 64 chars.
+/// (any script) joined by `-`; never empty, never more than 64 chars nor
+/// 160 bytes (a file `ID.md` and its temp files must fit the 255-byte limit
+/// of a file name, whatever the script).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -40,7 +42,7 @@ pub fn slug(name: &str) -> String {
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.chars().count() >= 64 {
+        if out.chars().count() >= 64 || out.len() >= 160 - 4 {
             break;
         }
     }
@@ -63,5 +65,7 @@ mod tests {
         assert_eq!(slug("\u{1b}]0;x\u{7}"), "0-x");
         assert_eq!(slug("..."), "import");
         assert_eq!(slug(&"a".repeat(200)).len(), 64);
+        assert!(slug(&"\u{1F600}\u{10348}".repeat(100)).len() <= 160);
+        assert!(slug(&"ж".repeat(300)).len() <= 160);
     }
 }

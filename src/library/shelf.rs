@@ -3,11 +3,12 @@
 //! `authentic.json`, each written atomically.
 
 use super::authentic::{AuthenticReport, parse_authentic};
-use super::import::{ImportOptions, Imported, read_source, read_text};
+use super::import::{ImportOptions, Imported, read_authentic_text, read_path};
 use super::{LibraryError, shown, slug};
 use crate::corpus::Convention;
 use crate::corpus::files::is_source_name;
 use crate::corpus::load::source_id;
+use crate::intake::{Limits, Progress};
 use crate::store::{StoreError, write_atomic};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
@@ -31,6 +32,9 @@ pub struct Entry {
     pub path: PathBuf,
     /// The file it was imported from, as its front matter says.
     pub origin: Option<String>,
+    /// Why the stored file could not be read to find its origin (its mode
+    /// is 000, say): an import then refuses rather than guess.
+    pub unreadable: Option<String>,
 }
 
 /// What `authentic.json` holds.
@@ -95,15 +99,43 @@ impl Library {
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| {
                 let name = e.file_name().to_str()?.to_string();
-                is_source_name(&name).then(|| Entry {
+                if !is_source_name(&name) {
+                    return None;
+                }
+                let (origin, unreadable) = match read_origin(&e.path()) {
+                    Ok(origin) => (origin, None),
+                    Err(why) => (None, Some(why.to_string())),
+                };
+                Some(Entry {
                     id: slug(&source_id(&name)),
-                    origin: read_origin(&e.path()),
+                    origin,
+                    unreadable,
                     path: e.path(),
                 })
             })
             .collect();
         entries.sort_by(|a, b| a.path.cmp(&b.path));
+        // Two files whose names give one id (`Memo.md`, `memo.md` placed by
+        // hand): the first keeps it, the next is numbered. One id, one file.
+        let natural: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
+        let mut given: HashSet<String> = HashSet::new();
+        for e in &mut entries {
+            if !given.insert(e.id.clone()) {
+                let id = (2..)
+                    .map(|n| format!("{}-{n}", e.id))
+                    .find(|id| !natural.contains(id) && !given.contains(id))
+                    .unwrap_or_default();
+                given.insert(id.clone());
+                e.id = id;
+            }
+        }
         Ok(entries)
+    }
+
+    /// The lock every change to the library holds: two imports at once take
+    /// turns, so they never pick one id for two files.
+    fn lock(&self) -> Result<crate::store::Lock, LibraryError> {
+        Ok(crate::store::lock(&self.root.join("library"))?)
     }
 
     /// Reads every file, then stores them all; a file that cannot be read
@@ -115,6 +147,19 @@ impl Library {
         options: &ImportOptions,
         taken: &[String],
     ) -> Result<Vec<Imported>, LibraryError> {
+        self.import_files_with_progress(paths, options, taken, &mut |_, _| {})
+    }
+
+    /// [`Library::import_files`], telling `progress` which file (by its index
+    /// in `paths`) is being read and how far reading it has come, so a
+    /// progress bar or an explorer's progress line can follow a long import.
+    pub fn import_files_with_progress(
+        &self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
+        taken: &[String],
+        progress: &mut dyn FnMut(usize, Progress),
+    ) -> Result<Vec<Imported>, LibraryError> {
         if paths.len() > 1 && options.meta.title.is_some() {
             return Err(LibraryError::Input(
                 "--title names one source: import the files one at a time to give each its title"
@@ -122,31 +167,46 @@ impl Library {
             ));
         }
         let mut read: Vec<(PathBuf, String, super::Reading)> = Vec::new();
-        for path in paths {
+        for (index, path) in paths.iter().enumerate() {
             let absolute = regular_file(path)?;
-            let origin = crate::text::one_line(&absolute.display().to_string());
+            let origin = exact_origin(&absolute);
             if read.iter().any(|(_, o, _)| *o == origin) {
                 continue;
             }
             let mut options = options.clone();
             options.meta.origin = Some(origin.clone());
-            let file = std::fs::File::open(&absolute)
+            let file = open_regular(&absolute)
                 .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
-            let reading = read_source(
-                BufReader::with_capacity(1 << 16, file),
+            let reading = read_path(
+                file,
+                &absolute,
                 &shown(path),
                 &options,
+                &Limits::default(),
+                &mut |p| progress(index, p),
             )?;
             read.push((path.clone(), origin, reading));
         }
+        let _lock = self.lock()?;
         let existing = self.entries()?;
+        if let Some(e) = existing.iter().find(|e| e.unreadable.is_some()) {
+            // Its origin cannot be told, so it might be this very file:
+            // importing would make a second copy under a new id.
+            return Err(LibraryError::Input(format!(
+                "cannot read {} in your library ({}): fix its permissions, or remove it with \
+                 `treaty import --remove {}`, then import again",
+                shown(&e.path),
+                e.unreadable.as_deref().unwrap_or_default(),
+                crate::text::one_line(&e.id)
+            )));
+        }
         let mut used: HashSet<String> = taken.iter().cloned().collect();
         used.extend(existing.iter().map(|e| e.id.clone()));
         let mut planned = Vec::new();
         for (path, origin, reading) in read {
             let again = existing
                 .iter()
-                .find(|e| e.origin.as_deref() == Some(origin.as_str()));
+                .find(|e| e.origin.as_deref().is_some_and(|o| same_origin(o, &origin)));
             let (id, updated) = match again {
                 Some(e) => (e.id.clone(), true),
                 None => {
@@ -195,14 +255,20 @@ impl Library {
         Ok(())
     }
 
-    /// Removes a source from the library by id.
-    pub fn remove(&self, id: &str) -> Result<Entry, LibraryError> {
+    /// Removes a source from the library by its id, exactly. `builtin` are
+    /// the ids of the built-in sources: a library file whose id one of them
+    /// has is shown as `my-ID`, and that name removes it too (and only then:
+    /// `my-t` never removes a source `t` that no built-in source shadows).
+    pub fn remove(&self, id: &str, builtin: &[String]) -> Result<Entry, LibraryError> {
+        let _lock = self.lock()?;
         let entries = self.entries()?;
-        // A file placed by hand whose id a built-in source has is shown as
-        // `my-ID`: that name removes it too.
         let found = entries.iter().find(|e| e.id == id).or_else(|| {
             let plain = id.strip_prefix("my-")?;
-            entries.iter().find(|e| e.id == plain)
+            builtin
+                .iter()
+                .any(|b| b == plain)
+                .then(|| entries.iter().find(|e| e.id == plain))
+                .flatten()
         });
         let Some(entry) = found.cloned() else {
             let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
@@ -232,12 +298,15 @@ impl Library {
         convention: &Convention,
     ) -> Result<AuthenticImport, LibraryError> {
         let absolute = regular_file(path)?;
-        let file = std::fs::File::open(&absolute)
+        let file = open_regular(&absolute)
             .map_err(|e| LibraryError::Input(format!("cannot read {}: {e}", shown(path))))?;
-        let (text, warnings) =
-            read_text(BufReader::with_capacity(1 << 16, file), &shown(path), lossy)?;
-        let report = parse_authentic(&text, convention);
+        let (text, places, warnings) =
+            read_authentic_text(file, &absolute, &shown(path), lossy, &Limits::default())?;
+        let mut report = parse_authentic(&text, convention);
         drop(text);
+        if let Some(places) = places {
+            report.locate(&places);
+        }
         if let Err(why) = report.verdict() {
             return Ok(AuthenticImport {
                 report,
@@ -253,6 +322,7 @@ impl Library {
             articles: report.text.articles.clone(),
         };
         let target = self.authentic_path();
+        let _lock = crate::store::lock(&target)?;
         crate::store::write_json(&target, &stored)?;
         Ok(AuthenticImport {
             report,
@@ -265,7 +335,7 @@ impl Library {
     /// The stored authentic text, if any.
     pub(super) fn read_authentic(&self) -> Result<Option<StoredAuthentic>, String> {
         let path = self.authentic_path();
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::store::read_capped(&path, crate::store::USER_FILE_LIMIT) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("cannot read {}: {e}", shown(&path))),
@@ -332,6 +402,24 @@ fn regular_file(path: &Path) -> Result<PathBuf, LibraryError> {
     std::fs::canonicalize(path).map_err(|e| LibraryError::Input(format!("cannot read {name}: {e}")))
 }
 
+/// Opens a file checked by [`regular_file`] without blocking, and checks
+/// again what was opened: a FIFO put in its place meanwhile cannot hang the
+/// import. (Its content is streamed, so no size limit is needed.)
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    match crate::store::kind_name(&file.metadata()?) {
+        None => Ok(file),
+        Some(kind) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {kind}, not a regular file"),
+        )),
+    }
+}
+
 /// `base`, else `my-base` when a built-in source has it, numbered when the
 /// library has it too.
 fn unique_id(base: &str, builtin: &[String], used: &HashSet<String>) -> String {
@@ -350,23 +438,73 @@ fn unique_id(base: &str, builtin: &[String], used: &HashSet<String>) -> String {
 }
 
 /// The `origin:` of a stored file's front matter, read without reading the
-/// whole file.
-fn read_origin(path: &Path) -> Option<String> {
-    let file = std::fs::File::open(path).ok()?;
+/// whole file; an error when the file cannot be opened.
+fn read_origin(path: &Path) -> std::io::Result<Option<String>> {
+    let file = std::fs::File::open(path)?;
     let mut lines = BufReader::new(file.take(64 * 1024)).lines();
-    if lines.next()?.ok()?.trim_end() != "---" {
-        return None;
+    match lines.next() {
+        Some(Ok(first)) if first.trim_end() == "---" => {}
+        _ => return Ok(None),
     }
     for line in lines.take(64) {
-        let line = line.ok()?;
+        let Ok(line) = line else { return Ok(None) };
         if line.trim_end() == "---" {
-            return None;
+            return Ok(None);
         }
         if let Some(("origin", value)) = line.split_once(':').map(|(k, v)| (k.trim(), v)) {
-            return Some(crate::text::one_line(value));
+            return Ok(Some(crate::text::one_line(value)));
         }
     }
-    None
+    Ok(None)
+}
+
+/// The path a file was imported from, written so that it names exactly
+/// that file: every byte that one line of front matter would fold or drop
+/// (a newline, a tab, a leading, trailing or second space, a byte that is
+/// not UTF-8, a control or format character) and `%` itself are written as
+/// `%XX`. Two files whose names differ only there stay two files, and a
+/// plain path reads as itself. (An origin stored by an earlier version was
+/// folded; it still matches a path that folding did not change, unless the
+/// path holds a `%`: such a file is imported again as a new source.)
+fn exact_origin(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    // Each char of the path, or a byte that is not UTF-8.
+    let mut tokens: Vec<Result<char, u8>> = Vec::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        tokens.extend(chunk.valid().chars().map(Ok));
+        tokens.extend(chunk.invalid().iter().map(|b| Err(*b)));
+    }
+    let mut out = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let escape = match *token {
+            Err(_) => true,
+            Ok(' ') => {
+                // A single space between two other characters survives.
+                let prev = i.checked_sub(1).map(|j| tokens[j]);
+                let next = tokens.get(i + 1).copied();
+                !matches!(prev, Some(Ok(c)) if !c.is_whitespace())
+                    || !matches!(next, Some(Ok(c)) if !c.is_whitespace())
+                        && !matches!(next, Some(Err(_)))
+            }
+            Ok(c) => c == '%' || c.is_whitespace() || crate::text::is_unsafe(c),
+        };
+        match *token {
+            Err(b) => out.push_str(&format!("%{b:02X}")),
+            Ok(c) if escape => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            Ok(c) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a stored origin names the file whose exact origin is `origin`.
+fn same_origin(stored: &str, origin: &str) -> bool {
+    stored == origin
 }
 
 #[cfg(test)]
@@ -412,9 +550,35 @@ mod tests {
         assert_eq!(again[0].id, "my-memo");
         assert!(again[0].updated);
         assert_eq!(lib.entries().expect("entries").len(), 1);
-        lib.remove("my-memo").expect("removes");
+        lib.remove("my-memo", &taken).expect("removes");
         assert!(lib.entries().expect("entries").is_empty());
-        assert!(lib.remove("my-memo").is_err());
+        assert!(lib.remove("my-memo", &taken).is_err());
+    }
+
+    #[test]
+    fn origins_keep_every_byte_and_read_as_one_line() {
+        use std::os::unix::ffi::OsStrExt;
+        let cases: [&[u8]; 8] = [
+            b"/d/Report final.txt",
+            b"/d/Report  final.txt",
+            b"/d/Report\tfinal.txt",
+            b"/d/Report\nfinal.txt",
+            b"/d/bad\xff.txt",
+            b"/d/bad\xfe.txt",
+            b"/d/100%.txt",
+            b"/d/ lead and trail .txt",
+        ];
+        let origins: Vec<String> = cases
+            .iter()
+            .map(|b| exact_origin(Path::new(std::ffi::OsStr::from_bytes(b))))
+            .collect();
+        assert_eq!(origins[0], "/d/Report final.txt");
+        assert_eq!(origins[6], "/d/100%25.txt");
+        let distinct: HashSet<&String> = origins.iter().collect();
+        assert_eq!(distinct.len(), cases.len(), "{origins:?}");
+        for o in &origins {
+            assert_eq!(&crate::text::one_line(o), o, "stored as one line unchanged");
+        }
     }
 
     #[test]

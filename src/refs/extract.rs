@@ -48,6 +48,26 @@ pub fn extract(text: &str) -> Vec<Citation> {
     for caps in PATTERNS.citation.captures_iter(text) {
         collect_hits(text, &caps, &mut hits);
     }
+    let others = super::languages::hits(text);
+    if !others.is_empty() {
+        hits.extend(others);
+        // In order, and never overlapping: of two that overlap, the one that
+        // starts first (or, starting together, the longer) is kept.
+        hits.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut end = 0;
+        hits.retain(|h| {
+            let keep = h.span.start >= end;
+            if keep {
+                end = h.span.end;
+            }
+            keep
+        });
+    }
     // The scan yields hits in order, so one forward walk locates them all:
     // recounting from the start for each hit would be quadratic on long lines.
     let mut locator = Locator::new(text);
@@ -68,7 +88,7 @@ pub fn extract(text: &str) -> Vec<Citation> {
 }
 
 /// A citation before its line and column are known.
-struct Hit {
+pub(super) struct Hit {
     span: Range<usize>,
     targets: Vec<Target>,
     pinpoint: Option<String>,
@@ -76,6 +96,29 @@ struct Hit {
 }
 
 impl Hit {
+    /// An article, or a range of articles when `to` is given.
+    pub(super) fn article(
+        span: Range<usize>,
+        from: &str,
+        to: Option<&str>,
+        pinpoint: Option<String>,
+    ) -> Self {
+        let resolved = match to {
+            Some(to) => resolve_range(Kind::Article, from, to),
+            None => resolve_article(from),
+        };
+        Hit::new(span, resolved, pinpoint)
+    }
+
+    /// A chapter, or a range of chapters when `to` is given.
+    pub(super) fn chapter(span: Range<usize>, from: &str, to: Option<&str>) -> Self {
+        let resolved = match to {
+            Some(to) => resolve_range(Kind::Chapter, from, to),
+            None => resolve_chapter(from),
+        };
+        Hit::new(span, resolved, None)
+    }
+
     fn new(
         span: Range<usize>,
         resolved: Result<Vec<Target>, String>,
@@ -102,7 +145,7 @@ const NUM: &str = r"[0-9]+\b";
 /// Range dashes: hyphen, Unicode hyphen, non-breaking hyphen, en dash, em dash.
 const DASH: &str = r"\s*[-\x{2010}\x{2011}\x{2013}\x{2014}]\s*";
 /// Worded ranges, only accepted after a plural keyword.
-const WORD_TO: &str = r"\s+(?:to|through)\s+";
+const WORD_TO: &str = r"\s+(?:to|through|à|au|al|a)\s+";
 /// `(2)(b)`, `(a)`, `(ii)`: lower-case only, so `(UK)` or `(2019)` stay prose.
 /// Only spaces or tabs may precede a parenthesis: an `(a)` on the next line
 /// is the document's own list numbering. The space is written `\x20` because
@@ -110,7 +153,78 @@ const WORD_TO: &str = r"\s+(?:to|through)\s+";
 /// spaces even inside classes.
 const PIN: &str = r"(?:[\x20\t]?\((?-i:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,5})\))+";
 /// Separators of a list of numbers.
-const SEP: &str = r"(?:\s*,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)";
+const SEP: &str =
+    r"(?:\s*,\s*(?:(?:and/or|and|or|et|ou|y|e|o|u)\s+)?|\s+(?:and/or|and|or|et|ou|y|e|o|u)\s+)";
+/// A line end inside a word, hyphenated by a PDF's layout: `Arti-` / `cle`.
+const BREAK: &str = r"(?:-[\x20\t]*\r?\n[\x20\t]*)?";
+
+/// `word` as a pattern that also matches it split across a line end by a
+/// hyphen at any point.
+fn broken(word: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in word.chars().enumerate() {
+        if i > 0 {
+            out.push_str(BREAK);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// English numbers from one to ninety-nine, spelled out (`twenty-six`).
+const UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The pattern of a spelled-out number; longer words first, so that
+/// `seventeen` is not read as `seven`.
+fn word_number_pattern() -> String {
+    let mut units: Vec<&str> = UNITS.to_vec();
+    units.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let units = units.join("|");
+    let tens = TENS.join("|");
+    format!(r"(?:(?:{tens})(?:[-\x{{2010}}\s](?:{units}))?|{units})\b")
+}
+
+/// The value of a spelled-out number (`Twenty-six` -> 26).
+fn word_number(written: &str) -> Option<u32> {
+    let lower = written.to_lowercase();
+    let mut total = 0u32;
+    for part in lower.split(|c: char| c == '-' || c == '\u{2010}' || c.is_whitespace()) {
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(i) = TENS.iter().position(|t| *t == part) {
+            total += 20 + 10 * u32::try_from(i).ok()?;
+        } else if let Some(i) = UNITS.iter().position(|u| *u == part) {
+            total += 1 + u32::try_from(i).ok()?;
+        } else {
+            return None;
+        }
+    }
+    (total > 0).then_some(total)
+}
 /// A chapter number: arabic, any upper-case roman (so `Chapter X` is reported
 /// rather than ignored), or a lower-case roman within I..IX (wider lower-case
 /// letters would turn `chapter did` into a citation).
@@ -219,7 +333,12 @@ fn compile(pattern: &str) -> Regex {
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let para_kw = r"(?:\bparagraph\s+|\bpara\.\s*)";
+    let para_kw = r"(?:\bparagraph\s+|\bparagraphe\s+|\bp[aá]rrafo\s+|\bpara\.\s*|\bpara\s+)";
+    let article = broken("article");
+    let articles = broken("articles");
+    let chapter = broken("chapter");
+    let chapters = broken("chapters");
+    let words = word_number_pattern();
     let art_item = format!(r"{NUM}(?:(?:{DASH}|{WORD_TO}){NUM}|{PIN})?");
     let chap_item = format!(r"{CNUM}(?:(?:{DASH}|{WORD_TO}){CNUM})?");
     let descriptive = DESCRIPTIVE
@@ -229,12 +348,14 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .join("|");
     let citation = format!(
         r"(?xi)
-        (?P<para>{para_kw}(?P<pn>{NUM})(?P<ppin>{PIN})?\s+of\s+(?:\barticle\b|\bart\.)\s*(?P<pa>{NUM}))
-        |(?P<arts>(?:\barticles\b|\barts\.)\s*(?P<alist>{art_item}(?:{SEP}{art_item})*))
-        |(?P<art>(?P<ak>\barticle\b|\bart\.)\s*(?P<a1>{NUM})
-            (?:{DASH}(?P<a2>{NUM})|(?P<apin>{PIN})|,?\s+{para_kw}(?P<apn>{NUM})(?P<appin>{PIN})?)?)
-        |(?P<chaps>\bchapters\b\s*(?P<clist>{chap_item}(?:{SEP}{chap_item})*))
-        |(?P<chap>\bchapter\b\s*(?P<c1>{CNUM})(?:{DASH}(?P<c2>{CNUM}))?)
+        (?P<para>{para_kw}(?P<pn>{NUM})(?P<ppin>{PIN})?\s+(?:of|de\s+l['’]|du|del|de)\s*
+            (?:\b{article}\b|\bart[ií]culo\b|\bart\.)\s*(?P<pa>{NUM}))
+        |(?P<arts>(?:\b{articles}\b|\bart[ií]culos\b|\barts\.)\s*(?P<alist>{art_item}(?:{SEP}{art_item})*))
+        |(?P<art>(?P<ak>\b{article}\b|\bart[ií]culo\b|\bart\.|\bart\b)\s*(?:(?P<a1>{NUM})|(?P<aw>{words}))
+            (?:{DASH}(?P<a2>{NUM})|(?P<apin>{PIN})
+              |,?\s+{para_kw}(?P<apn>{NUM})(?P<appin>{PIN})?(?:\s+lit\.?\s*(?P<alit>(?-i:[a-z]))\b)?)?)
+        |(?P<chaps>(?:\b{chapters}\b|\bchapitres\b|\bcap[ií]tulos\b)\s*(?P<clist>{chap_item}(?:{SEP}{chap_item})*))
+        |(?P<chap>(?:\b{chapter}\b|\bchapitre\b|\bcap[ií]tulo\b)\s*(?P<c1>{CNUM})(?:{DASH}(?P<c2>{CNUM}))?)
         |(?P<desc>\bthe\s+(?:{descriptive})\b)"
     );
     Patterns {
@@ -245,12 +366,15 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         chapter_item: compile(&format!(
             r"(?i)\b(?P<a>{CNUM})(?:(?:{DASH}|{WORD_TO})(?P<b>{CNUM}))?"
         )),
-        of: compile(r"(?i)^\s+of\b"),
+        // English, French and Spanish ways of naming what is cited.
+        of: compile(
+            r"(?i)^\s+(?:of\b|du\b|del\b|des\b|de\s+la\b|de\s+las?\b|de\s+los\b|de\s*l['’]|de\b)",
+        ),
         ours: compile(
-            r"(?i)^\s+(?:(?P<plain>the\s+(?:draft\s+)?convention)|this\s+convention|the\s+present\s+convention|the\s+(?:un|united\s+nations)\s+convention\s+against\s+cybercrime)\b",
+            r"(?i)^\s*(?:(?P<plain>(?:the\s+)?(?:draft\s+)?convention|convenci[oó]n)|this\s+convention|the\s+present\s+convention|the\s+(?:un|united\s+nations)\s+convention\s+against\s+cybercrime|(?:la\s+)?pr[ée]sente\s+convention|cette\s+convention|(?:la\s+)?presente\s+convenci[oó]n|esta\s+convenci[oó]n)(?:\b|$)",
         ),
         convention_suffix: compile(
-            r"(?i)^\s+(?:(?P<ours>against\s+cybercrime)|on|against|for|of|relating|concerning|between|establishing)\b",
+            r"(?i)^\s+(?:(?P<ours>against\s+cybercrime|(?:des\s+nations\s+unies\s+)?contre\s+la\s+cybercriminalit|(?:de\s+las\s+naciones\s+unidas\s+)?contra\s+la\s+ciberdelincuencia)|(?:on|against|for|of|relating|concerning|between|establishing|sur|de|du|contre|relative|sobre|contra|del|de)\b)",
         ),
     }
 });
@@ -313,16 +437,27 @@ fn collect_hits(text: &str, caps: &Captures<'_>, hits: &mut Vec<Hit>) {
         let resolved = resolve_article(required(caps, "pa").as_str());
         hits.push(Hit::new(whole.range(), resolved, Some(pinpoint)));
     } else if caps.name("art").is_some() {
-        let number = required(caps, "a1").as_str();
+        let spelled = caps
+            .name("aw")
+            .and_then(|w| word_number(w.as_str()))
+            .map(|n| n.to_string());
+        let number = match (&spelled, caps.name("a1")) {
+            (Some(n), _) => n.as_str(),
+            (None, Some(a1)) => a1.as_str(),
+            (None, None) => return,
+        };
         let keyword = required(caps, "ak").as_str();
         let range_end = caps.name("a2");
         let pinpoint = if let Some(pin) = caps.name("apin") {
             Some(tidy_pinpoint(pin.as_str()))
         } else {
             caps.name("apn").map(|n| {
-                let sub = caps
+                let mut sub = caps
                     .name("appin")
                     .map_or(String::new(), |p| tidy_pinpoint(p.as_str()));
+                if let Some(lit) = caps.name("alit") {
+                    sub.push_str(&format!("({})", lit.as_str()));
+                }
                 format!("para. {}{sub}", n.as_str())
             })
         };
@@ -991,6 +1126,172 @@ mod tests {
             one("Article\u{a0}23", vec![A(23)], None)
         );
         assert_eq!(extract(&long_digits).len(), 1);
+    }
+
+    /// Every form README's "What counts as a citation" lists, each with
+    /// what it must find: (input, [(text, targets, pinpoint)]).
+    #[test]
+    fn forms_of_real_documents_and_other_languages() {
+        type Want = &'static [(&'static str, &'static [Target], Option<&'static str>)];
+        let r = |a: u8, b: u8| (a..=b).map(A).collect::<Vec<_>>();
+        let r29_35 = r(29, 35);
+        let r2_4: Vec<Target> = (2..=4).map(C).collect();
+        let cases: Vec<(&str, Want)> = vec![
+            // English from PDFs and memos.
+            (
+                "under Arti-\ncle 47, the",
+                &[("Arti-\ncle 47", &[A(47)], None)],
+            ),
+            (
+                "Arti-\ncles 29 and 30",
+                &[("Arti-\ncles 29", &[A(29)], None), ("30", &[A(30)], None)],
+            ),
+            ("Article\u{a0}48", &[("Article\u{a0}48", &[A(48)], None)]),
+            (
+                "Art 24 para 3 lit a",
+                &[("Art 24 para 3 lit a", &[A(24)], Some("para. 3(a)"))],
+            ),
+            (
+                "article twenty-six",
+                &[("article twenty-six", &[A(26)], None)],
+            ),
+            (
+                "Article Sixty Eight",
+                &[("Article Sixty Eight", &[A(68)], None)],
+            ),
+            (
+                "Articles 35(1)(c) and 40(21)",
+                &[
+                    ("Articles 35(1)(c)", &[A(35)], Some("(1)(c)")),
+                    ("40(21)", &[A(40)], Some("(21)")),
+                ],
+            ),
+            // French.
+            ("selon l'article 23,", &[("article 23", &[A(23)], None)]),
+            (
+                "les articles 29 et 30",
+                &[("articles 29", &[A(29)], None), ("30", &[A(30)], None)],
+            ),
+            ("articles 29 à 35", &[("articles 29 à 35", &[], None)]),
+            ("le chapitre IV", &[("chapitre IV", &[C(4)], None)]),
+            (
+                "paragraphe 2 de l'article 24",
+                &[("paragraphe 2 de l'article 24", &[A(24)], Some("para. 2"))],
+            ),
+            (
+                "article 23 de la présente Convention",
+                &[("article 23", &[A(23)], None)],
+            ),
+            // Spanish.
+            ("el artículo 23", &[("artículo 23", &[A(23)], None)]),
+            (
+                "los artículos 29 y 30",
+                &[("artículos 29", &[A(29)], None), ("30", &[A(30)], None)],
+            ),
+            ("capítulos II a IV", &[("capítulos II a IV", &[], None)]),
+            (
+                "párrafo 2 del artículo 24",
+                &[("párrafo 2 del artículo 24", &[A(24)], Some("para. 2"))],
+            ),
+            // Russian.
+            ("статья 23", &[("статья 23", &[A(23)], None)]),
+            (
+                "статьи 29 и 30",
+                &[("статьи 29", &[A(29)], None), ("30", &[A(30)], None)],
+            ),
+            ("статьи 29\u{2013}35", &[("статьи 29\u{2013}35", &[], None)]),
+            ("глава IV", &[("глава IV", &[C(4)], None)]),
+            (
+                "пункт 2 статьи 24",
+                &[("пункт 2 статьи 24", &[A(24)], Some("para. 2"))],
+            ),
+            (
+                "статья 23 настоящей Конвенции",
+                &[("статья 23", &[A(23)], None)],
+            ),
+            // Arabic.
+            ("المادة 23", &[("المادة 23", &[A(23)], None)]),
+            ("المادة ٢٣", &[("المادة ٢٣", &[A(23)], None)]),
+            (
+                "المادتين 29 و30",
+                &[("المادتين 29", &[A(29)], None), ("30", &[A(30)], None)],
+            ),
+            ("المواد من 29 إلى 35", &[("المواد من 29 إلى 35", &[], None)]),
+            ("الفصل الرابع", &[("الفصل الرابع", &[C(4)], None)]),
+            (
+                "الفقرة 2 من المادة 24",
+                &[("الفقرة 2 من المادة 24", &[A(24)], Some("para. 2"))],
+            ),
+            (
+                "المادة 23 من هذه الاتفاقية",
+                &[("المادة 23", &[A(23)], None)],
+            ),
+            // Chinese.
+            ("第二十三条", &[("第二十三条", &[A(23)], None)]),
+            ("第23条", &[("第23条", &[A(23)], None)]),
+            (
+                "第二十九条和第三十条",
+                &[("第二十九条", &[A(29)], None), ("第三十条", &[A(30)], None)],
+            ),
+            (
+                "第二十九条至第三十五条",
+                &[("第二十九条至第三十五条", &[], None)],
+            ),
+            ("第29至35条", &[("第29至35条", &[], None)]),
+            ("第四章", &[("第四章", &[C(4)], None)]),
+            (
+                "第二十四条第2款",
+                &[("第二十四条第2款", &[A(24)], Some("para. 2"))],
+            ),
+            ("本公约第二十三条", &[("第二十三条", &[A(23)], None)]),
+        ];
+        for (input, want) in cases {
+            let got = found(input);
+            let want: Vec<(String, Vec<Target>, Option<String>)> = want
+                .iter()
+                .map(|(t, ts, p)| {
+                    let targets = if ts.is_empty() {
+                        // Ranges: 29-35 of articles or II-IV of chapters.
+                        if t.contains('章') || t.contains("II") {
+                            r2_4.clone()
+                        } else {
+                            r29_35.clone()
+                        }
+                    } else {
+                        ts.to_vec()
+                    };
+                    (t.to_string(), targets, p.map(str::to_string))
+                })
+                .collect();
+            assert_eq!(got, want, "input {input:?}");
+        }
+        assert_eq!(found("第二章至第四章")[0].1, r2_4);
+    }
+
+    #[test]
+    fn other_instruments_are_ignored_in_every_language() {
+        for input in [
+            "Article 4 of the Protocol",
+            "Article 41 of the Budapest Convention",
+            "l'article 4 du Protocole",
+            "l'article 41 de la Convention de Budapest",
+            "article 15 de la Convention sur la cybercriminalité",
+            "el artículo 4 del Protocolo",
+            "el artículo 41 del Convenio de Budapest",
+            "статья 4 Протокола",
+            "статьи 41 Будапештской конвенции",
+            "статья 15 Конвенции о киберпреступности",
+            "المادة 4 من البروتوكول",
+            "المادة 41 من اتفاقية بودابست",
+            "《布达佩斯公约》第41条",
+            "议定书第4条",
+        ] {
+            assert_eq!(found(input), vec![], "input {input:?}");
+        }
+        // Paragraph numbers are never articles, in any language.
+        assert_eq!(found("第2款"), vec![]);
+        assert_eq!(found("пункт 2"), vec![]);
+        assert_eq!(found("الفقرة 2"), vec![]);
     }
 
     #[test]

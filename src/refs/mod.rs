@@ -5,3 +5,4 @@ pub mod citing;
 pub mod depth;
 pub mod extract;
 pub mod graph;
+mod languages;

@@ -1,14 +1,20 @@
 //! The search index: every searchable unit of a corpus, its text in one arena,
 //! a char mask for the prefilter, and what place it belongs to.
 
-use super::fold::{char_mask, fold_char, needs_fold};
+use super::fold::{char_mask, fold, fold_char, needs_fold};
 use super::matcher::{Matcher, SkimMatcher};
+use super::query::Query;
+use super::rank::match_unit;
 use super::sentences::sentences;
+use super::words::word_ranges;
 use super::{HitPlace, Scope};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::text::one_line;
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// Bytes of passage text read for the vocabulary (see `Builder::vocabulary`).
+const VOCAB_SAMPLE: usize = 256 * 1024;
 
 /// Which part of its place a unit comes from; decides the field bonus and
 /// what the hit's span refers to.
@@ -26,6 +32,8 @@ pub(super) enum Field {
     Byline,
     /// A sentence of a passage.
     Sentence,
+    /// A term of the subject index pointing at the place.
+    IndexTerm,
 }
 
 /// One searchable unit. Kept small (32 bytes): a 100 MB corpus has about a
@@ -46,8 +54,6 @@ pub(super) struct Unit {
     /// The matcher must see the text folded (non-ASCII text that folds);
     /// folded on the fly rather than stored, which would cost memory.
     pub folded: bool,
-    /// The text is ASCII: subsequence checks can work on bytes.
-    pub ascii: bool,
 }
 
 /// What hits need to know about a source without keeping the corpus.
@@ -69,6 +75,15 @@ pub struct SearchIndex {
     /// First unit of the sources: the convention's units come before it.
     pub(super) source_start: u32,
     pub(super) matcher: Box<dyn Matcher>,
+    /// The words of the convention's places and of a sample of the
+    /// passages, each with the number of those documents holding it: the
+    /// inverse document frequency of a query word and its typo corrections
+    /// come from here.
+    pub(super) vocab: HashMap<String, u32>,
+    /// Documents counted in `vocab`.
+    pub(super) documents: u32,
+    /// Mean length of a unit in bytes, for length normalisation.
+    pub(super) mean_len: f32,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -89,6 +104,19 @@ impl SearchIndex {
 
     /// Indexes a corpus with the given matcher.
     pub fn build_with(corpus: &Corpus, matcher: Box<dyn Matcher>) -> Self {
+        Self::build_inner(corpus, matcher, None)
+    }
+
+    /// An index of the convention, the sources' titles and bylines, and only
+    /// the passages that can match `query`: what a one-off search (`treaty
+    /// search`) needs. Its results for `query` are those of the full index
+    /// (word statistics come from the whole corpus); a query that matches
+    /// nothing costs one memchr pass over the text.
+    pub fn build_for_query(corpus: &Corpus, query: &str) -> Self {
+        Self::build_inner(corpus, Box::new(SkimMatcher::default()), Some(query))
+    }
+
+    fn build_inner(corpus: &Corpus, matcher: Box<dyn Matcher>, query: Option<&str>) -> Self {
         let mut b = Builder {
             index: SearchIndex {
                 arena: String::new(),
@@ -98,25 +126,60 @@ impl SearchIndex {
                 sources: Vec::new(),
                 source_start: 0,
                 matcher,
+                vocab: HashMap::new(),
+                documents: 0,
+                mean_len: 1.0,
             },
         };
-        // Reserve the text up front: growing by doubling would leave up to
-        // twice the text allocated at the peak.
-        let passages: usize = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| p.text.len())
-            .sum();
-        b.index.arena.reserve(passages + 64 * 1024);
+        if query.is_none() {
+            // Reserve the text up front: growing by doubling would leave up
+            // to twice the text allocated at the peak.
+            let passages: usize = corpus
+                .sources
+                .iter()
+                .flat_map(|s| &s.passages)
+                .map(|p| p.text.len())
+                .sum();
+            b.index.arena.reserve(passages + 64 * 1024);
+        }
         b.convention(corpus);
         b.index.source_start = b.index.units.len() as u32;
-        b.sources(corpus);
+        b.vocabulary(corpus);
+        let q = query.map(|raw| b.index.prepare(raw));
+        b.sources(corpus, q.as_ref());
         let mut index = b.index;
         index.arena.shrink_to_fit();
         index.units.shrink_to_fit();
         index.owners.shrink_to_fit();
         index
+    }
+
+    /// Whether a passage's text can hold a hit for `q`: some term of the
+    /// query matches in it, and every exact term and phrase is in it.
+    fn may_match(&self, q: &Query, text: &str) -> bool {
+        // A phrase is matched as the units hold text: on one line.
+        let joined;
+        let text = if q.terms.iter().any(|t| t.required()) {
+            joined = one_line(text);
+            joined.as_str()
+        } else {
+            text
+        };
+        let folded;
+        let text = if needs_fold(text) {
+            folded = fold(text);
+            folded.as_str()
+        } else {
+            text
+        };
+        let mut qual = vec![0.0f32; q.terms.len()];
+        match_unit(q, self.matcher.as_ref(), text, &mut qual, None);
+        let all_required = q
+            .terms
+            .iter()
+            .zip(&qual)
+            .all(|(t, &x)| !t.required() || x > 0.0);
+        all_required && qual.iter().any(|&x| x > 0.0)
     }
 
     /// Bytes allocated for the index's own data (not counting the corpus).
@@ -196,10 +259,12 @@ impl Builder {
         if let Some(text) = &conv.preamble.text {
             self.sentences(preamble, Field::Text, text);
         }
+        self.index_terms(preamble, corpus, Target::Preamble);
         for chapter in &conv.chapters {
             let heading = chapter.heading();
             let owner = self.owner(HitPlace::Target(chapter.target()), heading.clone());
             self.unit(owner, Field::Heading, &heading, 0);
+            self.index_terms(owner, corpus, chapter.target());
             for article in &chapter.articles {
                 let heading = article.heading();
                 let owner = self.owner(HitPlace::Target(article.target()), heading.clone());
@@ -208,11 +273,87 @@ impl Builder {
                 if let Some(text) = &article.text {
                     self.sentences(owner, Field::Text, text);
                 }
+                self.index_terms(owner, corpus, article.target());
             }
         }
     }
 
-    fn sources(&mut self, corpus: &Corpus) {
+    /// The subject index's terms for `target`, as units of its place.
+    fn index_terms(&mut self, owner: u32, corpus: &Corpus, target: Target) {
+        for term in corpus.subject.terms_of(target) {
+            self.unit(owner, Field::IndexTerm, &term.text, 0);
+        }
+    }
+
+    /// Counts the words of every convention place and of a sample of the
+    /// passages (about [`VOCAB_SAMPLE`] bytes, spread evenly): enough to
+    /// tell a rare word from a common one without reading a large corpus
+    /// twice.
+    fn vocabulary(&mut self, corpus: &Corpus) {
+        let mut docs: Vec<String> = Vec::new();
+        let mut current: Option<u32> = None;
+        for u in &self.index.units[..self.index.source_start as usize] {
+            let start = u.start as usize;
+            let text = &self.index.arena[start..start + usize::from(u.len)];
+            if current != Some(u.owner) {
+                docs.push(String::new());
+                current = Some(u.owner);
+            }
+            if let Some(doc) = docs.last_mut() {
+                doc.push(' ');
+                doc.push_str(text);
+            }
+        }
+        let passages: Vec<&str> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| p.text.as_str())
+            .collect();
+        let bytes: usize = passages.iter().map(|p| p.len()).sum();
+        let stride = bytes.div_ceil(VOCAB_SAMPLE).max(1);
+        let sampled = passages.iter().step_by(stride).copied();
+        // The mean length of a sentence, from the convention's prose and the
+        // same sample: the same for a full index and one built for a query.
+        // Headings and index terms are short by nature and would make every
+        // sentence look long.
+        let (mut total, mut count) = (0u64, 0u64);
+        for u in &self.index.units[..self.index.source_start as usize] {
+            if !matches!(u.field, Field::IndexTerm | Field::Heading) {
+                total += u64::from(u.len);
+                count += 1;
+            }
+        }
+        for p in sampled.clone() {
+            for r in sentences(p) {
+                total += r.len() as u64;
+                count += 1;
+            }
+        }
+        self.index.mean_len = (total as f32 / count.max(1) as f32).max(1.0);
+        let vocab = &mut self.index.vocab;
+        let mut documents = 0u32;
+        for doc in docs.iter().map(String::as_str).chain(sampled) {
+            documents += 1;
+            let folded = fold(doc);
+            let mut words: Vec<&str> = word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                match vocab.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        vocab.insert(w.to_string(), 1);
+                    }
+                }
+            }
+        }
+        self.index.documents = documents;
+    }
+
+    /// The sources and their passages; with a query, only the passages
+    /// that can match it.
+    fn sources(&mut self, corpus: &Corpus, query: Option<&Query>) {
         for (s, source) in corpus.sources.iter().enumerate() {
             self.index.sources.push(SourceInfo {
                 id: source.id.clone(),
@@ -232,6 +373,9 @@ impl Builder {
                 self.unit(owner, Field::Byline, &byline.join(", "), 0);
             }
             for (index, passage) in source.passages.iter().enumerate() {
+                if query.is_some_and(|q| !self.index.may_match(q, &passage.text)) {
+                    continue;
+                }
                 let owner = self.owner(
                     HitPlace::Passage(PassageId { source: s, index }),
                     String::new(),
@@ -289,7 +433,6 @@ impl Builder {
             span_len,
             field,
             folded,
-            ascii: text.is_ascii(),
         });
     }
 }

@@ -10,9 +10,12 @@ mod occurrences;
 mod query;
 mod rank;
 mod sentences;
+pub mod suggest;
 mod unitset;
+mod words;
 mod worker;
 
+pub use fold::fold_char;
 pub use highlight::highlight;
 pub use index::SearchIndex;
 pub use matcher::{Matcher, SkimMatcher};

@@ -1,62 +1,150 @@
-//! The query language: space-separated terms that must all match, `'term` for
-//! an exact substring, and queries that name a place (`23`, `art. 23`, `IV`,
+//! The query language: words (stemmed, stop words dropped, duplicates
+//! counted once), `'word` for a whole word exactly as written, `"a phrase"`
+//! for words in a row, and queries that name a place (`23`, `art. 23`, `IV`,
 //! `chapter 4`, `preamble`) and so jump straight to it.
 
-use super::fold::{char_mask, fold};
+use super::fold::fold;
+use super::words::{is_stop_word, stem, word_ranges};
 use crate::corpus::Target;
 use crate::corpus::target::{ARTICLE_COUNT, CHAPTER_COUNT, from_roman};
 
+/// At most this many terms count: a pasted paragraph is read by its first
+/// words, and the cost of a search stays bounded.
+pub const MAX_TERMS: usize = 32;
+
 /// One term of a query, folded (lower case, no accents).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
+    /// The word; for a phrase or an exact term, its words joined as written.
     pub text: String,
-    /// `'term`: a case-insensitive substring instead of a fuzzy match.
+    /// `'term`: the whole word (or words) exactly as written, required.
     pub exact: bool,
-    /// Length in chars, which scales the bonuses.
+    /// `"a phrase"`: the words in a row, required.
+    pub phrase: bool,
+    /// The English stem of a word (`extradit` for `extradition`); the text
+    /// itself for exact terms and phrases.
+    pub stem: String,
+    /// Length in chars.
     pub chars: usize,
+    /// Words of the corpus this one may be a typo of (filled in by the
+    /// index, see `SearchIndex::prepare`).
+    pub corrections: Vec<String>,
+    /// How much a match of this term says: its inverse document frequency
+    /// (filled in by the index; 1 until then).
+    pub idf: f32,
+}
+
+impl Term {
+    fn word(text: String) -> Term {
+        Term {
+            stem: stem(&text),
+            chars: text.chars().count(),
+            text,
+            exact: false,
+            phrase: false,
+            corrections: Vec::new(),
+            idf: 1.0,
+        }
+    }
+
+    fn literal(text: String, phrase: bool) -> Term {
+        Term {
+            stem: text.clone(),
+            chars: text.chars().count(),
+            text,
+            exact: !phrase,
+            phrase,
+            corrections: Vec::new(),
+            idf: 1.0,
+        }
+    }
+
+    /// Whether a place must match this term to be a hit at all.
+    pub fn required(&self) -> bool {
+        self.exact || self.phrase
+    }
 }
 
 /// A parsed query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     pub terms: Vec<Term>,
-    /// The folded terms joined by single spaces, when there are two or more:
-    /// a unit holding the whole phrase gets a bonus.
-    pub phrase: Option<String>,
     /// The place the whole query names, if it names one.
     pub target: Option<Target>,
-    /// Union of the terms' char masks, for the prefilter.
-    pub mask: u64,
     /// Total chars of all terms.
     pub chars: usize,
+    /// One short word being typed: it may also match as letters in order
+    /// inside one word (`extrd` in `extradition`), never across words.
+    pub fuzzy: bool,
 }
+
+/// The longest word read as being typed (and so matched fuzzily as well).
+const FUZZY_MAX_CHARS: usize = 8;
 
 impl Query {
     pub fn parse(raw: &str) -> Query {
-        let terms: Vec<Term> = raw
-            .split_whitespace()
-            .filter_map(|token| {
-                let (exact, body) = match token.strip_prefix('\'') {
-                    Some(rest) => (true, rest),
-                    None => (false, token),
-                };
-                let text = fold(body);
-                let chars = text.chars().count();
-                (chars > 0).then_some(Term { text, exact, chars })
-            })
-            .collect();
-        let phrase = (terms.len() > 1).then(|| {
-            terms
+        let mut literals: Vec<Term> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut rest = raw;
+        while !rest.is_empty() {
+            let (outside, quoted, after) = match rest.find('"') {
+                Some(open) => {
+                    let inner = &rest[open + 1..];
+                    match inner.find('"') {
+                        Some(close) => (&rest[..open], Some(&inner[..close]), &inner[close + 1..]),
+                        None => (&rest[..open], Some(inner), ""),
+                    }
+                }
+                None => (rest, None, ""),
+            };
+            for token in outside.split_whitespace() {
+                match token.strip_prefix('\'') {
+                    Some(body) => {
+                        let text = fold(body.trim_matches(|c: char| c.is_ascii_punctuation()));
+                        if !text.is_empty() {
+                            literals.push(Term::literal(text, false));
+                        }
+                    }
+                    None => {
+                        let folded = fold(token);
+                        words.extend(word_ranges(&folded).map(|(s, e)| folded[s..e].to_string()));
+                    }
+                }
+            }
+            if let Some(q) = quoted {
+                let folded = fold(q);
+                let text = word_ranges(&folded)
+                    .map(|(s, e)| &folded[s..e])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !text.is_empty() {
+                    literals.push(Term::literal(text, true));
+                }
+            }
+            rest = after;
+        }
+        // A question is mostly stop words; a query of nothing else keeps them.
+        if words.iter().any(|w| !is_stop_word(w)) {
+            words.retain(|w| !is_stop_word(w));
+        }
+        let mut terms: Vec<Term> = Vec::new();
+        for term in literals
+            .into_iter()
+            .chain(words.into_iter().map(Term::word))
+        {
+            // A repeated term adds nothing (and must cost nothing).
+            let seen = terms
                 .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+                .any(|t| t.text == term.text && t.required() == term.required());
+            if !seen && terms.len() < MAX_TERMS {
+                terms.push(term);
+            }
+        }
+        let fuzzy = matches!(terms.as_slice(), [t] if !t.required() && t.chars <= FUZZY_MAX_CHARS);
         Query {
-            mask: terms.iter().fold(0, |m, t| m | char_mask(&t.text)),
             chars: terms.iter().map(|t| t.chars).sum(),
             target: named_target(raw),
-            phrase,
+            fuzzy,
             terms,
         }
     }
@@ -68,12 +156,24 @@ impl Query {
 }
 
 /// Whether every unit matching `next` also matches `prev`, so that a search
-/// for `next` may scan only the units `prev` matched. True when `next` extends
-/// `prev`: terms are ANDed, a longer fuzzy term is a longer subsequence, a
-/// longer exact term a longer substring. Place hits are found apart from the
-/// scan, so they do not matter here.
+/// for `next` may scan only the units `prev` matched. True when both are one
+/// word (not exact) and `next` extends `prev` so that every word `next`
+/// matches by prefix or stem starts with `prev`; typo corrections are
+/// checked by the index, which knows them.
 pub fn narrows(prev: &str, next: &str) -> bool {
-    next.starts_with(prev) && !Query::parse(prev).terms.is_empty()
+    let (p, n) = (Query::parse(prev), Query::parse(next));
+    match (p.terms.as_slice(), n.terms.as_slice()) {
+        ([a], [b]) => {
+            !a.required()
+                && !b.required()
+                && b.text.starts_with(&a.text)
+                && b.stem.starts_with(&a.text)
+                // Letters in order are matched from 3 chars on: `se` did
+                // not match what `sec` matches that way.
+                && (!(n.fuzzy && b.chars >= 3) || (p.fuzzy && a.chars >= 3))
+        }
+        _ => false,
+    }
 }
 
 /// The place a query names as a whole, the way people write them: `23`,
@@ -145,11 +245,40 @@ mod tests {
     fn terms_are_folded_and_exact_marked() {
         let q = Query::parse("  Dual  'Crim Benítez ' ");
         let terms: Vec<(&str, bool)> = q.terms.iter().map(|t| (t.text.as_str(), t.exact)).collect();
-        assert_eq!(terms, [("dual", false), ("crim", true), ("benitez", false)]);
-        assert_eq!(q.phrase.as_deref(), Some("dual crim benitez"));
+        assert_eq!(terms, [("crim", true), ("dual", false), ("benitez", false)]);
         assert_eq!(q.chars, 15);
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("'").is_empty());
+    }
+
+    #[test]
+    fn questions_lose_stop_words_and_repeats() {
+        let q = Query::parse("Can the State refuse to extradite its own nationals? nationals");
+        let words: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["state", "refuse", "extradite", "nationals"]);
+        assert_eq!(q.terms[2].stem, "extradit");
+        let repeated = Query::parse(&"dat ".repeat(50));
+        assert_eq!(repeated.terms.len(), 1);
+        assert!(repeated.fuzzy);
+        assert_eq!(Query::parse("the").terms.len(), 1);
+    }
+
+    #[test]
+    fn quotes_make_phrases() {
+        let q = Query::parse("\"Dual  criminality\" extradition \"open");
+        let terms: Vec<(&str, bool)> = q
+            .terms
+            .iter()
+            .map(|t| (t.text.as_str(), t.phrase))
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                ("dual criminality", true),
+                ("open", true),
+                ("extradition", false)
+            ]
+        );
     }
 
     #[test]
@@ -194,10 +323,14 @@ mod tests {
     #[test]
     fn extension_narrows() {
         assert!(narrows("dua", "dual"));
-        assert!(narrows("dual", "dual c"));
-        assert!(narrows("'du", "'dual"));
+        assert!(!narrows("dual", "dual c"), "another word widens the search");
+        assert!(!narrows("'du", "'dual"), "whole words do not nest");
         assert!(!narrows("dual", "dua"));
         assert!(!narrows("", "dual"));
-        assert!(!narrows("'", "'d"));
+        assert!(
+            !narrows("nationa", "national"),
+            "the stem is shorter than the prefix"
+        );
+        assert!(!narrows("se", "sec"), "sec also matches letters in order");
     }
 }

@@ -1,37 +1,69 @@
-//! Ranking: scoring units against a query, keeping the best unit per place and
-//! the best places overall, and turning them into hits.
+//! Ranking: words of the query matched against the words of each unit
+//! (whole word, stem, prefix, typo correction, letters in order inside one
+//! word for a short word being typed), weighed BM25-style by how rare the
+//! word is, where it is (index term, heading, summary, passage) and how long
+//! the unit is; then summed per place, so that the place that holds most of
+//! the query's meaning comes first.
 
+use super::fold::char_mask;
 use super::index::{Field, SearchIndex};
-use super::matcher::{estimate, exact_score, find_exact, fuzzy_score};
-use super::query::Query;
+use super::matcher::Matcher;
+use super::query::{Query, Term};
 use super::unitset::SharedUnitSet;
+use super::words::{edit_distance, typo_budget, word_ranges};
 use super::{Hit, HitPlace, Scope};
 use crate::corpus::Target;
 use std::cmp::Ordering;
 
 /// The score of a place the query names outright (`23`, `chapter IV`): above
-/// any fuzzy score.
+/// any other score.
 pub const TOP_SCORE: i64 = 1 << 40;
 
-/// Bonus per query char for where a unit comes from: a title says what a
-/// place is about, a passage sentence only mentions it. Kept below the
-/// contiguity bonus (8 per char at a word start), so that a whole word in a
-/// passage still beats letters scattered over a title. A critique's own
-/// sentence edges out the project's summary of an article for the same
-/// match: the summary paraphrases, the passage is the material analysts
-/// search for (`dual criminality` finds the critique that says so first).
-fn field_bonus(field: Field) -> i64 {
+/// How much a match counts by where it is: an index term or a heading says
+/// what a place is about; a summary paraphrases it; a passage mentions it.
+fn field_weight(field: Field) -> f32 {
     match field {
-        Field::Heading | Field::Title => 6,
-        Field::Byline => 4,
-        Field::Text => 2,
-        Field::Sentence => 1,
-        Field::Summary => 0,
+        Field::IndexTerm | Field::Heading | Field::Title | Field::Byline => 2.0,
+        Field::Summary => 1.3,
+        Field::Text | Field::Sentence => 1.0,
     }
 }
 
-/// Bonus per query char when a unit holds the terms as one phrase.
-const PHRASE_BONUS: i64 = 4;
+/// BM25's length normalisation: a match in a short unit (a heading, an
+/// index term) is worth more than the same match in a long sentence.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// Extra weight per pair of query words found next to each other, in order.
+const ADJACENT: f32 = 0.3;
+
+/// How well one word of a unit matches a term, 0 for not at all.
+const WHOLE: f32 = 1.0;
+const SAME_STEM: f32 = 0.9;
+const PREFIX: f32 = 0.7;
+const TYPO: f32 = 0.55;
+const FUZZY: f32 = 0.3;
+
+/// A stem match only counts as the same word when the word adds at most
+/// this many bytes (`extradit` + `ion`), else it is a longer word.
+const SAME_STEM_SLACK: usize = 4;
+
+/// Endings that make another form of the same word (`extradit-ion`,
+/// `nation-als`): a stem followed by anything else is another word
+/// (`secret-ary`).
+const ENDINGS: &[&str] = &[
+    "", "s", "e", "es", "ed", "d", "ing", "ion", "ions", "ation", "er", "ers", "or", "ors", "al",
+    "als", "ly", "ity", "ies", "y", "i", "ive", "ment", "ance", "ence", "ant", "ent", "ate",
+    "ated", "ism", "ist", "ists", "ize", "ise", "ful", "ous", "ic", "ical", "ure", "ures",
+    "ations", "ings", "ness", "able", "ible",
+];
+
+fn is_ending(rest: &str) -> bool {
+    ENDINGS.iter().any(|e| rest.eq_ignore_ascii_case(e))
+}
+
+/// The most typo corrections one word gets.
+const MAX_CORRECTIONS: usize = 3;
 
 /// A unit that matched, with its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,84 +124,303 @@ pub(super) fn merge<'a>(
     top.into_sorted()
 }
 
-/// Whether `pattern` is a subsequence of `text`, ignoring ASCII case; the
-/// pattern is lower case. Much cheaper than the matcher, so it runs first.
-fn is_subsequence(text: &[u8], pattern: &[u8]) -> bool {
-    let mut p = pattern.iter().peekable();
-    for &c in text {
-        match p.peek() {
-            Some(&&want) if c.to_ascii_lowercase() == want => {
-                p.next();
-            }
-            Some(_) => {}
-            None => return true,
+/// `word` equals `want` (folded, lower case), ignoring ASCII case.
+fn eq_ci(word: &str, want: &str) -> bool {
+    word.len() == want.len() && word.as_bytes().eq_ignore_ascii_case(want.as_bytes())
+}
+
+/// `word` starts with `want` (folded, lower case), ignoring ASCII case.
+fn starts_ci(word: &str, want: &str) -> bool {
+    word.len() >= want.len() && word.as_bytes()[..want.len()].eq_ignore_ascii_case(want.as_bytes())
+}
+
+/// Whether the chars of `pattern` appear in order in `word`, the first at
+/// its start: letters typed quickly, inside one word only.
+fn in_order(word: &str, pattern: &str) -> bool {
+    let mut want = pattern.chars();
+    let mut next = want.next();
+    let mut first = true;
+    for c in word.chars() {
+        let Some(w) = next else { break };
+        let c = c.to_ascii_lowercase();
+        if c == w {
+            next = want.next();
+        } else if first {
+            return false;
+        }
+        first = false;
+    }
+    next.is_none()
+}
+
+/// Whether a term is written in a script without spaces between words
+/// (CJK) or holds pictographs: it matches inside a word, as a substring.
+pub(super) fn scattered_script(text: &str) -> bool {
+    text.chars().any(|c| c >= '\u{2E80}')
+}
+
+/// How well one word of a unit matches a (non-required) term. `fuzzy`: the
+/// matcher that scores letters typed in order inside the word, for a short
+/// word being typed.
+pub(super) fn word_quality(term: &Term, word: &str, fuzzy: Option<&dyn Matcher>) -> f32 {
+    if eq_ci(word, &term.text) {
+        return WHOLE;
+    }
+    if scattered_script(&term.text) {
+        return if word.contains(term.text.as_str()) {
+            SAME_STEM
+        } else {
+            0.0
+        };
+    }
+    let stem_ok = term.stem.len() >= 3;
+    if stem_ok
+        && starts_ci(word, &term.stem)
+        && word.len() <= term.stem.len() + SAME_STEM_SLACK
+        && is_ending(&word[term.stem.len()..])
+    {
+        return SAME_STEM;
+    }
+    // A word being typed; a longer word sharing only the stem (`sign`,
+    // `signature`) is another word.
+    if starts_ci(word, &term.text) {
+        return PREFIX;
+    }
+    for c in &term.corrections {
+        // The word itself, or its family (`confiscat` for `confiscation`).
+        let family = c.len().saturating_sub(SAME_STEM_SLACK).max(3).min(c.len());
+        let shared = c.get(..family).unwrap_or(c);
+        if eq_ci(word, c)
+            || (starts_ci(word, shared)
+                && word.len() <= c.len() + 1
+                && word.len() + SAME_STEM_SLACK >= c.len())
+        {
+            return TYPO;
         }
     }
-    p.peek().is_none()
+    if let Some(m) = fuzzy
+        && term.chars >= 3
+        && word.len() > term.text.len()
+        && in_order(word, &term.text)
+    {
+        // skim's score of the alignment against that of the letters as one
+        // run: tight alignments (`extrd`) beat loose ones (`etn`).
+        let ideal = m.score(&term.text, &term.text).unwrap_or(1).max(1) as f32;
+        let got = m.score(word, &term.text).unwrap_or(0).max(0) as f32;
+        return FUZZY * (got / ideal).min(1.0);
+    }
+    0.0
+}
+
+/// Where `needle` (folded, lower case) occurs in `hay` as whole words (no
+/// letter or digit on either side), ignoring ASCII case: a byte offset.
+pub(super) fn find_whole(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    let boundary = |i: usize| {
+        hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let after = |i: usize| hay[i..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    (0..=h.len() - n.len()).find(|&i| {
+        h[i..i + n.len()].eq_ignore_ascii_case(n)
+            && hay.is_char_boundary(i)
+            && hay.is_char_boundary(i + n.len())
+            && boundary(i)
+            && after(i + n.len())
+    })
+}
+
+/// Whether a byte belongs to a word: ASCII letters and digits, and every
+/// byte of a non-ASCII char (letters, once folded; CJK; emoji).
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The best quality of each term in one unit's text (written into `qual`),
+/// and how many pairs of consecutive query words stand next to each other.
+/// `spans`, when given, receives the byte range of each term's best word.
+///
+/// A word can only match a term if it starts with the term's first letter
+/// (or a correction's): those word starts are found with memchr, and only
+/// those words are read, so a unit without them costs one pass of memchr.
+pub(super) fn match_unit(
+    q: &Query,
+    matcher: &dyn Matcher,
+    text: &str,
+    qual: &mut [f32],
+    mut spans: Option<&mut [Option<(usize, usize)>]>,
+) -> u32 {
+    qual.iter_mut().for_each(|x| *x = 0.0);
+    let bytes = text.as_bytes();
+    let fuzzy = q.fuzzy.then_some(matcher);
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (j, term) in q.terms.iter().enumerate() {
+        if term.required() {
+            if let Some(at) = find_whole(text, &term.text) {
+                qual[j] = WHOLE;
+                if let Some(s) = spans.as_deref_mut() {
+                    s[j] = Some((at, at + term.text.len()));
+                }
+            }
+            continue;
+        }
+        if scattered_script(&term.text) {
+            if let Some(at) = text.find(term.text.as_str()) {
+                qual[j] = SAME_STEM;
+                if let Some(s) = spans.as_deref_mut() {
+                    s[j] = Some((at, at + term.text.len()));
+                }
+            }
+            continue;
+        }
+        let mut firsts: Vec<u8> = std::iter::once(term.text.as_bytes()[0])
+            .chain(
+                term.corrections
+                    .iter()
+                    .filter_map(|c| c.as_bytes().first().copied()),
+            )
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        for first in firsts {
+            for start in memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes) {
+                if start > 0 && word_byte(bytes[start - 1]) {
+                    continue;
+                }
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| !word_byte(b))
+                    .map_or(bytes.len(), |n| start + n);
+                let Some(word) = text.get(start..end) else {
+                    continue;
+                };
+                let quality = word_quality(term, word, fuzzy);
+                if quality > 0.0 {
+                    found.push((start, end, j));
+                    if quality > qual[j] {
+                        qual[j] = quality;
+                        if let Some(s) = spans.as_deref_mut() {
+                            s[j] = Some((start, end));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Query words in a row: word j then word j + 1 with nothing but spaces
+    // and punctuation between them.
+    let mut pairs = 0;
+    if found.len() > 1 {
+        found.sort_unstable();
+        for w in found.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a.2 + 1 == b.2 && a.1 <= b.0 && !bytes[a.1..b.0].iter().any(|&x| word_byte(x)) {
+                pairs += 1;
+            }
+        }
+    }
+    pairs
 }
 
 impl SearchIndex {
-    /// A cheap score of unit `i`, or `None` when some term does not match it
-    /// (the match decision is exact; only the score is estimated). Fuzzy
-    /// terms found as one piece are scored as skim would score them; others
-    /// by [`estimate`].
-    pub(super) fn estimate_unit(&self, q: &Query, i: u32, buf: &mut String) -> Option<i64> {
-        let unit = &self.units[i as usize];
-        if q.mask & !unit.mask != 0 {
-            return None;
-        }
-        let text = self.match_text(i, buf);
-        let mut total = 0;
-        for term in &q.terms {
-            total += match find_exact(text, &term.text) {
-                Some(at) if term.exact => exact_score(text, at, term.chars),
-                found @ Some(_) => fuzzy_score(text, found, term.chars, 0),
-                None if term.exact => return None,
-                None => {
-                    if unit.ascii && term.text.is_ascii() {
-                        // Bytes first: most units fail here, cheaply.
-                        if !is_subsequence(text.as_bytes(), term.text.as_bytes()) {
-                            return None;
-                        }
-                    }
-                    estimate(text, &term.text)?
-                }
-            };
-        }
-        Some(total + self.bonuses(q, unit.field, text))
-    }
-
-    /// The score of unit `i` with skim's optimal alignment for fuzzy terms.
-    pub(super) fn score_unit(&self, q: &Query, i: u32, buf: &mut String) -> Option<i64> {
-        let unit = &self.units[i as usize];
-        let text = self.match_text(i, buf);
-        let mut total = 0;
-        for term in &q.terms {
-            total += if term.exact {
-                let at = find_exact(text, &term.text)?;
-                exact_score(text, at, term.chars)
+    /// Parses a query and fills in what the corpus decides: each word's
+    /// typo corrections (words of the vocabulary one or two edits away,
+    /// only for words the vocabulary does not know) and its weight.
+    pub fn prepare(&self, raw: &str) -> Query {
+        let mut q = Query::parse(raw);
+        let n = self.documents.max(1) as f32;
+        for term in &mut q.terms {
+            if !term.required() && self.df(term) == 0 {
+                term.corrections = self.corrections(term);
+            }
+            let df = if term.required() {
+                self.phrase_df(&term.text)
             } else {
-                let skim = self.matcher.score(text, &term.text)?;
-                fuzzy_score(text, find_exact(text, &term.text), term.chars, skim)
-            };
+                self.df(term)
+            } as f32;
+            let df = df.min(n);
+            term.idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         }
-        Some(total + self.bonuses(q, unit.field, text))
+        q
     }
 
-    fn bonuses(&self, q: &Query, field: Field, text: &str) -> i64 {
-        let chars = q.chars as i64;
-        let phrase = match &q.phrase {
-            Some(p) if find_exact(text, p).is_some() => PHRASE_BONUS * chars,
-            _ => 0,
-        };
-        phrase + field_bonus(field) * chars
+    /// Documents of the vocabulary holding a word this term matches (at
+    /// most the number of documents).
+    fn df(&self, term: &Term) -> u32 {
+        let total: u64 = self
+            .vocab
+            .iter()
+            .filter(|(w, _)| word_quality(term, w, None) > 0.0)
+            .map(|(_, &n)| u64::from(n))
+            .sum();
+        total.min(u64::from(self.documents)) as u32
     }
 
-    /// Estimates `units` (ascending, so a place's units are adjacent),
-    /// keeping the best unit of each place and the best `keep` places by
-    /// estimate: the candidates [`SearchIndex::assemble`] ranks with skim.
-    /// Adds every matching unit to `matched` when given. `None` when
-    /// `cancelled` said so (asked every few hundred units).
+    /// Documents holding the rarest word of a phrase (an upper bound).
+    fn phrase_df(&self, text: &str) -> u32 {
+        word_ranges(text)
+            .map(|(s, e)| self.vocab.get(&text[s..e]).copied().unwrap_or(0))
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The words of the vocabulary `term` may be a typo of, closest and
+    /// commonest first.
+    fn corrections(&self, term: &Term) -> Vec<String> {
+        let budget = typo_budget(term.chars);
+        if budget == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, u32, &str)> = self
+            .vocab
+            .iter()
+            .filter_map(|(w, &n)| edit_distance(&term.text, w, budget).map(|d| (d, n, w.as_str())))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        found
+            .into_iter()
+            .take(MAX_CORRECTIONS)
+            .map(|(_, _, w)| w.to_string())
+            .collect()
+    }
+
+    /// The char masks a unit must cover for term `j` to have a chance: its
+    /// stem, its text, each correction. A unit covering none is skipped.
+    fn term_masks(q: &Query) -> Vec<u64> {
+        let mut masks = Vec::new();
+        for t in &q.terms {
+            if t.required() {
+                masks.push(char_mask(&t.text));
+                continue;
+            }
+            masks.push(char_mask(&t.text));
+            if t.stem.len() >= 3 {
+                masks.push(char_mask(&t.stem));
+            }
+            masks.extend(t.corrections.iter().map(|c| char_mask(c)));
+        }
+        masks
+    }
+
+    /// The weight of a match in unit `i`, apart from the term's own.
+    fn unit_weight(&self, i: u32) -> f32 {
+        let u = &self.units[i as usize];
+        let len = f32::from(u.len);
+        let norm = (K1 + 1.0) / (K1 * (1.0 - B + B * len / self.mean_len) + 1.0);
+        field_weight(u.field) * norm
+    }
+
+    /// Scores `units` (ascending, so a place's units are adjacent): each
+    /// place gets, per term, its best match over its units, summed and
+    /// scaled by the share of the query's weight it covers; its best unit is
+    /// the one shown. Keeps the best `keep` places. Adds every matching unit
+    /// to `matched` when given. `None` when `cancelled` said so (asked every
+    /// few hundred units).
     pub(super) fn scan(
         &self,
         q: &Query,
@@ -179,49 +430,45 @@ impl SearchIndex {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Vec<Scored>> {
         let mut top = TopK::new(keep);
-        let mut run: Option<(u32, Scored)> = None;
+        let masks = Self::term_masks(q);
+        let terms = q.terms.len();
+        let mut qual = vec![0.0f32; terms];
+        let mut place = PlaceScore::new(terms);
         let mut buf = String::new();
         for (n, i) in units.enumerate() {
             if n % 512 == 511 && cancelled() {
                 return None;
             }
-            let Some(score) = self.estimate_unit(q, i, &mut buf) else {
+            let unit = &self.units[i as usize];
+            if masks.iter().all(|m| m & !unit.mask != 0) {
                 continue;
-            };
+            }
+            if place.owner != Some(unit.owner) {
+                if let Some(s) = place.finish(q) {
+                    top.push(s);
+                }
+                place.owner = Some(unit.owner);
+            }
+            let text = self.match_text(i, &mut buf);
+            let pairs = match_unit(q, self.matcher.as_ref(), text, &mut qual, None);
+            if qual.iter().all(|&x| x == 0.0) {
+                continue;
+            }
             if let Some(m) = matched {
                 m.insert(i);
             }
-            let owner = self.units[i as usize].owner;
-            let scored = Scored { score, unit: i };
-            match &mut run {
-                Some((o, best)) if *o == owner => {
-                    if score > best.score {
-                        *best = scored;
-                    }
-                }
-                _ => {
-                    if let Some((_, best)) = run.replace((owner, scored)) {
-                        top.push(best);
-                    }
-                }
-            }
+            let weight = self.unit_weight(i) * (1.0 + ADJACENT * pairs as f32);
+            let shown = if unit.field == Field::IndexTerm {
+                0.1
+            } else {
+                1.0
+            };
+            place.add(q, i, weight, &qual, shown);
         }
-        if let Some((_, best)) = run {
-            top.push(best);
+        if let Some(s) = place.finish(q) {
+            top.push(s);
         }
         Some(top.into_sorted())
-    }
-
-    /// Scores candidates with skim and keeps the best `limit`.
-    fn rank(&self, q: &Query, candidates: &[Scored], limit: usize) -> Vec<Scored> {
-        let mut buf = String::new();
-        let mut ranked = TopK::new(limit);
-        for c in candidates {
-            if let Some(score) = self.score_unit(q, c.unit, &mut buf) {
-                ranked.push(Scored { score, ..*c });
-            }
-        }
-        ranked.into_sorted()
     }
 
     /// The hit of a scored unit.
@@ -280,9 +527,8 @@ impl SearchIndex {
         })
     }
 
-    /// The final list from the candidates of [`SearchIndex::scan`]: the
-    /// named place first, then the candidates ranked by skim without it, at
-    /// most `limit`.
+    /// The final list from the places of [`SearchIndex::scan`]: the named
+    /// place first, then the others best first, at most `limit`.
     pub(super) fn assemble(
         &self,
         q: &Query,
@@ -295,18 +541,84 @@ impl SearchIndex {
             .filter(|_| scope.has_convention())
             .and_then(|t| self.named_hit(t));
         let skip = named.as_ref().map(|h| h.place);
-        let ranked = self.rank(q, candidates, limit.saturating_add(1));
+        let mut ranked = candidates.to_vec();
+        ranked.sort_by(order);
         let rest = ranked
-            .iter()
+            .into_iter()
             .filter(|s| Some(self.owners[self.units[s.unit as usize].owner as usize]) != skip)
-            .map(|s| self.hit(*s));
+            .map(|s| self.hit(s));
         named.into_iter().chain(rest).take(limit).collect()
+    }
+
+    /// Whether a search for `next` may scan only the units `prev` matched
+    /// (see [`super::query::narrows`]); never when `next` has typo
+    /// corrections, which match words `prev` did not.
+    pub(super) fn narrows(&self, prev: &str, next: &str) -> bool {
+        super::query::narrows(prev, next)
+            && self
+                .prepare(next)
+                .terms
+                .iter()
+                .all(|t| t.corrections.is_empty())
+    }
+
+    /// Why a hit matched, in words a reader can check: the index terms and
+    /// the words of the query found, and where (`index term 'quick
+    /// freeze'`, `'extradition' in the heading`). Empty for a place the
+    /// query names by number.
+    pub fn why(&self, query: &str, hit: &Hit) -> Vec<String> {
+        let q = self.prepare(query);
+        let Some(owner) = self.owners.iter().position(|p| *p == hit.place) else {
+            return Vec::new();
+        };
+        let owner = owner as u32;
+        let first = self.units.partition_point(|u| u.owner < owner);
+        let last = self.units.partition_point(|u| u.owner <= owner);
+        let terms = q.terms.len();
+        let mut best: Vec<(f32, Option<String>)> = vec![(0.0, None); terms];
+        let mut qual = vec![0.0f32; terms];
+        let mut spans = vec![None; terms];
+        let mut buf = String::new();
+        for i in first as u32..last as u32 {
+            let text = self.match_text(i, &mut buf).to_string();
+            spans.iter_mut().for_each(|s| *s = None);
+            match_unit(
+                &q,
+                self.matcher.as_ref(),
+                &text,
+                &mut qual,
+                Some(&mut spans),
+            );
+            let field = self.units[i as usize].field;
+            let shown = self.text(i);
+            for j in 0..terms {
+                let score = qual[j] * self.unit_weight(i);
+                if qual[j] > 0.0 && score > best[j].0 {
+                    let reason = match (field, spans[j]) {
+                        (Field::IndexTerm, _) => format!("index term '{shown}'"),
+                        (_, Some((s, e))) => {
+                            let word = shown.get(s..e).unwrap_or(&text[s..e]);
+                            format!("'{word}' in the {}", field_name(field))
+                        }
+                        (_, None) => format!("the {}", field_name(field)),
+                    };
+                    best[j] = (score, Some(reason));
+                }
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        for reason in best.into_iter().filter_map(|(_, r)| r) {
+            if !out.contains(&reason) {
+                out.push(reason);
+            }
+        }
+        out
     }
 
     /// Searches synchronously: best first, equal scores in corpus order.
     /// Large indexes are scanned by two threads.
     pub fn search(&self, query: &str, scope: Scope, limit: usize) -> Vec<Hit> {
-        let q = Query::parse(query);
+        let q = self.prepare(query);
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
@@ -335,8 +647,87 @@ impl SearchIndex {
     }
 }
 
-/// How many candidates (by estimate) skim ranks for `limit` hits: enough
-/// slack that an estimate a little off does not lose a hit.
+/// The running score of one place while its units are scanned.
+struct PlaceScore {
+    owner: Option<u32>,
+    /// Per term, its best weighted match over the place's units.
+    best: Vec<f32>,
+    /// The unit a hit shows: most terms matched, then the best sum (an
+    /// index term's counted at a tenth, so that the sentence saying the
+    /// same is shown, with its span marking the match in the text).
+    best_unit: Option<((usize, f32), u32)>,
+}
+
+impl PlaceScore {
+    fn new(terms: usize) -> Self {
+        PlaceScore {
+            owner: None,
+            best: vec![0.0; terms],
+            best_unit: None,
+        }
+    }
+
+    /// `shown`: how much the unit's sum counts when choosing the unit a hit
+    /// shows.
+    fn add(&mut self, q: &Query, unit: u32, weight: f32, qual: &[f32], shown: f32) {
+        let mut sum = 0.0;
+        for (j, term) in q.terms.iter().enumerate() {
+            let s = term.idf * qual[j] * weight;
+            sum += s;
+            if s > self.best[j] {
+                self.best[j] = s;
+            }
+        }
+        let key = (qual.iter().filter(|&&x| x > 0.0).count(), sum * shown);
+        if self
+            .best_unit
+            .is_none_or(|(b, _)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1))
+        {
+            self.best_unit = Some((key, unit));
+        }
+    }
+
+    /// The place's score, and resets for the next place. `None` when nothing
+    /// matched or a required term (`'word`, `"phrase"`) is missing.
+    fn finish(&mut self, q: &Query) -> Option<Scored> {
+        let best = std::mem::replace(&mut self.best, vec![0.0; q.terms.len()]);
+        let (_, unit) = self.best_unit.take()?;
+        let mut total = 0.0;
+        let mut covered = 0.0;
+        let mut all = 0.0;
+        for (term, &b) in q.terms.iter().zip(&best) {
+            all += term.idf;
+            if b > 0.0 {
+                total += b;
+                covered += term.idf;
+            } else if term.required() {
+                return None;
+            }
+        }
+        let coverage = if all > 0.0 { covered / all } else { 1.0 };
+        let score = total * coverage * coverage;
+        Some(Scored {
+            score: (score * 1000.0).round() as i64,
+            unit,
+        })
+    }
+}
+
+/// How `why` names a field.
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Heading => "heading",
+        Field::Summary => "summary",
+        Field::Text => "text",
+        Field::Title => "title",
+        Field::Byline => "byline",
+        Field::Sentence => "passage",
+        Field::IndexTerm => "index",
+    }
+}
+
+/// How many places a scan keeps for `limit` hits: the named place may take
+/// one slot, and a first batch merges pieces.
 pub(super) fn candidates(limit: usize) -> usize {
     limit.saturating_mul(2).saturating_add(64)
 }
@@ -395,17 +786,33 @@ mod tests {
         let hits = index.search("extradition", Scope::Sources, 10);
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].kind, HitKind::Source);
-        assert!(index.search("extraditionz", Scope::Sources, 10).is_empty());
-        let q = Query::parse("qqq");
-        let mut buf = String::new();
-        assert!((0..index.len() as u32).all(|i| index.estimate_unit(&q, i, &mut buf).is_none()));
+        assert!(index.search("qqqzzz", Scope::Sources, 10).is_empty());
     }
 
     #[test]
-    fn subsequence_ignores_ascii_case() {
-        assert!(is_subsequence(b"Dual Criminality", b"dcrim"));
-        assert!(!is_subsequence(b"Dual", b"dualx"));
-        assert!(is_subsequence(b"abc", b""));
+    fn letters_never_match_across_words() {
+        let corpus = corpus_with(
+            "A source",
+            &["Data usually are logged.", "An individual right."],
+        );
+        let index = SearchIndex::build(&corpus);
+        assert!(index.search("dual", Scope::Sources, 10).is_empty());
+        assert!(index.search("'dual", Scope::Sources, 10).is_empty());
+        assert_eq!(index.search("indiv", Scope::Sources, 10).len(), 1);
+        assert_eq!(
+            index.search("indvdl", Scope::Sources, 10).len(),
+            1,
+            "typed fast"
+        );
+    }
+
+    #[test]
+    fn whole_words_and_phrases() {
+        assert_eq!(find_whole("an Individual right", "individual"), Some(3));
+        assert_eq!(find_whole("individual", "dual"), None);
+        assert_eq!(find_whole("dual criminality.", "dual criminality"), Some(0));
+        assert!(in_order("extradition", "extrd"));
+        assert!(!in_order("extradition", "xtrd"));
     }
 
     #[test]

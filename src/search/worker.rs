@@ -4,7 +4,7 @@
 //! from the first piece, then the complete list).
 
 use super::index::SearchIndex;
-use super::query::{Query, narrows};
+use super::query::Query;
 use super::rank::{Scored, candidates, merge};
 use super::unitset::{SharedUnitSet, UnitSet};
 use super::{Hit, Scope};
@@ -134,7 +134,7 @@ impl SearchWorker {
         let shared = &self.shared;
         let mut st = lock(&shared.state);
         let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let q = Query::parse(&query);
+        let q = shared.index.prepare(&query);
         st.outbox = None;
         st.job = None;
         if q.is_empty() {
@@ -150,7 +150,10 @@ impl SearchWorker {
         let filter = st
             .recent
             .iter()
-            .filter(|m| (m.scope == scope || m.scope == Scope::All) && narrows(&m.query, &query))
+            .filter(|m| {
+                (m.scope == scope || m.scope == Scope::All)
+                    && shared.index.narrows(&m.query, &query)
+            })
             // The smallest set that applies: the fewest units to scan.
             .min_by_key(|m| m.units.len())
             .map(|m| Arc::clone(&m.units));

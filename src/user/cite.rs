@@ -1,16 +1,17 @@
 //! Citations to copy: a passage with its source's metadata, a provision of the
 //! convention, and the OSC 52 escape that puts text on the terminal's
-//! clipboard. Unknown metadata is left out or said to be unknown, never guessed.
+//! clipboard. Unknown metadata is left out, never guessed and never stood in
+//! for ("(untitled)", "n.d." do not appear); only web and mail addresses are
+//! kept as URLs.
 
 use super::item::{ItemRef, Resolved};
 use crate::corpus::{Corpus, PassageId, Source, Target, target::roman};
 use crate::text::one_line;
 
-/// `Alexa Zamora, (untitled), Global Voices, n.d., para. 14` or, with
-/// everything known, `Author, "Title", Publisher, 2025-03-13, para. 4, URL`.
-/// An unknown author or publisher is left out; an unknown title is
-/// `(untitled)`, an unknown date `n.d.` and an inferred one `2024-02 (date
-/// inferred)`.
+/// `Alexa Zamora, Global Voices, para. 14` or, with everything known,
+/// `Author, "Title", Publisher, 2025-03-13, para. 4, URL`. What is unknown is
+/// left out; a source with nothing known is named by its short name. A value
+/// an analyst inferred says so (`2024-02 (date inferred)`).
 pub fn cite_passage(corpus: &Corpus, id: PassageId) -> String {
     let Some(source) = corpus.sources.get(id.source) else {
         return "(passage not in the corpus)".to_string();
@@ -27,8 +28,12 @@ pub fn cite_source(corpus: &Corpus, index: usize) -> String {
     }
 }
 
-fn citation(source: &Source, paragraph: Option<usize>) -> String {
+/// The parts of a source's citation that are known, in citation order:
+/// author (else nothing), title in quotation marks, publisher, date. A
+/// source that has none of them is named by its short name.
+fn known_parts(source: &Source) -> Vec<String> {
     let meta = &source.meta;
+    let known = |v: &Option<String>| v.as_deref().map(one_line).filter(|v| !v.is_empty());
     // A value the source does not state is marked, so a quoted citation
     // never passes an analyst's inference off as the source's own.
     let mark = |key: &str, value: String| match meta.inferred(key) {
@@ -36,27 +41,46 @@ fn citation(source: &Source, paragraph: Option<usize>) -> String {
         None => value,
     };
     let mut parts: Vec<String> = Vec::new();
-    if let Some(author) = &meta.author {
-        parts.push(mark("author", one_line(author)));
+    parts.extend(known(&meta.author).map(|a| mark("author", a)));
+    parts.extend(known(&meta.title).map(|t| mark("title", format!("\"{t}\""))));
+    // A publisher that is also the author is said once.
+    parts.extend(
+        known(&meta.publisher)
+            .filter(|p| Some(p) != known(&meta.author).as_ref())
+            .map(|p| mark("publisher", p)),
+    );
+    parts.extend(known(&meta.date).map(|d| mark("date", d)));
+    if parts.is_empty() {
+        parts.push(one_line(&source.short_name()));
     }
-    parts.push(match &meta.title {
-        Some(title) => mark("title", format!("\"{}\"", one_line(title))),
-        None => "(untitled)".to_string(),
-    });
-    if let Some(publisher) = &meta.publisher {
-        parts.push(mark("publisher", one_line(publisher)));
-    }
-    parts.push(match &meta.date {
-        None => "n.d.".to_string(),
-        Some(d) => mark("date", one_line(d)),
-    });
+    parts
+}
+
+fn citation(source: &Source, paragraph: Option<usize>) -> String {
+    let mut parts = known_parts(source);
     if let Some(n) = paragraph {
         parts.push(format!("para. {n}"));
     }
-    if let Some(url) = &meta.url {
-        parts.push(one_line(url));
-    }
+    parts.extend(source.meta.url.as_deref().and_then(crate::export::safe_url));
     parts.join(", ")
+}
+
+/// A source as it stands in a brief's list of sources: what is known of it,
+/// then its address as a link; the user's own documents say so.
+pub fn cite_source_entry(corpus: &Corpus, index: usize) -> Vec<crate::export::Inline> {
+    use crate::export::Inline;
+    let Some(source) = corpus.sources.get(index) else {
+        return vec![Inline::Text("(source not in the corpus)".into())];
+    };
+    let mut runs = vec![Inline::Text(known_parts(source).join(", "))];
+    if let Some(url) = source.meta.url.as_deref().and_then(crate::export::safe_url) {
+        runs.push(Inline::Text(", ".into()));
+        runs.push(Inline::Link(url));
+    }
+    if source.user {
+        runs.push(Inline::Text(" (your own document)".into()));
+    }
+    runs
 }
 
 /// The passage in quotation marks, then its citation: what `y` copies.
@@ -85,11 +109,23 @@ pub fn cite_chapter(corpus: &Corpus, number: u8) -> String {
     format!("{}, chapter {name}", convention_name(corpus))
 }
 
-/// The citation of any provision: article, chapter or the preamble.
+/// The citation of any provision with its title, as `y` copies it:
+/// `UN Convention against Cybercrime (A/RES/79/243), art. 24 "Conditions and
+/// safeguards"`; the preamble has no title.
 pub fn cite_target(corpus: &Corpus, target: Target) -> String {
+    let titled = |reference: String, title: Option<&str>| match title.map(one_line) {
+        Some(t) if !t.is_empty() => format!("{reference} \"{t}\""),
+        _ => reference,
+    };
     match target {
-        Target::Article(n) => cite_article(corpus, n),
-        Target::Chapter(n) => cite_chapter(corpus, n),
+        Target::Article(n) => titled(
+            cite_article(corpus, n),
+            corpus.article(n).map(|a| a.title.as_str()),
+        ),
+        Target::Chapter(n) => titled(
+            cite_chapter(corpus, n),
+            corpus.chapter(n).map(|c| c.title.as_str()),
+        ),
         Target::Preamble => format!("{}, preamble", convention_name(corpus)),
     }
 }
@@ -152,12 +188,12 @@ mod tests {
     }
 
     #[test]
-    fn passage_citation_states_unknowns_honestly() {
+    fn passage_citation_leaves_unknowns_out() {
         let c = corpus();
         // Zamora's piece has an author and publisher but no title or date.
         assert_eq!(
             cite_passage(&c, passage(&c, "zamora", 14)),
-            "Alexa Zamora, (untitled), Global Voices, n.d., para. 14"
+            "Alexa Zamora, Global Voices, para. 14"
         );
         let full = cite_passage(&c, passage(&c, "benitez-mongelos", 2));
         assert!(
@@ -200,9 +236,34 @@ mod tests {
         );
         assert_eq!(
             cite_item(&c, &ItemRef::Source("zamora".into())).as_deref(),
-            Some("Alexa Zamora, (untitled), Global Voices, n.d.")
+            Some("Alexa Zamora, Global Voices")
         );
         assert_eq!(cite_item(&c, &ItemRef::Source("gone".into())), None);
+        assert_eq!(
+            cite_target(&c, Target::Article(24)),
+            "UN Convention against Cybercrime (A/RES/79/243), art. 24 \"Conditions and safeguards\""
+        );
+        assert_eq!(
+            cite_target(&c, Target::Chapter(4)),
+            "UN Convention against Cybercrime (A/RES/79/243), chapter IV \"Procedural measures and law enforcement\""
+        );
+    }
+
+    #[test]
+    fn hostile_and_missing_metadata() {
+        let mut c = corpus();
+        let s = &mut c.sources[0];
+        s.meta = crate::corpus::SourceMeta {
+            url: Some("javascript:alert(1)".into()),
+            ..Default::default()
+        };
+        let cited = cite_source(&c, 0);
+        assert!(!cited.contains("javascript"), "{cited}");
+        assert!(
+            !cited.contains("untitled") && !cited.contains("n.d."),
+            "{cited}"
+        );
+        assert_eq!(cited, c.sources[0].short_name());
     }
 
     #[test]
@@ -224,13 +285,14 @@ mod tests {
     #[test]
     fn osc52_wraps_cleaned_text() {
         assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
-        // An escape inside the text becomes U+FFFD before encoding.
-        let seq = osc52("a\u{1b}]0;x\u{7}b");
+        // An escape inside the text is removed whole before encoding, and an
+        // invisible format character (U+061C) becomes U+FFFD.
+        let seq = osc52("a\u{1b}]0;x\u{7}b\u{61c}");
         let inner = seq
             .strip_prefix("\u{1b}]52;c;")
             .and_then(|s| s.strip_suffix('\u{7}'))
             .expect("framed");
-        assert_eq!(inner, base64("a\u{FFFD}]0;x\u{FFFD}b".as_bytes()));
+        assert_eq!(inner, base64("ab\u{FFFD}".as_bytes()));
         assert!(!inner.contains('\u{1b}'));
     }
 }

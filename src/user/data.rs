@@ -1,16 +1,23 @@
 //! The user's bookmarks, notes and last place, as files in the data directory.
-//! Every change is written at once, atomically; a file that cannot be read is
-//! reported and never overwritten behind the user's back.
+//! Every change is a read-modify-write under the file's lock: the file is read
+//! again, the one change applied to what it holds now (so what another
+//! process added meanwhile is kept), and written atomically. Reading is
+//! tolerant (a bad entry is skipped and named) and never changes a file; a
+//! file with unreadable entries is copied aside by the next write, under a
+//! name no other backup has. A file that cannot be opened is never written.
 
 use super::bookmarks::Bookmarks;
 use super::item::ItemRef;
 use super::notes::Notes;
+use super::read::{Read, read_bookmarks, read_notes, read_whole};
+use super::suggestions::{Decision, Decisions};
 use crate::store::{self, StoreError};
 use std::path::{Path, PathBuf};
 
 pub const BOOKMARKS_FILE: &str = "bookmarks.json";
 pub const NOTES_FILE: &str = "notes.json";
 pub const SESSION_FILE: &str = "session.json";
+pub const SUGGESTIONS_FILE: &str = "suggestions.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
@@ -39,6 +46,9 @@ struct Home {
     dir: Option<PathBuf>,
     why_no_dir: String,
     unreadable: Vec<(&'static str, String)>,
+    /// Files that were there but gave nothing (not JSON, or not the right
+    /// shape): written only after a copy is kept aside.
+    unusable: Vec<(&'static str, String)>,
 }
 
 impl Home {
@@ -64,7 +74,15 @@ pub struct UserData {
     bookmarks: Bookmarks,
     notes: Notes,
     last_place: Option<String>,
+    /// The user's decisions on suggested links.
+    decisions: Decisions,
+    /// What a write did besides the change (a flawed file copied aside), for
+    /// the caller to tell the user.
+    notices: Vec<String>,
 }
+
+/// How one of the files is read.
+type Parse<T> = fn(&[u8], &str) -> Read<T>;
 
 impl UserData {
     /// Loads from [`store::data_dir`]. Never fails: problems come back as
@@ -90,14 +108,23 @@ impl UserData {
             dir: Some(dir.to_path_buf()),
             ..Home::default()
         };
-        let bookmarks: Bookmarks = read(dir, BOOKMARKS_FILE, &mut home, &mut warnings);
-        let notes: Notes = read(dir, NOTES_FILE, &mut home, &mut warnings);
-        let session: Session = read(dir, SESSION_FILE, &mut home, &mut warnings);
+        let bookmarks = read(
+            dir,
+            BOOKMARKS_FILE,
+            read_bookmarks,
+            &mut home,
+            &mut warnings,
+        );
+        let notes = read(dir, NOTES_FILE, read_notes, &mut home, &mut warnings);
+        let session: Session = read(dir, SESSION_FILE, read_whole, &mut home, &mut warnings);
+        let decisions = read(dir, SUGGESTIONS_FILE, read_whole, &mut home, &mut warnings);
         let data = UserData {
             home,
             bookmarks,
             notes,
             last_place: session.last_place,
+            decisions,
+            notices: Vec::new(),
         };
         (data, warnings)
     }
@@ -112,7 +139,27 @@ impl UserData {
             bookmarks,
             notes,
             last_place: None,
+            decisions: Decisions::default(),
+            notices: Vec::new(),
         }
+    }
+
+    /// What the writes so far did besides their change (a file with bad
+    /// entries kept aside under a new name), once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Why nothing could be read from `file` (`BOOKMARKS_FILE`,
+    /// `NOTES_FILE`) although it is there: an empty list then means "could
+    /// not read", not "none yet".
+    pub fn unreadable(&self, file: &str) -> Option<&str> {
+        self.home
+            .unreadable
+            .iter()
+            .chain(&self.home.unusable)
+            .find(|(f, _)| *f == file)
+            .map(|(_, why)| why.as_str())
     }
 
     /// The directory the files are in, when there is one.
@@ -138,6 +185,26 @@ impl UserData {
 
     pub fn last_place(&self) -> Option<&str> {
         self.last_place.as_deref()
+    }
+
+    /// The user's decisions on suggested links.
+    pub fn decisions(&self) -> &Decisions {
+        &self.decisions
+    }
+
+    /// Accepts (or rejects) a suggested link and saves, under the same lock
+    /// and re-read as every other change.
+    pub fn decide(&mut self, decision: Decision, accept: bool) -> Result<(), UserError> {
+        let (decisions, _) = self.rewrite(SUGGESTIONS_FILE, read_whole, |d: &mut Decisions| {
+            if accept {
+                d.accept(decision);
+            } else {
+                d.reject(decision);
+            }
+            true
+        })?;
+        self.decisions = decisions;
+        Ok(())
     }
 
     /// Adds the bookmark if absent, removes it if present, and saves. Returns
@@ -167,10 +234,9 @@ impl UserData {
 
     /// Sets the note on an item and saves; empty text deletes the note.
     pub fn set_note(&mut self, item: &ItemRef, text: String) -> Result<(), UserError> {
-        let mut notes = self.fresh(NOTES_FILE, &self.notes)?;
-        if notes.set(item.clone(), &text) {
-            store::write_json(&self.home.path(NOTES_FILE)?, &notes)?;
-        }
+        let (notes, _) = self.rewrite(NOTES_FILE, read_notes, |n: &mut Notes| {
+            n.set(item.clone(), &text)
+        })?;
         self.notes = notes;
         Ok(())
     }
@@ -180,10 +246,10 @@ impl UserData {
         if self.last_place.as_deref() == Some(place.as_str()) {
             return Ok(());
         }
-        let session = Session {
-            last_place: Some(place),
-        };
-        store::write_json(&self.home.path(SESSION_FILE)?, &session)?;
+        let (session, _) = self.rewrite(SESSION_FILE, read_whole, |s: &mut Session| {
+            s.last_place = Some(place);
+            true
+        })?;
         self.last_place = session.last_place;
         Ok(())
     }
@@ -194,43 +260,88 @@ impl UserData {
         &mut self,
         change: impl FnOnce(&mut Bookmarks) -> bool,
     ) -> Result<bool, UserError> {
-        let mut bookmarks = self.fresh(BOOKMARKS_FILE, &self.bookmarks)?;
-        let changed = change(&mut bookmarks);
-        if changed {
-            store::write_json(&self.home.path(BOOKMARKS_FILE)?, &bookmarks)?;
-        }
+        let (bookmarks, changed) = self.rewrite(BOOKMARKS_FILE, read_bookmarks, change)?;
         self.bookmarks = bookmarks;
         Ok(changed)
     }
 
-    /// What the file holds now: another process (`treaty bookmarks add` while
-    /// the explorer is open) may have changed it since it was loaded, and a
-    /// change made on a stale copy would undo theirs. A file found corrupt is
-    /// kept aside by the store; the copy in memory is then the best there is.
-    fn fresh<T>(&self, file: &'static str, current: &T) -> Result<T, UserError>
-    where
-        T: serde::de::DeserializeOwned + Default + Clone,
-    {
-        match store::read_json::<T>(&self.home.path(file)?)? {
-            (value, None) => Ok(value),
-            (_, Some(_kept_aside)) => Ok(current.clone()),
+    /// One read-modify-write of `file`, holding its lock throughout: another
+    /// process (`treaty bookmarks add` while the explorer is open, two loops
+    /// of it) waits its turn, and the change is applied to what the file
+    /// holds now, never to a stale copy. A file with entries that could not
+    /// be read is copied aside first (the entries stay there; the rest is
+    /// written back). Returns what the file holds afterwards.
+    fn rewrite<T: serde::Serialize + Default>(
+        &mut self,
+        file: &'static str,
+        parse: Parse<T>,
+        change: impl FnOnce(&mut T) -> bool,
+    ) -> Result<(T, bool), UserError> {
+        let path = self.home.path(file)?;
+        let _lock = store::lock(&path)?;
+        let read = read_file(&path, parse)?;
+        let mut value = read.value;
+        let changed = change(&mut value);
+        if changed {
+            if !read.problems.is_empty() {
+                let backup = store::set_aside(&path)?;
+                self.notices.push(format!(
+                    "{} had {} that could not be read; the file as it was is kept as {}",
+                    shown(&path),
+                    if read.whole { "content" } else { "entries" },
+                    shown(&backup)
+                ));
+            }
+            store::write_json(&path, &value)?;
         }
+        Ok((value, changed))
     }
 }
 
-fn read<T>(dir: &Path, file: &'static str, home: &mut Home, warnings: &mut Vec<String>) -> T
-where
-    T: serde::de::DeserializeOwned + Default,
-{
-    match store::read_json::<T>(&dir.join(file)) {
-        Ok((value, None)) => value,
-        Ok((value, Some(report))) => {
-            warnings.push(report.to_string());
-            value
+fn shown(path: &Path) -> String {
+    crate::text::one_line(&path.display().to_string())
+}
+
+/// Reads one file: missing is empty; one that cannot be opened or is not a
+/// regular file (a FIFO, a device, larger than the limit) is an error.
+fn read_file<T: Default>(path: &Path, parse: Parse<T>) -> Result<Read<T>, StoreError> {
+    match store::read_capped(path, store::USER_FILE_LIMIT) {
+        Ok(bytes) => Ok(parse(&bytes, &shown(path))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Read::default()),
+        Err(source) => Err(StoreError::Read {
+            path: shown(path),
+            source,
+        }),
+    }
+}
+
+fn read<T: Default>(
+    dir: &Path,
+    file: &'static str,
+    parse: Parse<T>,
+    home: &mut Home,
+    warnings: &mut Vec<String>,
+) -> T {
+    match read_file(&dir.join(file), parse) {
+        Ok(read) => {
+            if read.whole {
+                home.unusable
+                    .push((file, read.problems.first().cloned().unwrap_or_default()));
+            }
+            warnings.extend(read.problems);
+            if read.whole
+                && let Some(w) = warnings.last_mut()
+            {
+                w.push_str(
+                    "; the file stays as it is, and the next change saved keeps a copy of it \
+                     as NAME.corrupt-TIME",
+                );
+            }
+            read.value
         }
         Err(e) => {
-            // Unreadable (permissions, a directory in the way, or a corrupt
-            // file that could not be moved aside): never write over it.
+            // Unreadable (permissions, a directory or a FIFO in the way, too
+            // large): never write over it.
             warnings.push(format!("{e}; changes to it will not be saved"));
             home.unreadable.push((file, e.to_string()));
             T::default()
@@ -281,8 +392,12 @@ mod tests {
         let (mut data, warnings) = UserData::load_from(tmp.path());
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
-            warnings[0].contains("notes.json is corrupt"),
+            warnings[0].contains("notes.json cannot be read (line 1"),
             "{warnings:?}"
+        );
+        assert!(
+            tmp.path().join(NOTES_FILE).exists(),
+            "reading sets nothing aside"
         );
         data.set_note(&ItemRef::article(1), "fresh".into())
             .expect("write");

@@ -19,6 +19,10 @@ pub enum ItemRef {
         source: String,
         paragraph: usize,
     },
+    /// The key points of a brief, by what the brief is on (`brief:bookmarks`,
+    /// `brief:concern:scope`, `brief:chapter:IV`, `brief:articles:23,24`):
+    /// a note only, never a place or a bookmark.
+    Brief(String),
 }
 
 /// What an [`ItemRef`] points at in a loaded corpus.
@@ -50,6 +54,8 @@ pub enum ItemRefError {
         "'{0}' names nothing to bookmark: give an article (23), a chapter (IV), preamble, a source id ({1}) or a passage (ID#N)"
     )]
     Unknown(String, String),
+    #[error("'{0}' holds the key points of a brief: it is a note, not a place to open or bookmark")]
+    NotAPlace(String),
 }
 
 impl fmt::Display for ItemRef {
@@ -58,6 +64,7 @@ impl fmt::Display for ItemRef {
             ItemRef::Target(t) => t.fmt(f),
             ItemRef::Source(id) => write!(f, "source:{id}"),
             ItemRef::Passage { source, paragraph } => write!(f, "passage:{source}#{paragraph}"),
+            ItemRef::Brief(subject) => write!(f, "brief:{subject}"),
         }
     }
 }
@@ -83,6 +90,7 @@ impl FromStr for ItemRef {
         match kind.to_ascii_lowercase().as_str() {
             "article" | "chapter" => Ok(ItemRef::Target(s.parse()?)),
             "source" if valid_id(value) => Ok(ItemRef::Source(value.to_string())),
+            "brief" if valid_id(value) => Ok(ItemRef::Brief(value.to_string())),
             "passage" => {
                 let (id, n) = value.rsplit_once('#').ok_or_else(malformed)?;
                 match n.parse::<usize>() {
@@ -183,6 +191,7 @@ impl ItemRef {
                 }
             }
             ItemRef::Source(id) => source_index(id).map(Resolved::Source),
+            ItemRef::Brief(_) => Err(ItemRefError::NotAPlace(self.to_string())),
             ItemRef::Passage { source, paragraph } => {
                 let s = source_index(source)?;
                 let passages = &corpus.sources[s].passages;
@@ -203,6 +212,12 @@ impl ItemRef {
     /// procedural measures`, `Zamora, para 14: "Article 23 allows…"`. Names
     /// that no longer resolve say so.
     pub fn heading(&self, corpus: &Corpus) -> String {
+        if let ItemRef::Brief(subject) = self {
+            return format!(
+                "Key points of the brief on {}",
+                crate::text::one_line(subject)
+            );
+        }
         match self.resolve(corpus) {
             Ok(Resolved::Target(t)) => crate::text::one_line(&corpus.target_heading(t)),
             Ok(Resolved::Source(i)) => crate::text::one_line(&corpus.sources[i].display_title()),
@@ -228,7 +243,35 @@ impl serde::Serialize for ItemRef {
 impl<'de> serde::Deserialize<'de> for ItemRef {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        ItemRef::from_stored(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ItemRef {
+    /// Reads a name as this program writes it to a file: exactly, without
+    /// trimming, and with any source id a corpus may have (a `--data` file
+    /// name may hold spaces or escapes; the id is kept as it is, and is
+    /// cleaned only when shown). What the user types goes through
+    /// [`ItemRef::from_input`] instead.
+    pub fn from_stored(s: &str) -> Result<Self, ItemRefError> {
+        if let Some(id) = s.strip_prefix("source:").filter(|id| !id.is_empty()) {
+            return Ok(ItemRef::Source(id.to_string()));
+        }
+        if let Some((id, n)) = s.strip_prefix("passage:").and_then(|r| r.rsplit_once('#'))
+            && let Ok(paragraph) = n.parse::<usize>()
+            && paragraph > 0
+            && !id.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Ok(ItemRef::Passage {
+                source: id.to_string(),
+                paragraph,
+            });
+        }
+        if s.trim() != s {
+            return Err(ItemRefError::Malformed(s.to_string()));
+        }
+        s.parse()
     }
 }
 
@@ -334,5 +377,20 @@ mod tests {
         let back: Vec<ItemRef> = serde_json::from_str(&json).expect("de");
         assert_eq!(back, items);
         assert!(serde_json::from_str::<Vec<ItemRef>>(r#"["article:99"]"#).is_err());
+    }
+
+    #[test]
+    fn what_was_written_reads_back_exactly() {
+        for item in [
+            ItemRef::Source("evil\u{1b}]0;x\u{7} id".into()),
+            ItemRef::Passage {
+                source: "a#b c".into(),
+                paragraph: 3,
+            },
+            ItemRef::article(68),
+        ] {
+            assert_eq!(ItemRef::from_stored(&item.to_string()), Ok(item));
+        }
+        assert!(ItemRef::from_stored(" article:3").is_err());
     }
 }

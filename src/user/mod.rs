@@ -8,6 +8,8 @@ pub mod cite;
 pub mod data;
 pub mod item;
 pub mod notes;
+mod read;
+pub mod suggestions;
 
 pub use bookmarks::Bookmarks;
 pub use brief::{BriefError, Format, Selection, brief};
@@ -18,3 +20,4 @@ pub use cite::{
 pub use data::{UserData, UserError};
 pub use item::{ItemRef, ItemRefError, Resolved};
 pub use notes::Notes;
+pub use read::{read_bookmarks, read_notes};

@@ -304,6 +304,8 @@ pub fn alpha(url: Option<&str>, fourth: &str) -> Source {
             url: url.map(Into::into),
             kind: None,
             origin: None,
+            // Named as its author's surname by choice, as the seeds are.
+            short: Some("Alpha".into()),
             inferred: Default::default(),
         },
         passages: vec![
@@ -330,6 +332,7 @@ pub fn beta(passages: Vec<Passage>) -> Source {
         path: "data/sources/beta.md".into(),
         meta: SourceMeta {
             title: Some("A note on scope".into()),
+            short: Some("beta".into()),
             ..SourceMeta::default()
         },
         passages,

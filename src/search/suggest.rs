@@ -1,0 +1,454 @@
+//! Suggested links: for a passage that no citation and no analyst links to
+//! the convention, the provisions it seems to discuss, read from the subject
+//! index's terms found in it (stem by stem, so `quick-freeze orders` finds
+//! `quick freeze`) and from the words it shares with a provision's heading
+//! and summary. Each suggestion has a score and a reason naming what
+//! matched; it is a suggestion, never shown as a citation.
+
+use super::fold::fold;
+use super::words::{is_stop_word, stem, word_ranges};
+use crate::corpus::{Corpus, PassageId, Target};
+use std::collections::HashMap;
+
+/// Suggestions scoring below this are not made. Chosen by reasoning, not
+/// fitted to the curated links: one specific multi-word index term (about
+/// 2.5 for a term of two words pointing to one provision) passes on its
+/// own; a single common word does not.
+pub const THRESHOLD: f32 = 2.2;
+
+/// At most this many provisions are suggested for one passage.
+pub const MAX_PER_PASSAGE: usize = 3;
+
+/// Weight of the summary similarity against the index terms: index terms
+/// are the evidence, shared summary words a tie-breaker and a help.
+const SUMMARY_WEIGHT: f32 = 0.35;
+
+/// Bytes of passages sampled to tell common index terms from rare ones.
+const SAMPLE: usize = 256 * 1024;
+
+/// Fewer sampled passages than this say nothing reliable.
+const MIN_SAMPLE: u32 = 20;
+
+/// How hard a common term is weighed down: a term in every passage keeps
+/// 1 / (1 + COMMON_TERM) of its weight.
+const COMMON_TERM: f32 = 8.0;
+
+/// A word in more summaries than this is too common to suggest anything.
+const COMMON_SUMMARY_WORD: u32 = 6;
+
+/// One suggested link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub passage: PassageId,
+    pub target: Target,
+    /// Higher is stronger; at least [`THRESHOLD`].
+    pub score: f32,
+    /// What matched, for a reader to check: `'quick freeze', 'traffic
+    /// data' -> Art. 42`.
+    pub reason: String,
+}
+
+/// A provision suggested for a text (no passage yet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSuggestion {
+    pub target: Target,
+    pub score: f32,
+    pub reason: String,
+}
+
+struct Term {
+    text: String,
+    stems: Vec<String>,
+    targets: Vec<Target>,
+    weight: f32,
+}
+
+/// What the suggester knows of the convention, built once per corpus.
+pub struct Suggester {
+    terms: Vec<Term>,
+    /// Terms by their first stem.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Per provision, the stems of its heading and summary with their weight.
+    profiles: HashMap<Target, HashMap<String, f32>>,
+}
+
+/// The stems of the words of a text, stop words dropped.
+fn stems(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|(s, _)| s).collect()
+}
+
+/// The words of a text as (stem, folded word), stop words dropped.
+fn words(text: &str) -> Vec<(String, String)> {
+    words_cached(text, &mut HashMap::new())
+}
+
+/// [`words`], with the stems of words already seen taken from `cache`: a
+/// long import repeats its words, and stemming costs more than a look-up.
+fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String, String)> {
+    let folded = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        fold(text)
+    };
+    word_ranges(&folded)
+        .map(|(s, e)| &folded[s..e])
+        .filter(|w| !is_stop_word(w))
+        .map(|w| {
+            let stem = match cache.get(w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(w);
+                    if cache.len() < STEM_CACHE {
+                        cache.insert(w.to_string(), s.clone());
+                    }
+                    s
+                }
+            };
+            (stem, w.to_string())
+        })
+        .collect()
+}
+
+/// Distinct words whose stems are kept while suggesting for one source.
+const STEM_CACHE: usize = 200_000;
+
+/// Passages per thread below which suggesting stays on one thread.
+const PARALLEL_MIN: usize = 512;
+
+impl Suggester {
+    pub fn new(corpus: &Corpus) -> Self {
+        let mut merged: HashMap<Vec<String>, (String, Vec<Target>)> = HashMap::new();
+        let mut order: Vec<Vec<String>> = Vec::new();
+        for entry in &corpus.subject.entries {
+            for term in &entry.terms {
+                // The English stemmer would mangle French and Spanish words
+                // into English ones (`considérants` into `consider`): those
+                // terms match word for word, accents aside.
+                let key: Vec<String> = if term.lang == crate::corpus::Lang::En {
+                    stems(&term.text)
+                } else {
+                    words(&term.text)
+                        .into_iter()
+                        .map(|(_, w)| format!("={w}"))
+                        .collect()
+                };
+                if key.is_empty() {
+                    continue;
+                }
+                let slot = merged.entry(key.clone()).or_insert_with(|| {
+                    order.push(key.clone());
+                    (term.text.clone(), Vec::new())
+                });
+                if !slot.1.contains(&entry.target) {
+                    slot.1.push(entry.target);
+                }
+            }
+        }
+        let provisions = corpus.subject.entries.len().max(1) as f32;
+        let mut terms = Vec::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for key in order {
+            let Some((text, targets)) = merged.remove(&key) else {
+                continue;
+            };
+            // Specific (few provisions) and long (several words) terms say
+            // more than a common single word.
+            let weight = (1.0 + provisions / targets.len() as f32).ln()
+                * (key.len() as f32).sqrt()
+                * if key.len() == 1 { 0.6 } else { 1.0 };
+            by_first
+                .entry(key[0].clone())
+                .or_default()
+                .push(terms.len());
+            terms.push(Term {
+                text,
+                stems: key,
+                targets,
+                weight,
+            });
+        }
+        // A term most passages use ('human rights' in a corpus of human
+        // rights critiques) says little about which provision one of them
+        // discusses: weighed down by the share of a sample of the passages
+        // (about SAMPLE bytes, spread evenly) it is found in.
+        let mut this = Suggester {
+            terms,
+            by_first,
+            profiles: HashMap::new(),
+        };
+        let passages: Vec<&str> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| p.text.as_str())
+            .collect();
+        let bytes: usize = passages.iter().map(|p| p.len()).sum();
+        let stride = bytes.div_ceil(SAMPLE).max(1);
+        let mut seen = vec![0u32; this.terms.len()];
+        let mut sampled = 0u32;
+        let mut cache = HashMap::new();
+        for p in passages.iter().step_by(stride) {
+            sampled += 1;
+            for t in this.find_terms(&words_cached(p, &mut cache)) {
+                seen[t] += 1;
+            }
+        }
+        if sampled >= MIN_SAMPLE {
+            for (term, &n) in this.terms.iter_mut().zip(&seen) {
+                term.weight /= 1.0 + COMMON_TERM * n as f32 / sampled as f32;
+            }
+        }
+        let Suggester {
+            terms, by_first, ..
+        } = this;
+        let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
+        let conv = &corpus.convention;
+        for chapter in &conv.chapters {
+            for article in &chapter.articles {
+                let mut words = stems(&article.title);
+                words.extend(stems(&article.summary));
+                words.sort();
+                words.dedup();
+                profiles.push((article.target(), words));
+            }
+        }
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, words) in &profiles {
+            for w in words {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let n = profiles.len().max(1) as f32;
+        let profiles = profiles
+            .iter()
+            .map(|(t, words)| {
+                let norm = (words.len().max(1) as f32).sqrt();
+                let weights = words
+                    .iter()
+                    .map(|w| {
+                        // A word most summaries use (`States`, `Convention`)
+                        // tells nothing about which provision is meant.
+                        let d = df.get(w.as_str()).copied().unwrap_or(1);
+                        let idf = if d > COMMON_SUMMARY_WORD {
+                            0.0
+                        } else {
+                            (n / d as f32).ln()
+                        };
+                        (w.clone(), idf / norm)
+                    })
+                    .collect();
+                (*t, weights)
+            })
+            .collect();
+        Suggester {
+            terms,
+            by_first,
+            profiles,
+        }
+    }
+
+    /// The index terms found in a text's words (stem, folded word), each
+    /// once: longest match first, and none inside it, so `quick freeze` is
+    /// read once, not also as `freezing`.
+    fn find_terms(&self, words: &[(String, String)]) -> Vec<usize> {
+        let key_matches = |key: &str, (stem, word): &(String, String)| match key.strip_prefix('=') {
+            Some(w) => w == word,
+            None => key == stem,
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (stem, word) = &words[i];
+            let candidates = self
+                .by_first
+                .get(stem.as_str())
+                .into_iter()
+                .chain(self.by_first.get(format!("={word}").as_str()))
+                .flatten()
+                .copied();
+            let longest = candidates
+                .filter(|&t| {
+                    let key = &self.terms[t].stems;
+                    words.len() >= i + key.len()
+                        && key.iter().zip(&words[i..]).all(|(k, w)| key_matches(k, w))
+                })
+                .max_by_key(|&t| self.terms[t].stems.len());
+            let Some(t) = longest else {
+                i += 1;
+                continue;
+            };
+            if !seen.contains(&t) {
+                seen.push(t);
+            }
+            i += self.terms[t].stems.len();
+        }
+        seen
+    }
+
+    /// The provisions a text seems to discuss, best first, at most
+    /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
+    pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
+        self.for_text_cached(text, &mut HashMap::new())
+    }
+
+    fn for_text_cached(
+        &self,
+        text: &str,
+        cache: &mut HashMap<String, String>,
+    ) -> Vec<TextSuggestion> {
+        let pairs = words_cached(text, cache);
+        let surface: HashMap<&str, &str> = pairs
+            .iter()
+            .rev()
+            .map(|(s, w)| (s.as_str(), w.as_str()))
+            .collect();
+        let words: Vec<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
+        let mut found: HashMap<Target, (f32, Vec<&str>)> = HashMap::new();
+        for t in self.find_terms(&pairs) {
+            let term = &self.terms[t];
+            for target in &term.targets {
+                let slot = found.entry(*target).or_default();
+                slot.0 += term.weight;
+                slot.1.push(term.text.as_str());
+            }
+        }
+        let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut out: Vec<TextSuggestion> = Vec::new();
+        // Only provisions an index term points to are suggested: the words a
+        // passage shares with an article's summary add weight and a reason,
+        // never a suggestion alone. Chapters and the preamble have no
+        // summary to share words with.
+        for (target, (index_score, matched)) in found {
+            let empty = HashMap::new();
+            let profile = self.profiles.get(&target).unwrap_or(&empty);
+            let mut shared: Vec<(&str, f32)> = distinct
+                .iter()
+                .filter_map(|w| profile.get(*w).map(|&x| (*w, x)))
+                .filter(|(_, x)| *x > 0.0)
+                .collect();
+            let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
+            let score = index_score + similarity;
+            if score < THRESHOLD {
+                continue;
+            }
+            // Words the index terms already name are not repeated.
+            let named: Vec<String> = matched.iter().flat_map(|m| stems(m)).collect();
+            shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+            let mut what: Vec<String> = matched.iter().map(|m| format!("'{m}'")).collect();
+            let extra: Vec<&str> = shared
+                .iter()
+                .filter(|(w, _)| !named.iter().any(|n| n == w))
+                .take(3usize.saturating_sub(what.len()))
+                .map(|(w, _)| surface.get(w).copied().unwrap_or(w))
+                .collect();
+            if !extra.is_empty() {
+                what.push(format!("summary words '{}'", extra.join("', '")));
+            }
+            out.push(TextSuggestion {
+                target,
+                score,
+                reason: format!("{} -> {}", what.join(", "), target.label()),
+            });
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+        out.truncate(MAX_PER_PASSAGE);
+        out
+    }
+
+    /// Suggestions for one passage.
+    pub fn for_passage(&self, corpus: &Corpus, id: PassageId) -> Vec<Suggestion> {
+        self.for_passages(corpus, &[id], &mut HashMap::new())
+    }
+
+    fn for_passages(
+        &self,
+        corpus: &Corpus,
+        ids: &[PassageId],
+        cache: &mut HashMap<String, String>,
+    ) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        for &id in ids {
+            let Some(passage) = corpus.passage(id) else {
+                continue;
+            };
+            out.extend(
+                self.for_text_cached(&passage.text, cache)
+                    .into_iter()
+                    .map(|s| Suggestion {
+                        passage: id,
+                        target: s.target,
+                        score: s.score,
+                        reason: s.reason,
+                    }),
+            );
+        }
+        out
+    }
+
+    /// Suggestions for every passage of source `source` that `linked` says
+    /// has no link yet (no citation, no analyst's link), in passage order.
+    /// A long source is shared between two threads (the machine this is
+    /// built for has two cores).
+    pub fn for_source(
+        &self,
+        corpus: &Corpus,
+        source: usize,
+        linked: &dyn Fn(PassageId) -> bool,
+    ) -> Vec<Suggestion> {
+        let count = corpus.sources.get(source).map_or(0, |s| s.passages.len());
+        let ids: Vec<PassageId> = (0..count)
+            .map(|index| PassageId { source, index })
+            .filter(|id| !linked(*id))
+            .collect();
+        if ids.len() < 2 * PARALLEL_MIN {
+            return self.for_passages(corpus, &ids, &mut HashMap::new());
+        }
+        let (first, second) = ids.split_at(ids.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| self.for_passages(corpus, second, &mut HashMap::new()));
+            let mut out = self.for_passages(corpus, first, &mut HashMap::new());
+            match other.join() {
+                Ok(rest) => out.extend(rest),
+                // A panic there would have happened here too: do it here.
+                Err(_) => out.extend(self.for_passages(corpus, second, &mut HashMap::new())),
+            }
+            out
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggester() -> Suggester {
+        Suggester::new(&crate::corpus::load_embedded().expect("the corpus loads"))
+    }
+
+    #[test]
+    fn index_terms_find_the_provision_with_a_reason() {
+        let s = suggester();
+        let found = s.for_text(
+            "Police could issue quick-freeze orders to keep traffic data before a court decides.",
+        );
+        let first = found.first().expect("a suggestion");
+        assert!(
+            matches!(first.target, Target::Article(25 | 26 | 42)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f.reason.contains("'quick freeze'")),
+            "{found:?}"
+        );
+        assert!(first.reason.ends_with(&first.target.label()));
+    }
+
+    #[test]
+    fn no_suggestion_without_evidence() {
+        let s = suggester();
+        assert!(s.for_text("The weather was pleasant in spring.").is_empty());
+        assert!(s.for_text("").is_empty());
+    }
+}
