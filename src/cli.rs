@@ -1,7 +1,7 @@
 //! The command line: subcommands and flags (clap). Parsing only; the work is in
 //! `commands`.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -83,11 +83,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the passages linked to an article or chapter, with basis and reason.
+    /// List the passages linked to an article or chapter (its citing references), with
+    /// basis, reason, treatment and depth; filter and sort them.
     Refs {
         /// `23`, `chapter IV`, `preamble`
         #[arg(value_name = "PLACE", required = true, num_args = 1..)]
         place: Vec<String>,
+        #[command(flatten)]
+        select: RefsArgs,
         #[arg(long)]
         json: bool,
     },
@@ -297,4 +300,58 @@ convention (fewer than half the articles, or titles that differ from the officia
         #[arg(long)]
         json: bool,
     },
+}
+
+/// How `treaty refs` filters and orders the citing references.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RefsArgs {
+    /// Keep passages with this treatment (repeat or separate with commas).
+    #[arg(long, value_name = "TREATMENT", value_delimiter = ',')]
+    pub treatment: Vec<TreatmentArg>,
+    /// Keep passages at least this deep: 1 mentions, 2 cites, 3 discusses, 4 examines.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub depth_min: Option<u8>,
+    /// Keep passages of this source (its id; repeat for several).
+    #[arg(long, value_name = "ID")]
+    pub source: Vec<String>,
+    /// Keep cited or inferred links only.
+    #[arg(long, value_name = "BASIS")]
+    pub basis: Option<BasisArg>,
+    /// Keep sources dated on or after DATE (2024, 2024-06, 2024-06-01).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep sources dated on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Order: basis (cited first, the default), corpus, depth (deepest first),
+    /// date (newest first), critical (criticises, proposes change, then by depth).
+    #[arg(long, value_name = "ORDER", default_value = "basis")]
+    pub sort: SortArg,
+}
+
+/// A treatment, as `--treatment` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TreatmentArg {
+    Criticises,
+    ProposesChange,
+    Welcomes,
+    Mentions,
+}
+
+/// A basis, as `--basis` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BasisArg {
+    Cited,
+    Inferred,
+}
+
+/// An order, as `--sort` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SortArg {
+    #[default]
+    Basis,
+    Corpus,
+    Depth,
+    Date,
+    Critical,
 }

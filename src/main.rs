@@ -37,7 +37,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             commands::import(data, &command, out)
         }
         Some(Command::Show { place, json }) => commands::show(&corpus()?, &place, json, out),
-        Some(Command::Refs { place, json }) => commands::refs(&corpus()?, &place, json, out),
+        Some(Command::Refs {
+            place,
+            select,
+            json,
+        }) => commands::refs(&corpus()?, &place, &select, json, out),
         Some(Command::Sources { json }) => commands::sources(&corpus()?, json, out),
         Some(Command::Search { query, limit, json }) => {
             commands::search(&corpus()?, &query, limit, json, out)
@@ -112,10 +116,23 @@ fn explore(
         Some(id) => Some(format!("source {id}")),
         None => (!place.is_empty()).then(|| place.join(" ")),
     };
-    let start = words
-        .map(|w| treaty::corpus::lookup(&corpus, &w))
+    let location = words
+        .map(|w| treaty::corpus::locate(&corpus, &w))
         .transpose()
         .map_err(|e| Failure::usage(e.to_string()))?;
+    // The explorer opens a place; a paragraph asked for (`24(2)`,
+    // `zamora#10`) opens its article or source until the explorer takes one.
+    let start = match location.map(|l| l.to) {
+        Some(treaty::corpus::Destination::Place(place)) => Some(place),
+        Some(treaty::corpus::Destination::Concern(i)) => {
+            let id = &corpus.concerns[i].id;
+            return Err(Failure::usage(format!(
+                "'{id}' is a concern: in the explorer, c lists the concerns with their \
+                 passages; `treaty present --deck {id}` presents them"
+            )));
+        }
+        None => None,
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         writeln!(
             out,

@@ -15,7 +15,7 @@ use crate::app::view::pane::Pane;
 use crate::app::view::screen::Screen;
 use crate::corpus::PassageId;
 use crate::corpus::Target;
-use crate::corpus::{Corpus, Place, lookup};
+use crate::corpus::{Corpus, Place};
 use crate::refs::graph::LinkGraph;
 use ratatui::layout::Rect;
 
@@ -207,8 +207,14 @@ pub fn submit_prompt(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     if input.trim().is_empty() {
         return;
     }
-    match lookup(corpus, &input) {
-        Ok(place) => {
+    // The domain reads every form (`24(2)`, `zamora#10`); the explorer
+    // opens the article or source.
+    match crate::corpus::locate(corpus, &input).map(|l| l.as_place()) {
+        Ok(None) => state.error(format!(
+            "'{}' is a concern: c lists the concerns",
+            crate::text::one_line(&input)
+        )),
+        Ok(Some(place)) => {
             let view = View::from_place(place);
             if exists(corpus, view) {
                 let to = fresh(corpus, graph, state, view);

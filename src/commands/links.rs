@@ -134,6 +134,9 @@ pub fn suggested_entries(
     let decisions = user.decisions();
     let suggester = Suggester::new(corpus);
     let linked = |id: PassageId| !graph.links_of(id).is_empty();
+    // Graded as a link would be, so a suggestion shows its depth too.
+    let terms = crate::refs::depth::subject_terms(corpus);
+    let no_terms = crate::corpus::bearing::Terms::default();
     (0..corpus.sources.len())
         .flat_map(|s| suggester.for_source(corpus, s, &linked))
         .filter(|sug| target.is_none_or(|t| sug.target == t))
@@ -152,6 +155,17 @@ pub fn suggested_entries(
                 .passage(sug.passage)
                 .map(|p| crate::text::snippet(&p.text, 0, 100))
                 .unwrap_or_default();
+            let depth =
+                corpus
+                    .passage(sug.passage)
+                    .map_or(crate::refs::depth::Depth::Mentions, |p| {
+                        crate::refs::depth::link_depth(
+                            &p.text,
+                            graph.citations(sug.passage),
+                            sug.target,
+                            terms.get(&sug.target).unwrap_or(&no_terms),
+                        )
+                    });
             Some(CitedByJson {
                 source: r.source,
                 paragraph: r.paragraph,
@@ -162,6 +176,8 @@ pub fn suggested_entries(
                 target: r.target,
                 treatment: None,
                 asks: None,
+                depth: depth.mark(),
+                depth_name: depth.name(),
                 score,
             })
         })

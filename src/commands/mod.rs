@@ -212,9 +212,50 @@ pub struct CitedByJson {
     pub treatment: Option<&'static str>,
     /// What a passage that proposes a change asks for; null otherwise.
     pub asks: Option<String>,
+    /// How much of the passage bears on the target: 1 (mentions), 2 (cites),
+    /// 3 (discusses) or 4 (examines).
+    pub depth: u8,
+    /// The depth in words: `mentions`, `cites`, `discusses`, `examines`.
+    pub depth_name: &'static str,
     /// How strong a suggested link is (basis `suggested` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f32>,
+}
+
+/// The counts of a provision's citing references, as `show --json` adds them.
+#[derive(serde::Serialize)]
+pub struct SummaryCountsJson {
+    /// The line `show` prints under Cited by.
+    pub line: String,
+    pub passages: usize,
+    pub sources: usize,
+    pub cited: usize,
+    pub inferred: usize,
+    /// Passages per treatment: `criticises`, `proposes-change`, `welcomes`,
+    /// `mentions`, and `none` for cited links, which record no treatment.
+    pub treatments: std::collections::BTreeMap<&'static str, usize>,
+    /// Passages per depth mark, `"1"` to `"4"`.
+    pub depths: std::collections::BTreeMap<String, usize>,
+}
+
+pub fn summary_counts_json(s: &crate::refs::citing::RefSummary) -> SummaryCountsJson {
+    SummaryCountsJson {
+        line: s.line(),
+        passages: s.passages,
+        sources: s.sources,
+        cited: s.cited,
+        inferred: s.inferred,
+        treatments: s
+            .treatments
+            .iter()
+            .map(|(t, n)| (t.map_or("none", |t| t.name()), *n))
+            .collect(),
+        depths: s
+            .depths
+            .iter()
+            .map(|(d, n)| (d.mark().to_string(), *n))
+            .collect(),
+    }
 }
 
 /// The treatment and the ask an analyst recorded for a link, if any.
@@ -257,6 +298,8 @@ pub fn cited_by_json(corpus: &Corpus, graph: &LinkGraph, link: &Link) -> CitedBy
         target: link.target.to_string(),
         treatment,
         asks,
+        depth: link.depth.mark(),
+        depth_name: link.depth.name(),
         score: None,
     }
 }

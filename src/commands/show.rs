@@ -2,9 +2,13 @@
 //! the command line.
 
 use super::{
-    CitedByJson, Failure, Outcome, cited_by_list, link_snippet, link_treatment, wrap, write_json,
+    CitedByJson, Failure, Outcome, SummaryCountsJson, cited_by_list, link_snippet, link_treatment,
+    summary_counts_json, wrap, write_json,
 };
-use crate::corpus::{Corpus, Place, Target, lookup};
+use crate::cli::{BasisArg, RefsArgs, SortArg, TreatmentArg};
+use crate::corpus::bearing::Depth;
+use crate::corpus::{Corpus, Place, Target, Treatment, lookup};
+use crate::refs::citing::{self, BasisFilter, RefFilter, RefSort, RefSummary};
 use crate::refs::graph::{Basis, Link, LinkGraph};
 use crate::text::one_line;
 use serde::Serialize;
@@ -37,6 +41,7 @@ struct ArticleJson {
     summary_is_official: bool,
     text: Option<String>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 /// The entries of `links`, then the suggested links to the same provision
@@ -66,6 +71,7 @@ fn show_article(
     };
     let chapter = corpus.chapter(a.chapter);
     let links = graph.cited_by(Target::Article(n));
+    let counts = citing::summary(corpus, graph, Target::Article(n));
     if json {
         let j = ArticleJson {
             number: a.number,
@@ -76,6 +82,7 @@ fn show_article(
             summary_is_official: a.summary_is_official,
             text: a.text.clone(),
             cited_by: with_suggested(corpus, graph, &links, Target::Article(n)),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
@@ -85,7 +92,7 @@ fn show_article(
     }
     writeln!(out)?;
     write_texts(out, a.text.as_deref(), &a.summary, a.summary_is_official)?;
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 /// The authentic text first when the library has it, then the summary,
@@ -148,10 +155,13 @@ fn write_summary(out: &mut dyn Write, summary: &str, official: bool) -> Outcome 
     Ok(())
 }
 
+/// The Cited by heading, the summary line of all the target's citing
+/// references under it, then each of `links`.
 fn write_cited_by(
     corpus: &Corpus,
     graph: &LinkGraph,
     links: &[&Link],
+    counts: &RefSummary,
     out: &mut dyn Write,
 ) -> Outcome {
     let cited = links.iter().filter(|l| l.basis.is_cited()).count();
@@ -162,6 +172,9 @@ fn write_cited_by(
         crate::text::plural(links.len()),
         links.len() - cited
     )?;
+    if counts.passages > 0 {
+        writeln!(out, "  {}", counts.line())?;
+    }
     if links.is_empty() {
         writeln!(out, "  (no critique in the corpus discusses this)")?;
     }
@@ -190,6 +203,7 @@ fn write_link(corpus: &Corpus, graph: &LinkGraph, l: &Link, out: &mut dyn Write)
         (Some(t), None) => writeln!(out, "      treatment: {t}")?,
         _ => {}
     }
+    writeln!(out, "      depth: {}/4 {}", l.depth.mark(), l.depth.name())?;
     writeln!(out, "      \"{}\"", link_snippet(corpus, l, graph))?;
     Ok(())
 }
@@ -207,6 +221,7 @@ struct ChapterJson {
     title: String,
     articles: Vec<ChapterArticleJson>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 fn show_chapter(
@@ -222,6 +237,7 @@ fn show_chapter(
         ));
     };
     let links = graph.cited_by(Target::Chapter(n));
+    let counts = citing::summary(corpus, graph, Target::Chapter(n));
     if json {
         let j = ChapterJson {
             chapter: c.roman().to_string(),
@@ -236,6 +252,7 @@ fn show_chapter(
                 })
                 .collect(),
             cited_by: with_suggested(corpus, graph, &links, Target::Chapter(n)),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
@@ -250,7 +267,7 @@ fn show_chapter(
             graph.count(a.target())
         )?;
     }
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 #[derive(Serialize)]
@@ -260,11 +277,13 @@ struct PreambleJson {
     summary_is_official: bool,
     text: Option<String>,
     cited_by: Vec<CitedByJson>,
+    summary_counts: SummaryCountsJson,
 }
 
 fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn Write) -> Outcome {
     let p = &corpus.convention.preamble;
     let links = graph.cited_by(Target::Preamble);
+    let counts = citing::summary(corpus, graph, Target::Preamble);
     if json {
         let j = PreambleJson {
             target: "preamble",
@@ -272,12 +291,13 @@ fn show_preamble(corpus: &Corpus, graph: &LinkGraph, json: bool, out: &mut dyn W
             summary_is_official: p.summary_is_official,
             text: p.text.clone(),
             cited_by: with_suggested(corpus, graph, &links, Target::Preamble),
+            summary_counts: summary_counts_json(&counts),
         };
         return write_json(out, &j);
     }
     writeln!(out, "Preamble\n")?;
     write_texts(out, p.text.as_deref(), &p.summary, p.summary_is_official)?;
-    write_cited_by(corpus, graph, &links, out)
+    write_cited_by(corpus, graph, &links, &counts, out)
 }
 
 #[derive(Serialize)]
@@ -469,12 +489,116 @@ struct RefJson {
     snippet: String,
     treatment: Option<&'static str>,
     asks: Option<String>,
+    depth: u8,
+    depth_name: &'static str,
     /// How strong a suggested link is (basis `suggested` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f32>,
 }
 
-pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) -> Outcome {
+/// The filter and order `treaty refs` was given, checked against the corpus:
+/// an unknown source or a malformed date names what is valid.
+fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort), Failure> {
+    let mut sources = Vec::new();
+    for id in &args.source {
+        match corpus.source_index(id) {
+            Some(i) => sources.push(i),
+            None => {
+                return Err(Failure::usage(format!(
+                    "--source: no source '{}': the sources are {}",
+                    one_line(id),
+                    crate::corpus::lookup::source_list(corpus)
+                )));
+            }
+        }
+    }
+    for (flag, date) in [("--since", &args.since), ("--until", &args.until)] {
+        if let Some(d) = date
+            && !citing::is_date(d)
+        {
+            return Err(Failure::usage(format!(
+                "{flag}: '{}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                one_line(d)
+            )));
+        }
+    }
+    let filter = RefFilter {
+        treatments: args
+            .treatment
+            .iter()
+            .map(|t| match t {
+                TreatmentArg::Criticises => Treatment::Criticises,
+                TreatmentArg::ProposesChange => Treatment::ProposesChange,
+                TreatmentArg::Welcomes => Treatment::Welcomes,
+                TreatmentArg::Mentions => Treatment::Mentions,
+            })
+            .collect(),
+        depth_min: args.depth_min.and_then(Depth::from_mark),
+        sources,
+        basis: args.basis.map(|b| match b {
+            BasisArg::Cited => BasisFilter::Cited,
+            BasisArg::Inferred => BasisFilter::Inferred,
+        }),
+        since: args.since.clone(),
+        until: args.until.clone(),
+    };
+    let sort = match args.sort {
+        SortArg::Basis => RefSort::Basis,
+        SortArg::Corpus => RefSort::Corpus,
+        SortArg::Depth => RefSort::Depth,
+        SortArg::Date => RefSort::Date,
+        SortArg::Critical => RefSort::Critical,
+    };
+    Ok((filter, sort))
+}
+
+/// Whether a suggested entry (not in the link graph, so not in
+/// `citing::select`) passes the filter: it has no treatment, its depth,
+/// source, basis and date are checked as a link's are. Suggestions follow
+/// the sorted links.
+fn suggestion_kept(corpus: &Corpus, filter: &RefFilter, e: &CitedByJson) -> bool {
+    if !filter.treatments.is_empty() {
+        return false;
+    }
+    if filter.depth_min.is_some_and(|d| e.depth < d.mark()) {
+        return false;
+    }
+    let source = corpus.source_index(&e.source);
+    if !filter.sources.is_empty() && !source.is_some_and(|i| filter.sources.contains(&i)) {
+        return false;
+    }
+    match filter.basis {
+        Some(BasisFilter::Cited) => return false,
+        Some(BasisFilter::Inferred) if e.basis != "inferred" => return false,
+        _ => {}
+    }
+    if filter.since.is_some() || filter.until.is_some() {
+        let date = source.and_then(|i| corpus.sources[i].meta.date.as_deref());
+        let Some(date) = date else {
+            return false;
+        };
+        if filter
+            .since
+            .as_deref()
+            .is_some_and(|s| citing::date_cmp(date, s).is_lt())
+            || filter
+                .until
+                .as_deref()
+                .is_some_and(|u| citing::date_cmp(date, u).is_gt())
+        {
+            return false;
+        }
+    }
+    true
+}
+
+pub fn refs(
+    corpus: &Corpus,
+    words: &[String],
+    args: &RefsArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Outcome {
     let graph = LinkGraph::build(corpus);
     let target = match place(corpus, words)? {
         Place::Target(t) => t,
@@ -485,11 +609,17 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
             )));
         }
     };
-    let links = graph.cited_by(target);
+    let (filter, sort) = ref_selection(corpus, args)?;
+    let selected = citing::select(corpus, &graph, target, &filter, sort);
+    let links: Vec<&Link> = selected.iter().map(|r| r.link).collect();
     if json {
         let j: Vec<RefJson> = cited_by_list(corpus, &graph, &links)
             .into_iter()
-            .chain(super::suggested_entries(corpus, &graph, Some(target)))
+            .chain(
+                super::suggested_entries(corpus, &graph, Some(target))
+                    .into_iter()
+                    .filter(|e| suggestion_kept(corpus, &filter, e)),
+            )
             .map(|c| RefJson {
                 target: c.target,
                 source: c.source,
@@ -500,11 +630,22 @@ pub fn refs(corpus: &Corpus, words: &[String], json: bool, out: &mut dyn Write) 
                 snippet: c.snippet,
                 treatment: c.treatment,
                 asks: c.asks,
+                depth: c.depth,
+                depth_name: c.depth_name,
                 score: c.score,
             })
             .collect();
         return write_json(out, &j);
     }
     writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
-    write_cited_by(corpus, &graph, &links, out)
+    let counts = citing::summary(corpus, &graph, target);
+    if !filter.is_empty() {
+        writeln!(
+            out,
+            "{} of the {} passages match the filter.",
+            links.len(),
+            counts.passages
+        )?;
+    }
+    write_cited_by(corpus, &graph, &links, &counts, out)
 }

@@ -133,9 +133,11 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, Problems> {
     let curated = read_json::<RawLink>(files, "links.json", &mut problems)
         .map(|(f, raw)| resolve_links(&f, raw, &sources, &mut problems))
         .unwrap_or_default();
-    let concerns = read_json::<RawConcern>(files, "concerns.json", &mut problems)
+    let mut concerns = read_json::<RawConcern>(files, "concerns.json", &mut problems)
         .map(|(f, raw)| resolve_concerns(&f, raw, &sources, &mut problems))
         .unwrap_or_default();
+    // Listed by how squarely they raise the concern, not in file order.
+    super::concern::order_concern_passages(&mut concerns, &sources, &curated);
     let timeline = read_json::<RawEvent>(files, "timeline.json", &mut problems)
         .map(|(f, raw)| resolve_timeline(&f, raw, &sources, &mut problems))
         .unwrap_or_default();

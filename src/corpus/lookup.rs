@@ -27,6 +27,15 @@ pub enum LookupError {
         "'{0}' names no place: give an article (23), a chapter (IV, chapter 4), preamble, or a source id ({1})"
     )]
     Unknown(String, String),
+    /// A place, the paragraph asked for, and the paragraphs it has.
+    #[error("{0} has {2}, not {1}")]
+    NoSuchParagraph(String, String, String),
+    #[error("no concern '{0}': the concerns are {1}")]
+    NoSuchConcern(String, String),
+    #[error(
+        "'{0}' names no place: give an article (23, 24(2)), a chapter (IV, chapter 4), preamble, a source id ({1}) with a paragraph if you like (zamora#10), or a concern ({2})"
+    )]
+    UnknownPlace(String, String, String),
 }
 
 /// The ids of the sources, for messages that say what exists: `a, b, c`.

@@ -328,6 +328,16 @@ impl Treatment {
     pub fn from_name(name: &str) -> Option<Treatment> {
         Treatment::ALL.into_iter().find(|t| t.name() == name)
     }
+
+    /// The rank of a treatment for "most critical first": criticises (0),
+    /// proposes a change (1), then anything else or none recorded (2).
+    pub fn critical_rank(t: Option<Treatment>) -> u8 {
+        match t {
+            Some(Treatment::Criticises) => 0,
+            Some(Treatment::ProposesChange) => 1,
+            _ => 2,
+        }
+    }
 }
 
 /// An analyst's link from a passage to provisions it discusses without citing.

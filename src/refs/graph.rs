@@ -1,6 +1,7 @@
 //! The link graph: which passages discuss which provisions, either because they
 //! cite them (found in the text at load time) or because an analyst inferred it.
 
+use super::depth::{Depth, link_depth, subject_terms};
 use super::extract::{Citation, extract};
 use crate::corpus::{Corpus, PassageId, Target};
 use std::collections::HashMap;
@@ -37,6 +38,9 @@ pub struct Link {
     pub passage: PassageId,
     pub target: Target,
     pub basis: Basis,
+    /// How much of the passage bears on the target (1 mentions .. 4
+    /// examines), computed once when the graph is built.
+    pub depth: Depth,
 }
 
 /// A citation that could not be resolved, where it was found.
@@ -79,6 +83,7 @@ impl LinkGraph {
                         basis: Basis::Cited {
                             text: c.text.clone(),
                         },
+                        depth: Depth::Mentions,
                     });
                 }
             }
@@ -94,11 +99,30 @@ impl LinkGraph {
                     basis: Basis::Inferred {
                         reason: cl.reason.clone(),
                     },
+                    depth: Depth::Mentions,
                 });
             }
         }
+        g.grade(corpus);
         g.sort();
         g
+    }
+
+    /// Sets every link's depth from its passage's sentences.
+    fn grade(&mut self, corpus: &Corpus) {
+        let terms = subject_terms(corpus);
+        let empty = Default::default();
+        for link in &mut self.links {
+            let Some(p) = corpus.passage(link.passage) else {
+                continue;
+            };
+            let citations = self
+                .citations
+                .get(&link.passage)
+                .map_or(&[][..], Vec::as_slice);
+            let t = terms.get(&link.target).unwrap_or(&empty);
+            link.depth = link_depth(&p.text, citations, link.target, t);
+        }
     }
 
     fn add(&mut self, link: Link) {
