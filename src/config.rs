@@ -1,5 +1,7 @@
 //! The user's config file, `$XDG_CONFIG_HOME/treaty/config.toml` (else
-//! `~/.config/treaty/config.toml`): the theme, the mouse, and key overrides.
+//! `~/.config/treaty/config.toml`): the theme, the mouse, and key overrides,
+//! and the `Settings` a session runs with, made from it and the command line
+//! (values the explorer owns and passes down, not globals).
 //! Every mistake is reported with the file, the line and the key or value at
 //! fault, so the user can fix it.
 //!
@@ -12,10 +14,10 @@
 //! next_article = ["n", "ctrl-n"]
 //! ```
 
-use crate::app::keymap::KeyOverrides;
+use crate::app::keymap::{KeyOverrides, Keymap};
 
 use crate::app::overrides::{action_name, bindable, parse_key};
-use crate::ui::theme::ThemeName;
+use crate::ui::theme::{Theme, ThemeName};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -26,6 +28,29 @@ pub struct Config {
     pub theme: Option<ThemeName>,
     pub mouse: Option<bool>,
     pub keys: KeyOverrides,
+}
+
+/// What a full-screen session runs with: the theme it draws in, the keys it
+/// answers to, whether it captures the mouse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub mouse: bool,
+}
+
+impl Config {
+    /// The settings of a session: this file's choices, with the command
+    /// line's on top (`theme` from `--theme` wins over the file's; `no_mouse`
+    /// from `--no-mouse` wins over `mouse = true`); `colour` is false under
+    /// `NO_COLOR`.
+    pub fn settings(self, theme: Option<ThemeName>, no_mouse: bool, colour: bool) -> Settings {
+        Settings {
+            theme: Theme::new(theme.or(self.theme).unwrap_or_default(), colour),
+            keymap: Keymap::new(self.keys),
+            mouse: !no_mouse && self.mouse.unwrap_or(true),
+        }
+    }
 }
 
 /// A mistake in the config file, where it is and what is wrong.
@@ -243,6 +268,26 @@ mod tests {
         keys.bind(Action::Quit, vec![parse_key("Q").expect("Q")]);
         keys.bind(Action::Search, vec![parse_key("ctrl-f").expect("ctrl-f")]);
         assert_eq!(c.keys, keys);
+    }
+
+    #[test]
+    fn settings_put_the_command_line_on_top_of_the_file() {
+        let c = parse(
+            "theme = \"light\"\nmouse = true\n[keys]\nquit = \"Q\"\n",
+            "c",
+        )
+        .expect("parses");
+        let s = c.clone().settings(None, false, true);
+        assert_eq!(s.theme, Theme::new(ThemeName::Light, true));
+        assert!(s.mouse);
+        assert_eq!(s.keymap.overrides(), &c.keys);
+        let s = c.settings(Some(ThemeName::HighContrast), true, false);
+        assert_eq!(s.theme, Theme::new(ThemeName::HighContrast, false));
+        assert!(!s.mouse, "--no-mouse wins over mouse = true");
+        let s = Config::default().settings(None, false, true);
+        assert_eq!(s.theme, Theme::default());
+        assert!(s.mouse);
+        assert_eq!(s.keymap, Keymap::default());
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! "results ready" arrive on one channel, so results are drawn the moment
 //! they exist rather than on the next tick of a timer.
 
-use crate::app::RunOptions;
 use crate::app::action::{Action, Effect, MouseInput, MouseKind};
 use crate::app::keymap::mode;
 use crate::app::state::{AppState, Overlay};
@@ -59,7 +58,7 @@ const MAX_BATCH: usize = 256;
 /// What a terminal event means, if anything.
 pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => crate::app::keymap::action_for(mode(state), k),
+        Event::Key(k) => crate::app::keymap::action_for(&state.keymap, mode(state), k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(m) => {
@@ -79,6 +78,16 @@ pub fn action_of(state: &AppState, ev: Event) -> Option<Action> {
     }
 }
 
+/// How the explorer starts.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The theme, the keys and the mouse (off leaves text selection to the
+    /// terminal), from config.toml and the command line. The loop owns them
+    /// and hands them down: the keys to the state, the theme to drawing.
+    pub settings: crate::config::Settings,
+    pub start: Option<crate::corpus::Place>,
+}
+
 pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
     run_with(corpus, opts, None)
 }
@@ -89,14 +98,20 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     let mut corpus = std::sync::Arc::new(corpus);
     let mut graph = LinkGraph::build(&corpus);
     let (user, warnings) = crate::user::UserData::load();
-    let mut session = Session::enter(opts.mouse)?;
+    let crate::config::Settings {
+        theme,
+        keymap,
+        mouse,
+    } = opts.settings;
+    let mut session = Session::enter(mouse)?;
     let mut state = crate::app::desk::start(
         &corpus,
         &graph,
         opts.start,
         user,
         session.size(),
-        opts.mouse,
+        mouse,
+        keymap,
     );
     if let Ok(dir) = std::env::current_dir() {
         state.desk.export_dir = Some(dir);
@@ -153,7 +168,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             dirty |= state.search.arrivals != seen;
         }
         if dirty {
-            session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph))?;
+            session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph, &theme))?;
             dirty = false;
         }
         // A bounded batch: signals are looked at between batches, so a flood

@@ -144,7 +144,7 @@ fn explore(
         )?;
         return Ok(());
     }
-    let mouse = commands::apply_settings(theme, no_mouse)?;
-    treaty::explorer::run(corpus, treaty::app::RunOptions { mouse, start })
+    let settings = commands::settings(theme, no_mouse)?;
+    treaty::explorer::run(corpus, treaty::explorer::RunOptions { settings, start })
         .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

@@ -480,7 +480,7 @@ fn the_editor_puts_the_terminal_cursor_at_the_editing_point() {
     let mut a = App::new(100, 30, Some("23"));
     a.keys(&[key('W'), key('e')]).typed("Ask 日本");
     let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    t.draw(|f| treaty::ui::draw(f, &a.state, &a.corpus, &a.graph))
+    t.draw(|f| treaty::ui::draw(f, &a.state, &a.corpus, &a.graph, &Default::default()))
         .expect("draw");
     let cursor = t.get_cursor_position().expect("cursor");
     let (row, col) = a
@@ -494,7 +494,7 @@ fn the_editor_puts_the_terminal_cursor_at_the_editing_point() {
         .expect("the text is shown");
     assert_eq!((cursor.y as usize, cursor.x as usize), (row, col + 8));
     a.keys(&[code(KeyCode::Left), code(KeyCode::Left)]);
-    t.draw(|f| treaty::ui::draw(f, &a.state, &a.corpus, &a.graph))
+    t.draw(|f| treaty::ui::draw(f, &a.state, &a.corpus, &a.graph, &Default::default()))
         .expect("draw");
     let cursor = t.get_cursor_position().expect("cursor");
     assert_eq!(cursor.x as usize, col + 4, "back over two wide characters");
@@ -752,7 +752,7 @@ fn help_lists_the_work_keys() {
     }
     let s = a.screen();
     assert!(s.contains("Work with the text"), "{s}");
-    assert!(keymap::first_key(Mode::Note, &Action::SaveNote).is_some());
+    assert!(keymap::first_key(&a.state.keymap, Mode::Note, &Action::SaveNote).is_some());
 }
 
 // ---- snapshots, read and accepted by hand ----

@@ -335,14 +335,14 @@ fn help_is_generated_from_the_key_table() {
 #[test]
 fn quit_and_ctrl_c_quit_from_anywhere() {
     let mut a = App::new(100, 30, None);
-    let q = keymap::action_for(Mode::Normal, key('q')).expect("q is bound");
+    let q = keymap::action_for(&a.state.keymap, Mode::Normal, key('q')).expect("q is bound");
     assert_eq!(
         app::update(&mut a.state, &a.corpus, &a.graph, q),
         Effect::Quit
     );
     a.act(&[Action::GoTo]);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let act = keymap::action_for(Mode::Prompt, ctrl_c).expect("Ctrl-C is bound");
+    let act = keymap::action_for(&a.state.keymap, Mode::Prompt, ctrl_c).expect("Ctrl-C is bound");
     assert_eq!(
         app::update(&mut a.state, &a.corpus, &a.graph, act),
         Effect::Quit

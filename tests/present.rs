@@ -13,7 +13,7 @@ use treaty::app::state::Overlay;
 use treaty::app::{Action, Effect, View};
 use treaty::corpus::{Corpus, PassageId, Target};
 use treaty::refs::graph::LinkGraph;
-use treaty::ui::theme::{self, Theme, ThemeName};
+use treaty::ui::theme::{Theme, ThemeName};
 
 /// The real convention's structure with fixed summaries and two small
 /// sources, so snapshots do not move when `data/` grows.
@@ -415,7 +415,7 @@ fn small_slides_show_the_title_and_the_start_of_the_summary() {
 // ---- themes ----
 
 fn render_with(a: &App, t: Theme) -> Buffer {
-    theme::scoped(t, || a.buffer())
+    a.buffer_in(&t)
 }
 
 #[test]
@@ -492,8 +492,9 @@ fn config_errors_name_the_file_line_and_key() {
 fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
     let cfg = treaty::config::parse("[keys]\nquit = \"Q\"\nhelp = \"ctrl-y\"\n", "config.toml")
         .expect("parses");
-    keymap::scoped(cfg.keys, || {
+    {
         let mut a = App::open(fixture(), "23", 100, 30);
+        a.state.keymap = keymap::Keymap::new(cfg.keys);
         assert_eq!(a.effects(&[key('q')]), vec![], "q no longer quits");
         assert_eq!(a.effects(&[key('?')]), vec![], "? no longer opens the help");
         assert!(a.state.overlay.is_none());
@@ -511,7 +512,7 @@ fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
             a.keys(&[code(KeyCode::PageDown)]);
         }
         assert!(seen, "the help overlay shows the new key");
-        let help = keymap::help_lines();
+        let help = keymap::help_lines(&a.state.keymap);
         let quit = help
             .iter()
             .find_map(|l| match l {
@@ -525,10 +526,10 @@ fn a_key_override_changes_what_the_key_does_and_what_help_shows() {
             a.effects(&[KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)]),
             vec![Effect::Quit]
         );
-    });
-    // Other threads and later tests see the built-in table.
+    }
+    // The built-in table is untouched: a keymap without overrides quits on q.
     assert_eq!(
-        keymap::action_for(keymap::Mode::Normal, key('q')),
+        keymap::action_for(&keymap::Keymap::default(), keymap::Mode::Normal, key('q')),
         Some(Action::Quit)
     );
 }

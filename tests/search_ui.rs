@@ -55,6 +55,7 @@ impl App {
             corpus: &self.corpus,
             graph: &self.graph,
             cache: &self.state.cache,
+            keys: &self.state.keymap,
         };
         treaty::app::view::document::selected_passage(ctx, &self.state)
     }
@@ -402,7 +403,7 @@ fn n_without_a_search_says_how_to_search() {
 
 #[test]
 fn help_shows_the_search_keys() {
-    let lines = keymap::help_lines();
+    let lines = keymap::help_lines(&keymap::Keymap::default());
     for b in keymap::BINDINGS.iter().filter(|b| b.mode == Mode::Search) {
         assert!(
             lines

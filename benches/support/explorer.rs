@@ -171,7 +171,15 @@ fn start(dir: &Path) -> (Start, Explorer) {
     let graph = LinkGraph::build(&corpus);
     let graph_done = t.elapsed();
     let (user, _) = UserData::load_from(dir);
-    let mut state = app::desk::start(&corpus, &graph, None, user, FIRST_SIZE, true);
+    let mut state = app::desk::start(
+        &corpus,
+        &graph,
+        None,
+        user,
+        FIRST_SIZE,
+        true,
+        Default::default(),
+    );
     let state_done = t.elapsed();
     let (wake, woken) = mpsc::channel();
     state.search.waker = Some(Wake(std::sync::Arc::new(move || {
@@ -216,7 +224,7 @@ fn draw(
     graph: &LinkGraph,
 ) {
     terminal
-        .draw(|frame| treaty::ui::draw(frame, state, corpus, graph))
+        .draw(|frame| treaty::ui::draw(frame, state, corpus, graph, &Default::default()))
         .expect("a frame is drawn");
 }
 

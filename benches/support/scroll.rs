@@ -35,7 +35,7 @@ pub fn run(paragraphs: usize) {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("a terminal");
     let mut draw = |state: &app::AppState| {
         terminal
-            .draw(|f| treaty::ui::draw(f, state, &corpus, &graph))
+            .draw(|f| treaty::ui::draw(f, state, &corpus, &graph, &Default::default()))
             .expect("a frame");
     };
     draw(&state);

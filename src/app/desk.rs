@@ -405,6 +405,7 @@ pub fn start(
     user: UserData,
     size: (u16, u16),
     mouse: bool,
+    keymap: crate::app::keymap::Keymap,
 ) -> AppState {
     let last = match start {
         Some(_) => None,
@@ -417,6 +418,9 @@ pub fn start(
     };
     let mut state = crate::app::nav::start(corpus, graph, place, size, mouse);
     state.user = user;
+    // Before any overview is built: their hints name the session's keys
+    // (what `nav::start` built names none).
+    state.keymap = keymap;
     if let Some(View::Overview(o)) = last {
         state.here = fresh(corpus, graph, &state, View::Overview(o));
         state.here.focus = PaneId::Document;

@@ -5,9 +5,9 @@
 // The keymap speaks in actions: who reads it gets them from here.
 pub use crate::app::action::Action;
 use crate::app::state::editor::EditKey;
+// The session's keys are state (plain data); the table reads them here.
+pub use crate::app::state::keys::{Key, KeyOverrides, Keymap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::cell::RefCell;
-use std::sync::{Arc, RwLock};
 
 /// Which table a key is looked up in: the overlays take keys before the views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,13 +66,6 @@ impl Purpose {
             Purpose::Quit => "Help and quit",
         }
     }
-}
-
-/// A key with its modifiers, as written in the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
 }
 
 const fn key(code: KeyCode) -> Key {
@@ -247,7 +240,7 @@ fn normalize(code: KeyCode, mods: KeyModifiers) -> Key {
 }
 
 /// The action a key press means in `mode`, if any.
-pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+pub fn action_for(keys: &Keymap, mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -256,7 +249,7 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         .iter()
         .filter(|b| b.mode == mode)
         .find(|b| {
-            crate::app::keymap::keys_of(b)
+            keys_of(keys, b)
                 .iter()
                 .any(|k| normalize(k.code, k.mods) == pressed)
         })
@@ -332,8 +325,8 @@ pub fn label(k: &Key) -> String {
 }
 
 /// All keys of a binding, `j ↓`.
-pub fn labels(b: &Binding) -> String {
-    crate::app::keymap::keys_of(b)
+pub fn labels(keys: &Keymap, b: &Binding) -> String {
+    keys_of(keys, b)
         .iter()
         .map(label)
         .collect::<Vec<_>>()
@@ -341,11 +334,11 @@ pub fn labels(b: &Binding) -> String {
 }
 
 /// The first key bound to `action` in `mode`, for footer hints.
-pub fn first_key(mode: Mode, action: &Action) -> Option<String> {
+pub fn first_key(keys: &Keymap, mode: Mode, action: &Action) -> Option<String> {
     BINDINGS
         .iter()
         .filter(|b| b.mode == mode && &b.action == action)
-        .find_map(|b| crate::app::keymap::keys_of(b).first().map(label))
+        .find_map(|b| keys_of(keys, b).first().map(label))
 }
 
 /// One line of the help overlay.
@@ -357,14 +350,14 @@ pub enum HelpLine {
 }
 
 /// The help text: normal-mode keys by purpose, then each overlay's keys.
-pub fn help_lines() -> Vec<HelpLine> {
+pub fn help_lines(keys: &Keymap) -> Vec<HelpLine> {
     let mut out = Vec::new();
     let entries = |mode: Mode, purpose: Option<Purpose>| {
         BINDINGS
             .iter()
             .filter(move |b| b.mode == mode && purpose.is_none_or(|p| b.purpose == p))
             .map(|b| HelpLine::Entry {
-                keys: labels(b),
+                keys: labels(keys, b),
                 help: b.help,
             })
     };
@@ -414,10 +407,10 @@ pub fn help_lines() -> Vec<HelpLine> {
 
 /// The help as Markdown tables, one per group: what README.md shows under
 /// "Keys" (a test keeps the two equal).
-pub fn markdown_table() -> String {
+pub fn markdown_table(keys: &Keymap) -> String {
     let mut out = String::new();
     let mut open = false;
-    for line in help_lines() {
+    for line in help_lines(keys) {
         match line {
             HelpLine::Group(title) => {
                 if open {
@@ -442,79 +435,12 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// The explorer-mode keys of some actions, replacing the table's.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyOverrides {
-    rules: Vec<(Action, Vec<Key>)>,
-}
-
-impl KeyOverrides {
-    /// Binds `keys` to `action` in the explorer; a later rule for the same
-    /// action replaces an earlier one.
-    pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
-        self.rules.retain(|(a, _)| *a != action);
-        self.rules.push((action, keys));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
-    fn keys_for(&self, action: &Action) -> Option<&[Key]> {
-        self.rules
-            .iter()
-            .find(|(a, _)| a == action)
-            .map(|(_, k)| k.as_slice())
-    }
-
-    fn takes(&self, key: &Key) -> bool {
-        self.rules.iter().any(|(_, keys)| keys.contains(key))
-    }
-}
-
-static GLOBAL: RwLock<Option<Arc<KeyOverrides>>> = RwLock::new(None);
-
-/// Sets the overrides for the whole process (at startup, from the config).
-pub fn set(overrides: KeyOverrides) {
-    let value = (!overrides.is_empty()).then(|| Arc::new(overrides));
-    match GLOBAL.write() {
-        Ok(mut g) => *g = value,
-        Err(poisoned) => *poisoned.into_inner() = value,
-    }
-}
-
-/// Runs `f` with `overrides` on this thread only (tests).
-pub fn scoped<R>(overrides: KeyOverrides, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<KeyOverrides>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let old = self.0.take();
-            SCOPED.with(|s| *s.borrow_mut() = old);
-        }
-    }
-    let old = SCOPED.with(|s| s.borrow_mut().replace(Arc::new(overrides)));
-    let _restore = Restore(old);
-    f()
-}
-
-fn current() -> Option<Arc<KeyOverrides>> {
-    if let Some(o) = SCOPED.with(|s| s.borrow().clone()) {
-        return Some(o);
-    }
-    match GLOBAL.read() {
-        Ok(g) => g.clone(),
-        Err(poisoned) => poisoned.into_inner().clone(),
-    }
-}
-
 /// The keys a binding answers to now. An override replaces the keys of the
 /// action's first explorer-mode row, and a key it takes leaves every other
 /// explorer-mode row, so no key means two things.
-pub fn keys_of(b: &Binding) -> Vec<Key> {
-    let Some(o) = current() else {
-        return b.keys.to_vec();
-    };
-    if b.mode != Mode::Normal {
+pub fn keys_of(keys: &Keymap, b: &Binding) -> Vec<Key> {
+    let o = keys.overrides();
+    if o.is_empty() || b.mode != Mode::Normal {
         return b.keys.to_vec();
     }
     if let Some(keys) = o.keys_for(&b.action)
@@ -536,10 +462,6 @@ pub fn mode(state: &AppState) -> Mode {
         Some(Overlay::Search(_)) => Mode::Search,
         None => Mode::Normal,
     }
-}
-
-thread_local! {
-    static SCOPED: RefCell<Option<Arc<KeyOverrides>>> = const { RefCell::new(None) };
 }
 
 fn first_row(action: &Action) -> Option<&'static Binding> {
@@ -573,32 +495,56 @@ mod tests {
     #[test]
     fn shift_is_ignored_for_characters() {
         let e = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::Normal, e), Some(Action::Bottom));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, e),
+            Some(Action::Bottom)
+        );
         let e = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::Normal, e), Some(Action::PrevLink));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, e),
+            Some(Action::PrevLink)
+        );
     }
 
     #[test]
     fn prompt_takes_text_but_ctrl_c_still_quits() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Prompt, q), Some(Action::PromptChar('q')));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Prompt, q),
+            Some(Action::PromptChar('q'))
+        );
         let c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Prompt, c), Some(Action::Quit));
-        assert_eq!(action_for(Mode::Help, c), Some(Action::Quit));
-        assert_eq!(action_for(Mode::Normal, c), Some(Action::Quit));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Prompt, c),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Help, c),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, c),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn alt_arrows_and_letters_walk_history() {
         let e = press(KeyCode::Left, KeyModifiers::ALT);
-        assert_eq!(action_for(Mode::Normal, e), Some(Action::Back));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, e),
+            Some(Action::Back)
+        );
         let e = press(KeyCode::Char('f'), KeyModifiers::ALT);
-        assert_eq!(action_for(Mode::Normal, e), Some(Action::Forward));
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, e),
+            Some(Action::Forward)
+        );
     }
 
     #[test]
     fn help_lists_every_normal_binding() {
-        let lines = help_lines();
+        let lines = help_lines(&Keymap::default());
         for b in BINDINGS.iter().filter(|b| b.mode == Mode::Normal) {
             assert!(
                 lines

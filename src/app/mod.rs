@@ -27,11 +27,3 @@ pub use crate::app::update::update;
 pub use action::{Action, Effect, MouseInput, MouseKind};
 pub use nav::start;
 pub use state::{AppState, PaneId, View};
-
-/// How the explorer starts.
-#[derive(Debug, Clone, Copy)]
-pub struct RunOptions {
-    /// Capture the mouse; off leaves text selection to the terminal.
-    pub mouse: bool,
-    pub start: Option<crate::corpus::Place>,
-}

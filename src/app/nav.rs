@@ -232,7 +232,7 @@ pub fn submit_prompt(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
 
 pub fn help_scroll(state: &AppState, top: usize, action: &Action) -> usize {
     let area = Rect::new(0, 0, state.size.0, state.size.1);
-    let lines = crate::app::view::help_rows::rows_for(area).len();
+    let lines = crate::app::view::help_rows::rows_for(&state.keymap, area).len();
     let rows = usize::from(help_rect(area, lines).height.saturating_sub(2)).max(1);
     let max = lines.saturating_sub(rows);
     let top = match action {

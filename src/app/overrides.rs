@@ -108,7 +108,7 @@ fn unknown_key(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::app::keymap::action_for;
-    use crate::app::keymap::{KeyOverrides, scoped};
+    use crate::app::keymap::{KeyOverrides, Keymap};
     use ratatui::crossterm::event::KeyEvent;
 
     #[test]
@@ -128,18 +128,21 @@ mod tests {
         let mut o = KeyOverrides::default();
         o.bind(Action::Quit, vec![parse_key("Q").expect("Q")]);
         o.bind(Action::Help, vec![parse_key("q").expect("q")]);
-        scoped(o, || {
-            let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-            let big_q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
-            assert_eq!(action_for(Mode::Normal, q), Some(Action::Help));
-            assert_eq!(action_for(Mode::Normal, big_q), Some(Action::Quit));
-            // The help keeps its other key; Ctrl-C still quits.
-            let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
-            assert_eq!(action_for(Mode::Normal, f1), None);
-            let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-            assert_eq!(action_for(Mode::Normal, c), Some(Action::Quit));
-        });
+        let moved = Keymap::new(o);
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Normal, q), Some(Action::Quit));
+        let big_q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&moved, Mode::Normal, q), Some(Action::Help));
+        assert_eq!(action_for(&moved, Mode::Normal, big_q), Some(Action::Quit));
+        // The help keeps its other key; Ctrl-C still quits.
+        let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+        assert_eq!(action_for(&moved, Mode::Normal, f1), None);
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&moved, Mode::Normal, c), Some(Action::Quit));
+        // The table itself is untouched: another keymap still quits on q.
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&Keymap::default(), Mode::Normal, q),
+            Some(Action::Quit)
+        );
     }
 }

@@ -18,7 +18,7 @@ pub use check::check;
 pub use export::{ExportArgs, export};
 pub use import::import;
 pub use links::{links, suggested_entries};
-pub use present::{apply_settings, present, resolve_deck};
+pub use present::{present, resolve_deck, settings};
 pub use scan::scan;
 pub use search::search;
 pub use shared_runs::{MIN_RUN, Run, shared_runs};

@@ -6,28 +6,27 @@ use super::{Failure, Outcome};
 use crate::app::state::deck::Presentation;
 use crate::app::view::slides::{convention_deck, deck_named};
 use crate::config;
+use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::ui::theme::{self, Theme, ThemeName};
+use crate::ui::theme::{self, ThemeName};
 use std::io::{IsTerminal, Write};
 
-/// Reads config.toml and applies it with the command line on top: the theme
-/// (`--theme` wins over the file; `NO_COLOR` drops colour), the key
-/// overrides. Returns whether to capture the mouse (`--no-mouse` wins).
-pub fn apply_settings(theme_flag: Option<&str>, no_mouse: bool) -> Result<bool, Failure> {
+/// Reads config.toml and puts the command line on top: the theme (`--theme`
+/// wins over the file; `NO_COLOR` drops colour), the key overrides, the
+/// mouse (`--no-mouse` wins). The session owns what this returns.
+pub fn settings(theme_flag: Option<&str>, no_mouse: bool) -> Result<Settings, Failure> {
     let cfg = config::load().map_err(|e| Failure::usage(e.to_string()))?;
     let name = match theme_flag {
-        Some(t) => ThemeName::parse(t).ok_or_else(|| {
+        Some(t) => Some(ThemeName::parse(t).ok_or_else(|| {
             Failure::usage(format!(
                 "--theme {:?} is not a theme: use one of {}",
                 crate::text::one_line(t),
                 ThemeName::names()
             ))
-        })?,
-        None => cfg.theme.unwrap_or_default(),
+        })?),
+        None => None,
     };
-    theme::set(Theme::from_env(name));
-    crate::app::keymap::set(cfg.keys);
-    Ok(!no_mouse && cfg.mouse.unwrap_or(true))
+    Ok(cfg.settings(name, no_mouse, theme::colour_from_env()))
 }
 
 /// The deck `--deck` names; without one, the whole convention.
@@ -57,7 +56,7 @@ pub fn present(
     out: &mut dyn Write,
 ) -> Outcome {
     let mut deck = resolve_deck(&corpus, deck)?;
-    let mouse = apply_settings(theme_flag, no_mouse)?;
+    let settings = settings(theme_flag, no_mouse)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         writeln!(
             out,
@@ -70,7 +69,10 @@ pub fn present(
     deck.exit_on_close = true;
     crate::explorer::run_with(
         corpus,
-        crate::app::RunOptions { mouse, start: None },
+        crate::explorer::RunOptions {
+            settings,
+            start: None,
+        },
         Some(crate::app::state::Overlay::Present(deck)),
     )
     .map_err(|e| Failure::runtime(format!("{e:#}")))

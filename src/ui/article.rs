@@ -3,14 +3,16 @@
 //! with their linked-passage counts) and every passage that cites it.
 
 use super::pane::Selection;
+use super::theme::Theme;
 use crate::app::state::{AppState, PaneId};
 use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
-pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
+pub fn draw(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) {
     let title = crate::app::view::document::title(screen.ctx, state, PaneId::Document);
     super::pane::draw_pane(
         buf,
+        theme,
         screen,
         state,
         PaneId::Document,
@@ -19,6 +21,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     );
     super::pane::draw_pane(
         buf,
+        theme,
         screen,
         state,
         PaneId::Links,

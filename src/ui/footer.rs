@@ -1,7 +1,7 @@
 //! The footer: where you are (a breadcrumb) and the few keys that matter
 //! here, generated from the key table; or the go-to prompt; or a message.
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::keymap::Action;
 use crate::app::keymap::mode;
 use crate::app::keymap::{Mode, first_key};
@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
+pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState) {
     let area = screen.layout.footer;
     if area.height == 0 || area.width == 0 {
         return;
@@ -26,14 +26,14 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
             &crate::app::view::document::breadcrumb(screen.ctx, state),
             w,
         ),
-        theme::breadcrumb(),
+        theme.breadcrumb(),
     ));
     // A message says what went wrong: it may take both rows rather than be cut.
     let message: Option<Vec<Line>> = state.status.as_ref().map(|s| {
         let (text, style) = if s.error {
-            (format!("Error: {}", one_line(&s.text)), theme::error())
+            (format!("Error: {}", one_line(&s.text)), theme.error())
         } else {
-            (one_line(&s.text), theme::plain())
+            (one_line(&s.text), theme.plain())
         };
         let wrapped = wrap(&text, w, Breaks::Flow);
         let rows = usize::from(area.height).min(wrapped.lines.len()).max(1);
@@ -56,13 +56,13 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
         let shown = tail(input, w.saturating_sub(width(prompt) + 1));
         cursor = Some((width(prompt) + width(&shown)) as u16);
         rows.push(Line::from(vec![
-            Span::styled(prompt, theme::key()),
+            Span::styled(prompt, theme.key()),
             Span::raw(shown),
         ]));
         // A failed import keeps the prompt open: its reason shows under it.
         match message {
             Some(m) => rows.extend(m.into_iter().take(1)),
-            None => rows.push(hints(state, w)),
+            None => rows.push(hints(theme, state, w)),
         }
     } else if let Some(message) = message {
         if message.len() < usize::from(area.height) {
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
         rows.extend(message);
     } else {
         rows.push(crumb);
-        rows.push(hints(state, w));
+        rows.push(hints(theme, state, w));
     }
     for (i, line) in rows.iter().take(usize::from(area.height)).enumerate() {
         let row = Rect {
@@ -108,7 +108,7 @@ fn tail(s: &str, max: usize) -> String {
 }
 
 /// The keys that matter here, most useful first, as many as fit.
-fn hints(state: &AppState, w: usize) -> Line<'static> {
+fn hints(theme: &Theme, state: &AppState, w: usize) -> Line<'static> {
     let m = mode(state);
     let wanted: Vec<(Action, &str)> = match m {
         Mode::Prompt if matches!(state.overlay, Some(Overlay::Import { .. })) => {
@@ -168,14 +168,14 @@ fn hints(state: &AppState, w: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (action, word) in wanted {
-        let Some(key) = first_key(m, &action) else {
+        let Some(key) = first_key(&state.keymap, m, &action) else {
             continue;
         };
         let need = width(&key) + 1 + width(word) + 2;
         if used + need > w + 2 {
             break;
         }
-        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {word}  ")));
         used += need;
     }

@@ -1,6 +1,7 @@
 //! The help overlay, generated from the key table and grouped by purpose.
 
-use super::theme;
+use super::theme::Theme;
+use crate::app::keymap::Keymap;
 use crate::app::view::geometry::help_rect;
 use crate::app::view::help_rows::{HelpRow, keys_width, rows_for};
 use crate::text::truncate;
@@ -8,8 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
-    let rows = rows_for(area);
+pub fn draw(buf: &mut Buffer, theme: &Theme, area: Rect, keys: &Keymap, top: usize) {
+    let rows = rows_for(keys, area);
     let r = help_rect(area, rows.len());
     if r.width < 4 || r.height < 3 {
         return;
@@ -18,11 +19,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" Keys · Esc closes ")
-        .title_style(theme::title());
+        .title_style(theme.title());
     let inner = block.inner(r);
     block.render(r, buf);
     let w = usize::from(inner.width);
-    let keys_w = keys_width(w);
+    let keys_w = keys_width(keys, w);
     for (i, row) in rows
         .iter()
         .skip(top)
@@ -37,19 +38,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
                     y,
                     truncate(g, w),
                     w,
-                    theme::role(crate::app::view::lines::Role::Label),
+                    theme.role(crate::app::view::lines::Role::Label),
                 );
             }
             HelpRow::Entry { keys, text } => {
                 let k = truncate(keys, keys_w.saturating_sub(1));
-                buf.set_stringn(inner.x + 1, y, &k, keys_w, theme::key());
+                buf.set_stringn(inner.x + 1, y, &k, keys_w, theme.key());
                 let rest = w.saturating_sub(keys_w + 1);
                 buf.set_stringn(
                     inner.x + 1 + keys_w as u16,
                     y,
                     truncate(text, rest),
                     rest,
-                    theme::plain(),
+                    theme.plain(),
                 );
             }
             HelpRow::Blank => {}
@@ -59,6 +60,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, top: usize) {
     if more > 0 && r.width > 12 {
         let text = format!(" ↓ {more} more ");
         let x = r.x + r.width - 1 - crate::text::width(&text) as u16;
-        buf.set_stringn(x, r.y + r.height - 1, &text, text.len(), theme::title());
+        buf.set_stringn(x, r.y + r.height - 1, &text, text.len(), theme.title());
     }
 }

@@ -2,7 +2,7 @@
 //! "terminal too small" message. Where things go is decided in
 //! `app::geometry`; this only draws it.
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
@@ -14,7 +14,14 @@ const MARKS_MIN_WIDTH: u16 = MARKS_WIDTH as u16 + 10;
 
 /// A pane's title row, reverse video when the pane has the focus; `marks`
 /// when scroll marks will be drawn at its end.
-pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool, marks: bool) {
+pub fn title_bar(
+    buf: &mut Buffer,
+    theme: &Theme,
+    frame: Rect,
+    title: &str,
+    focused: bool,
+    marks: bool,
+) {
     if frame.width == 0 || frame.height == 0 {
         return;
     }
@@ -30,13 +37,13 @@ pub fn title_bar(buf: &mut Buffer, frame: Rect, title: &str, focused: bool, mark
     };
     let text = truncate(&format!(" {title} "), room);
     if focused {
-        buf.set_style(row, theme::title_focused());
-        buf.set_stringn(row.x, row.y, &text, w, theme::title_focused());
+        buf.set_style(row, theme.title_focused());
+        buf.set_stringn(row.x, row.y, &text, w, theme.title_focused());
     } else {
         let used = width(&text);
-        buf.set_stringn(row.x, row.y, &text, w, theme::title());
+        buf.set_stringn(row.x, row.y, &text, w, theme.title());
         let fill = "─".repeat(w.saturating_sub(used));
-        buf.set_stringn(row.x + used as u16, row.y, &fill, w - used, theme::plain());
+        buf.set_stringn(row.x + used as u16, row.y, &fill, w - used, theme.plain());
     }
 }
 
@@ -62,14 +69,14 @@ pub fn scroll_marks(buf: &mut Buffer, frame: Rect, above: bool, below: bool) {
     );
 }
 
-pub fn separator(buf: &mut Buffer, area: Rect) {
+pub fn separator(buf: &mut Buffer, theme: &Theme, area: Rect) {
     for y in area.y..area.y + area.height {
-        buf.set_stringn(area.x, y, "│", 1, theme::plain());
+        buf.set_stringn(area.x, y, "│", 1, theme.plain());
     }
 }
 
 /// Below the smallest usable size: say so, as much as fits.
-pub fn too_small(buf: &mut Buffer, area: Rect) {
+pub fn too_small(buf: &mut Buffer, theme: &Theme, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -88,7 +95,7 @@ pub fn too_small(buf: &mut Buffer, area: Rect) {
             top + i as u16,
             &text,
             usize::from(area.width),
-            theme::title(),
+            theme.title(),
         );
     }
 }

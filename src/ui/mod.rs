@@ -22,38 +22,44 @@ use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, state: &AppState, corpus: &Corpus, graph: &LinkGraph) {
+pub fn draw(
+    frame: &mut Frame,
+    state: &AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    theme: &theme::Theme,
+) {
     let area = frame.area();
-    frame.buffer_mut().set_style(area, theme::base());
+    frame.buffer_mut().set_style(area, theme.base());
     if let Some(Overlay::Present(p)) = &state.overlay {
-        present::draw(frame.buffer_mut(), area, p, corpus, graph);
+        present::draw(frame.buffer_mut(), theme, area, p, corpus, graph);
         return;
     }
     let screen = Screen::with_area(state, corpus, graph, area);
     if screen.layout.too_small {
-        layout::too_small(frame.buffer_mut(), area);
+        layout::too_small(frame.buffer_mut(), theme, area);
         return;
     }
     {
         let buf = frame.buffer_mut();
-        outline::draw(buf, &screen, state);
+        outline::draw(buf, theme, &screen, state);
         if let Some(sep) = screen.layout.separator {
-            layout::separator(buf, sep);
+            layout::separator(buf, theme, sep);
         }
         match state.view() {
             View::Article(_) | View::Preamble | View::Chapter(_) => {
-                article::draw(buf, &screen, state)
+                article::draw(buf, theme, &screen, state)
             }
-            View::Source(_) => source::draw(buf, &screen, state),
-            View::Overview(_) => views::draw(buf, &screen, state),
+            View::Source(_) => source::draw(buf, theme, &screen, state),
+            View::Overview(_) => views::draw(buf, theme, &screen, state),
         }
     }
-    footer::draw(frame, &screen, state);
-    note::draw(frame, &screen, state);
+    footer::draw(frame, theme, &screen, state);
+    note::draw(frame, theme, &screen, state);
     if let Some(Overlay::Help { top }) = &state.overlay {
-        help::draw(frame.buffer_mut(), area, *top);
+        help::draw(frame.buffer_mut(), theme, area, &state.keymap, *top);
     }
     if let Some(Overlay::Search(o)) = &state.overlay {
-        search::draw(frame, o, corpus, state.search.engine.indexing());
+        search::draw(frame, theme, o, corpus, state.search.engine.indexing());
     }
 }

@@ -2,7 +2,7 @@
 //! item's name, the note wrapped to the box, and the terminal cursor at the
 //! editing point.
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::state::{AppState, Overlay, PaneId};
 use crate::app::view::screen::Screen;
 use crate::text::truncate;
@@ -25,7 +25,7 @@ pub fn area(screen: &Screen) -> Rect {
     }
 }
 
-pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
+pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState) {
     let Some(Overlay::Note { title, editor, .. }) = &state.overlay else {
         return;
     };
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(head)
-        .title_style(theme::title_focused());
+        .title_style(theme.title_focused());
     let inner = block.inner(r);
     block.render(r, buf);
     let w = usize::from(inner.width);
@@ -55,10 +55,11 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
     let top = (cur_row + 1).saturating_sub(h);
     for (i, row) in rows.iter().skip(top).take(h).enumerate() {
         let text = crate::text::clean(&row.text);
-        buf.set_stringn(inner.x, inner.y + i as u16, &*text, w, theme::plain());
+        buf.set_stringn(inner.x, inner.y + i as u16, &*text, w, theme.plain());
     }
     if rows.len() == 1 && rows[0].text.is_empty() && h >= 2 && w > 10 {
         let key = crate::app::keymap::first_key(
+            &state.keymap,
             crate::app::keymap::Mode::Note,
             &crate::app::keymap::Action::SaveNote,
         )
@@ -69,7 +70,7 @@ pub fn draw(frame: &mut Frame, screen: &Screen, state: &AppState) {
             inner.y + 1,
             &hint,
             w,
-            theme::role(crate::app::view::lines::Role::Note),
+            theme.role(crate::app::view::lines::Role::Note),
         );
     }
     let y = inner.y + (cur_row - top) as u16;

@@ -1,7 +1,8 @@
 //! Drawing a pane's visible lines, and marking its selection. Only the lines
 //! on screen are asked for, so long texts cost no more than short ones.
 
-use super::{layout, theme};
+use super::layout;
+use super::theme::Theme;
 use crate::app::state::PaneState;
 use crate::app::state::{AppState, PaneId};
 use crate::app::view::Anchor;
@@ -25,16 +26,17 @@ pub enum Selection {
 }
 
 /// A line of pieces, each in its role's style.
-pub(super) fn to_line(line: &DocLine) -> Line<'_> {
+pub(super) fn to_line<'a>(theme: &Theme, line: &'a DocLine) -> Line<'a> {
     Line::from(
         line.iter()
-            .map(|p| Span::styled(p.text.as_str(), theme::role(p.role)))
+            .map(|p| Span::styled(p.text.as_str(), theme.role(p.role)))
             .collect::<Vec<_>>(),
     )
 }
 
 pub fn draw(
     buf: &mut Buffer,
+    theme: &Theme,
     area: Rect,
     pane: &Pane,
     ps: &PaneState,
@@ -50,7 +52,7 @@ pub fn draw(
         let is_sel = selected == Some(item);
         for (k, line) in pane.lines(item, from, count).iter().enumerate() {
             let y = area.y + (row + k) as u16;
-            buf.set_line(area.x, y, &to_line(line), area.width);
+            buf.set_line(area.x, y, &to_line(theme, line), area.width);
             if !is_sel {
                 continue;
             }
@@ -62,17 +64,17 @@ pub fn draw(
             };
             match sel {
                 Selection::Rows | Selection::RowsWhenFocused if focused => {
-                    buf.set_style(row_rect, theme::selected());
+                    buf.set_style(row_rect, theme.selected());
                     if first && sel == Selection::Rows {
-                        buf.set_stringn(area.x, y, "▸", 1, theme::selected());
+                        buf.set_stringn(area.x, y, "▸", 1, theme.selected());
                     }
                 }
                 Selection::Rows if first => {
-                    buf.set_stringn(area.x, y, "▸", 1, theme::title());
+                    buf.set_stringn(area.x, y, "▸", 1, theme.title());
                 }
                 Selection::Gutter => {
                     let mark = if first { "▸" } else { "│" };
-                    buf.set_stringn(area.x, y, mark, 1, theme::title());
+                    buf.set_stringn(area.x, y, mark, 1, theme.title());
                     if first && focused {
                         // The paragraph number, reversed.
                         let num = line.get(1).map_or(0, |p| p.text.chars().count()) as u16;
@@ -81,7 +83,7 @@ pub fn draw(
                             width: num.min(area.width.saturating_sub(1)),
                             ..row_rect
                         };
-                        buf.set_style(r, theme::selected());
+                        buf.set_style(r, theme.selected());
                     }
                 }
                 _ => {}
@@ -93,6 +95,7 @@ pub fn draw(
 /// Draws pane `id` with its title, if it is on screen.
 pub fn draw_pane(
     buf: &mut Buffer,
+    theme: &Theme,
     screen: &Screen,
     state: &AppState,
     id: PaneId,
@@ -104,13 +107,13 @@ pub fn draw_pane(
     };
     let focused = state.focus() == id;
     let Some(p) = screen.pane(state, id) else {
-        layout::title_bar(buf, frame, title, focused, false);
+        layout::title_bar(buf, theme, frame, title, focused, false);
         return;
     };
     let ps = state.pane(id);
     let above = ps.top != Anchor::TOP;
     let below = ps.top < crate::app::view::scroll::max_anchor(&p, p.rows);
-    layout::title_bar(buf, frame, title, focused, above || below);
-    draw(buf, content, &p, ps, focused, sel);
+    layout::title_bar(buf, theme, frame, title, focused, above || below);
+    draw(buf, theme, content, &p, ps, focused, sel);
     layout::scroll_marks(buf, frame, above, below);
 }

@@ -4,7 +4,7 @@
 //! size; what does not fit is cut with a `…` line saying how much is left.
 
 use super::pane::to_line;
-use super::theme;
+use super::theme::Theme;
 use crate::app::state::deck::Presentation;
 use crate::app::view::Breaks;
 use crate::app::view::lines::{DocLine, Piece, Role, fit, wrap_capped, wrap_pieces};
@@ -387,11 +387,18 @@ fn row_height(r: &Row) -> usize {
 }
 
 /// Draws the slide on screen over the whole area.
-pub fn draw(buf: &mut Buffer, area: Rect, p: &Presentation, corpus: &Corpus, graph: &LinkGraph) {
+pub fn draw(
+    buf: &mut Buffer,
+    theme: &Theme,
+    area: Rect,
+    p: &Presentation,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    buf.set_style(area, theme::base());
+    buf.set_style(area, theme.base());
     let (mx, my) = margins(area.width, area.height);
     let inner = Rect {
         x: area.x + mx,
@@ -418,7 +425,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, p: &Presentation, corpus: &Corpus, gra
                     };
                     BigText::builder()
                         .pixel_size(size.pixel())
-                        .style(theme::big())
+                        .style(theme.big())
                         .alignment(Alignment::Left)
                         .lines(vec![Line::from(text)])
                         .build()
@@ -426,7 +433,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, p: &Presentation, corpus: &Corpus, gra
                     y += rows;
                 }
                 Row::Text(line) => {
-                    buf.set_line(inner.x, y, &to_line(&line), inner.width);
+                    buf.set_line(inner.x, y, &to_line(theme, &line), inner.width);
                     y += 1;
                 }
             }
@@ -437,14 +444,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, p: &Presentation, corpus: &Corpus, gra
             inner.y,
             "This deck has no slides.",
             usize::from(inner.width),
-            theme::role(Role::Note),
+            theme.role(Role::Note),
         );
     }
-    footer(buf, area, footer_y, mx, p);
+    footer(buf, theme, area, footer_y, mx, p);
 }
 
 /// `Go to slide: 3` or a message at the left, `3/12` at the right.
-fn footer(buf: &mut Buffer, area: Rect, y: u16, mx: u16, p: &Presentation) {
+fn footer(buf: &mut Buffer, theme: &Theme, area: Rect, y: u16, mx: u16, p: &Presentation) {
     let w = usize::from(area.width.saturating_sub(2 * mx));
     if w == 0 {
         return;
@@ -453,16 +460,16 @@ fn footer(buf: &mut Buffer, area: Rect, y: u16, mx: u16, p: &Presentation) {
     let pw = width(&progress);
     let left_room = w.saturating_sub(pw + 2);
     let (left, style) = if !p.jump.is_empty() {
-        (format!("Go to slide: {}", p.jump), theme::key())
+        (format!("Go to slide: {}", p.jump), theme.key())
     } else if let Some(m) = &p.message {
-        (m.clone(), theme::error())
+        (m.clone(), theme.error())
     } else {
-        (p.title.clone(), theme::discreet())
+        (p.title.clone(), theme.discreet())
     };
     if left_room > 0 {
         buf.set_stringn(area.x + mx, y, truncate(&left, left_room), left_room, style);
     }
     let shown = truncate(&progress, w);
     let x = area.x + mx + (w - width(&shown)) as u16;
-    buf.set_stringn(x, y, &shown, w, theme::discreet());
+    buf.set_stringn(x, y, &shown, w, theme.discreet());
 }

@@ -4,7 +4,7 @@
 //! out here, for the results on screen only.
 
 use super::pane::to_line;
-use super::theme;
+use super::theme::Theme;
 use crate::app::state::search::SearchOverlay;
 use crate::app::view::entry::{SUMMARY_LABEL, TEXT_LABEL};
 use crate::app::view::lines::{DocLine, Mark, Piece, Role, marked_line, wrap_pieces};
@@ -24,69 +24,69 @@ use unicode_width::UnicodeWidthChar;
 
 /// Draws the overlay over whatever is on screen. `indexing`: the index is
 /// still being built.
-pub fn draw(frame: &mut Frame, o: &SearchOverlay, corpus: &Corpus, indexing: bool) {
+pub fn draw(frame: &mut Frame, theme: &Theme, o: &SearchOverlay, corpus: &Corpus, indexing: bool) {
     let l = layout(frame.area());
     if l.frame.width == 0 || l.frame.height == 0 {
         return;
     }
     let buf = frame.buffer_mut();
     Clear.render(l.frame, buf);
-    buf.set_style(l.frame, theme::base());
-    title(buf, &l, o.scope);
-    let cursor = input(buf, l.input, o);
+    buf.set_style(l.frame, theme.base());
+    title(buf, theme, &l, o.scope);
+    let cursor = input(buf, theme, l.input, o);
     if let Some(r) = l.status {
-        status(buf, r, o, indexing);
+        status(buf, theme, r, o, indexing);
     }
-    list(buf, &l, o, corpus);
+    list(buf, theme, &l, o, corpus);
     if let (Some(div), Some(p)) = (l.divider, l.preview) {
-        super::layout::separator(buf, div);
+        super::layout::separator(buf, theme, div);
         if let Some(hit) = o.hits.get(o.selected) {
-            preview(buf, p, hit, o.answered_query(), corpus);
+            preview(buf, theme, p, hit, o.answered_query(), corpus);
         }
     }
     frame.set_cursor_position(cursor);
 }
 
-fn title(buf: &mut Buffer, l: &SearchLayout, scope: Scope) {
+fn title(buf: &mut Buffer, theme: &Theme, l: &SearchLayout, scope: Scope) {
     let w = usize::from(l.title.width);
-    let mut spans = vec![Span::styled(" Search ", theme::title())];
+    let mut spans = vec![Span::styled(" Search ", theme.title())];
     if w >= 40 {
         for s in Scope::ALL {
             if s == scope {
                 spans.push(Span::styled(
                     format!("[{}]", s.name()),
-                    theme::title().add_modifier(Modifier::UNDERLINED),
+                    theme.title().add_modifier(Modifier::UNDERLINED),
                 ));
             } else {
-                spans.push(Span::styled(s.name(), theme::plain()));
+                spans.push(Span::styled(s.name(), theme.plain()));
             }
             spans.push(Span::raw(" "));
         }
         if w >= 60 {
-            spans.push(Span::styled("(Tab) ", theme::plain()));
+            spans.push(Span::styled("(Tab) ", theme.plain()));
         }
     } else {
-        spans.push(Span::styled(format!("[{}] ", scope.name()), theme::title()));
+        spans.push(Span::styled(format!("[{}] ", scope.name()), theme.title()));
     }
     let line = Line::from(spans);
     if l.bordered {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(line)
-            .border_style(theme::plain());
+            .border_style(theme.plain());
         block.render(l.frame, buf);
     } else {
-        buf.set_style(l.title, theme::title_focused());
+        buf.set_style(l.title, theme.title_focused());
         buf.set_line(l.title.x, l.title.y, &line, l.title.width);
         buf.set_style(l.title, Style::default().add_modifier(Modifier::REVERSED));
     }
 }
 
 /// The input row; returns where the cursor goes.
-fn input(buf: &mut Buffer, r: Rect, o: &SearchOverlay) -> Position {
+fn input(buf: &mut Buffer, theme: &Theme, r: Rect, o: &SearchOverlay) -> Position {
     let prompt = "/ ";
     let room = usize::from(r.width).saturating_sub(width(prompt) + 1);
-    buf.set_stringn(r.x, r.y, prompt, usize::from(r.width), theme::key());
+    buf.set_stringn(r.x, r.y, prompt, usize::from(r.width), theme.key());
     let x0 = r.x + width(prompt).min(usize::from(r.width)) as u16;
     if o.input.is_empty() {
         let hint = truncate(
@@ -98,14 +98,14 @@ fn input(buf: &mut Buffer, r: Rect, o: &SearchOverlay) -> Position {
             r.y,
             &hint,
             room,
-            theme::plain().add_modifier(Modifier::ITALIC | Modifier::DIM),
+            theme.plain().add_modifier(Modifier::ITALIC | Modifier::DIM),
         );
         return Position { x: x0, y: r.y };
     }
     let text = crate::text::clean(&o.input);
     let cursor = o.cursor.min(text.len());
     let (shown, at) = around_cursor(&text, cursor, room);
-    buf.set_stringn(x0, r.y, &shown, room, theme::plain());
+    buf.set_stringn(x0, r.y, &shown, room, theme.plain());
     Position {
         x: (x0 + at as u16).min(r.x + r.width.saturating_sub(1)),
         y: r.y,
@@ -149,7 +149,7 @@ fn truncate_plain(s: &str, room: usize) -> String {
     out
 }
 
-fn status(buf: &mut Buffer, r: Rect, o: &SearchOverlay, indexing: bool) {
+fn status(buf: &mut Buffer, theme: &Theme, r: Rect, o: &SearchOverlay, indexing: bool) {
     let n = o.hits.len();
     let count = match n {
         1 => "1 result".to_string(),
@@ -177,9 +177,9 @@ fn status(buf: &mut Buffer, r: Rect, o: &SearchOverlay, indexing: bool) {
     let label = truncate(&label, w);
     let fill = "─".repeat(w.saturating_sub(width(&label) + 1));
     let line = Line::from(vec![
-        Span::styled("─", theme::plain()),
-        Span::styled(label, theme::title()),
-        Span::styled(fill, theme::plain()),
+        Span::styled("─", theme.plain()),
+        Span::styled(label, theme.title()),
+        Span::styled(fill, theme.plain()),
     ]);
     buf.set_line(r.x, r.y, &line, r.width);
 }
@@ -194,7 +194,7 @@ pub fn kind_word(kind: HitKind) -> &'static str {
     }
 }
 
-fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) {
+fn list(buf: &mut Buffer, theme: &Theme, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) {
     let r = l.list;
     if r.width == 0 || r.height == 0 {
         return;
@@ -221,7 +221,7 @@ fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) 
             .flat_map(|t| wrap_pieces(&[Piece::new(t.clone(), Role::Note)], w, Breaks::Flow))
             .collect();
         for (i, line) in pieces.iter().take(usize::from(r.height)).enumerate() {
-            buf.set_line(r.x, r.y + i as u16, &to_line(line), r.width);
+            buf.set_line(r.x, r.y + i as u16, &to_line(theme, line), r.width);
         }
         return;
     }
@@ -243,27 +243,32 @@ fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) 
         if per == 1 {
             let loc_w = (w / 4).clamp(12, 28);
             let mut row = vec![
-                Span::styled(marker, theme::title()),
-                Span::styled(format!("{kind:<8}"), theme::title()),
+                Span::styled(marker, theme.title()),
+                Span::styled(format!("{kind:<8}"), theme.title()),
                 Span::styled(
                     format!("{:<loc_w$} ", truncate(&location, loc_w)),
-                    theme::plain(),
+                    theme.plain(),
                 ),
             ];
             let room = w.saturating_sub(2 + 8 + loc_w + 1);
-            row.extend(snippet_spans(&hit.snippet, &marks, room));
+            row.extend(snippet_spans(theme, &hit.snippet, &marks, room));
             rows.push(row);
         } else {
             let head = format!("{location} · {}", one_line(&hit.title));
             let room = w.saturating_sub(2 + width(kind) + 2);
             rows.push(vec![
-                Span::styled(marker, theme::title()),
-                Span::styled(kind, theme::title()),
+                Span::styled(marker, theme.title()),
+                Span::styled(kind, theme.title()),
                 Span::raw("  "),
-                Span::styled(truncate(&head, room), theme::plain()),
+                Span::styled(truncate(&head, room), theme.plain()),
             ]);
             let mut second = vec![Span::raw("    ")];
-            second.extend(snippet_spans(&hit.snippet, &marks, w.saturating_sub(4)));
+            second.extend(snippet_spans(
+                theme,
+                &hit.snippet,
+                &marks,
+                w.saturating_sub(4),
+            ));
             rows.push(second);
         }
         for (j, spans) in rows.into_iter().enumerate() {
@@ -278,7 +283,7 @@ fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) 
             };
             buf.set_line(r.x, yy, &Line::from(spans), r.width);
             if selected {
-                buf.set_style(row, theme::selected());
+                buf.set_style(row, theme.selected());
             }
         }
     }
@@ -286,14 +291,19 @@ fn list(buf: &mut Buffer, l: &SearchLayout, o: &SearchOverlay, corpus: &Corpus) 
 
 /// The snippet cut to `room` cells around its first match, the matched
 /// characters bold and underlined.
-fn snippet_spans(text: &str, marks: &[Range<usize>], room: usize) -> Vec<Span<'static>> {
+fn snippet_spans(
+    theme: &Theme,
+    text: &str,
+    marks: &[Range<usize>],
+    room: usize,
+) -> Vec<Span<'static>> {
     window(text, marks, room)
         .into_iter()
         .map(|(t, marked)| {
             let style = if marked {
-                theme::role(Role::Match)
+                theme.role(Role::Match)
             } else {
-                theme::plain()
+                theme.plain()
             };
             Span::styled(t, style)
         })
@@ -398,7 +408,7 @@ fn location_of(hit: &Hit, corpus: &Corpus) -> String {
 
 /// The selected result in its context: what and where, its title, then the
 /// text around the match with the matched terms marked.
-fn preview(buf: &mut Buffer, r: Rect, hit: &Hit, query: &str, corpus: &Corpus) {
+fn preview(buf: &mut Buffer, theme: &Theme, r: Rect, hit: &Hit, query: &str, corpus: &Corpus) {
     if r.width < 4 || r.height == 0 {
         return;
     }
@@ -437,7 +447,7 @@ fn preview(buf: &mut Buffer, r: Rect, hit: &Hit, query: &str, corpus: &Corpus) {
         .take(rows)
         .enumerate();
     for (i, line) in lines {
-        buf.set_line(x, r.y + i as u16, &to_line(line), w as u16);
+        buf.set_line(x, r.y + i as u16, &to_line(theme, line), w as u16);
     }
 }
 

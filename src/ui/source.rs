@@ -3,11 +3,12 @@
 //! them, and the links of the selected paragraph.
 
 use super::pane::Selection;
+use super::theme::Theme;
 use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
-pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
+pub fn draw(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) {
     let mut title = String::from("Source");
     if let View::Source(i) = state.view()
         && let Some(s) = screen.ctx.corpus.sources.get(i)
@@ -19,6 +20,7 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     }
     super::pane::draw_pane(
         buf,
+        theme,
         screen,
         state,
         PaneId::Document,
@@ -26,5 +28,13 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
         Selection::Gutter,
     );
     let links = crate::app::view::document::title(screen.ctx, state, PaneId::Links);
-    super::pane::draw_pane(buf, screen, state, PaneId::Links, &links, Selection::Rows);
+    super::pane::draw_pane(
+        buf,
+        theme,
+        screen,
+        state,
+        PaneId::Links,
+        &links,
+        Selection::Rows,
+    );
 }

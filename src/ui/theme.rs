@@ -4,13 +4,12 @@
 //! washed-out projector and `NO_COLOR` all read the same. A theme adds
 //! colours on top of those attributes.
 //!
-//! The theme is chosen once at startup (`set`); a test renders with another
-//! one on its own thread with `scoped`, without touching the others.
+//! A `Theme` is a value: chosen once at startup from config.toml and the
+//! command line, owned by the explorer and handed to `ui::draw`, which
+//! passes it to whatever paints; a test draws with the one it builds.
 
 use crate::app::view::lines::Role;
 use ratatui::style::{Color, Modifier, Style};
-use std::cell::Cell;
-use std::sync::RwLock;
 
 /// The themes a user can name (`--theme`, `theme = "…"` in config.toml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -45,11 +44,18 @@ impl ThemeName {
 }
 
 /// A theme as drawn: its palette, and whether colour is used at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub name: ThemeName,
     /// False under `NO_COLOR`: attributes only.
     pub colour: bool,
+}
+
+/// The dark theme in colour, as a session without settings draws.
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::new(ThemeName::Dark, true)
+    }
 }
 
 impl Theme {
@@ -60,49 +66,14 @@ impl Theme {
     /// `name`, with colour unless `NO_COLOR` is set to something
     /// (https://no-color.org: an empty value does not count).
     pub fn from_env(name: ThemeName) -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::new(name, !no_color)
+        Theme::new(name, colour_from_env())
     }
 }
 
-static GLOBAL: RwLock<Theme> = RwLock::new(Theme {
-    name: ThemeName::Dark,
-    colour: true,
-});
-
-thread_local! {
-    static SCOPED: Cell<Option<Theme>> = const { Cell::new(None) };
-}
-
-/// Chooses the theme for the whole process (at startup).
-pub fn set(theme: Theme) {
-    match GLOBAL.write() {
-        Ok(mut g) => *g = theme,
-        Err(poisoned) => *poisoned.into_inner() = theme,
-    }
-}
-
-/// The theme drawing uses now.
-pub fn current() -> Theme {
-    if let Some(t) = SCOPED.with(Cell::get) {
-        return t;
-    }
-    match GLOBAL.read() {
-        Ok(g) => *g,
-        Err(poisoned) => *poisoned.into_inner(),
-    }
-}
-
-/// Runs `f` with `theme` on this thread only (tests render with it).
-pub fn scoped<R>(theme: Theme, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Theme>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            SCOPED.with(|s| s.set(self.0));
-        }
-    }
-    let _restore = Restore(SCOPED.with(|s| s.replace(Some(theme))));
-    f()
+/// False when `NO_COLOR` is set to something (https://no-color.org: an
+/// empty value does not count).
+pub fn colour_from_env() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The colours of a theme. Every pair is chosen to read on its background;
@@ -153,100 +124,100 @@ fn palette(name: ThemeName) -> Palette {
     }
 }
 
-/// The active palette, or `None` without colour.
-fn colours() -> Option<Palette> {
-    let t = current();
-    t.colour.then(|| palette(t.name))
-}
-
-fn fg(style: Style, pick: impl Fn(&Palette) -> Color) -> Style {
-    match colours() {
-        Some(p) => style.fg(pick(&p)),
-        None => style,
+impl Theme {
+    /// The active palette, or `None` without colour.
+    fn colours(&self) -> Option<Palette> {
+        self.colour.then(|| palette(self.name))
     }
-}
 
-/// The whole screen's base: the theme's text and background colours.
-pub fn base() -> Style {
-    match colours() {
-        Some(p) => Style::default().fg(p.fg).bg(p.bg),
-        None => Style::default(),
-    }
-}
-
-/// Extra weight the high-contrast theme gives to ordinary text.
-fn heavy() -> Modifier {
-    let t = current();
-    if t.name == ThemeName::HighContrast {
-        Modifier::BOLD
-    } else {
-        Modifier::empty()
-    }
-}
-
-pub fn role(r: Role) -> Style {
-    let m = match r {
-        Role::Plain => Modifier::empty(),
-        Role::Title | Role::Field | Role::Number | Role::Marker | Role::Count | Role::Here => {
-            Modifier::BOLD
+    fn fg(&self, style: Style, pick: impl Fn(&Palette) -> Color) -> Style {
+        match self.colours() {
+            Some(p) => style.fg(pick(&p)),
+            None => style,
         }
-        Role::Label | Role::Heading => Modifier::BOLD | Modifier::UNDERLINED,
-        Role::Unknown | Role::Note => Modifier::ITALIC,
-        Role::Link => Modifier::UNDERLINED,
-        Role::CurrentLink => Modifier::UNDERLINED | Modifier::REVERSED | Modifier::BOLD,
-        Role::Match => Modifier::BOLD | Modifier::UNDERLINED,
-    };
-    let style = Style::default().add_modifier(m);
-    match r {
-        Role::Plain => style.add_modifier(heavy()),
-        Role::Title | Role::Label | Role::Heading | Role::Here => fg(style, |p| p.accent),
-        Role::Field | Role::Number | Role::Marker | Role::Count => fg(style, |p| p.mark),
-        Role::Unknown | Role::Note => fg(style, |p| p.quiet),
-        Role::Link | Role::CurrentLink => fg(style, |p| p.link),
-        Role::Match => fg(style, |p| p.mark),
     }
-}
 
-/// The selected entry of the focused pane.
-pub fn selected() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED)
-}
+    /// The whole screen's base: the theme's text and background colours.
+    pub fn base(&self) -> Style {
+        match self.colours() {
+            Some(p) => Style::default().fg(p.fg).bg(p.bg),
+            None => Style::default(),
+        }
+    }
 
-pub fn title_focused() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-}
+    /// Extra weight the high-contrast theme gives to ordinary text.
+    fn heavy(&self) -> Modifier {
+        if self.name == ThemeName::HighContrast {
+            Modifier::BOLD
+        } else {
+            Modifier::empty()
+        }
+    }
 
-pub fn title() -> Style {
-    fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
-}
+    pub fn role(&self, r: Role) -> Style {
+        let m = match r {
+            Role::Plain => Modifier::empty(),
+            Role::Title | Role::Field | Role::Number | Role::Marker | Role::Count | Role::Here => {
+                Modifier::BOLD
+            }
+            Role::Label | Role::Heading => Modifier::BOLD | Modifier::UNDERLINED,
+            Role::Unknown | Role::Note => Modifier::ITALIC,
+            Role::Link => Modifier::UNDERLINED,
+            Role::CurrentLink => Modifier::UNDERLINED | Modifier::REVERSED | Modifier::BOLD,
+            Role::Match => Modifier::BOLD | Modifier::UNDERLINED,
+        };
+        let style = Style::default().add_modifier(m);
+        match r {
+            Role::Plain => style.add_modifier(self.heavy()),
+            Role::Title | Role::Label | Role::Heading | Role::Here => self.fg(style, |p| p.accent),
+            Role::Field | Role::Number | Role::Marker | Role::Count => self.fg(style, |p| p.mark),
+            Role::Unknown | Role::Note => self.fg(style, |p| p.quiet),
+            Role::Link | Role::CurrentLink => self.fg(style, |p| p.link),
+            Role::Match => self.fg(style, |p| p.mark),
+        }
+    }
 
-pub fn breadcrumb() -> Style {
-    fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
-}
+    /// The selected entry of the focused pane.
+    pub fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
 
-pub fn error() -> Style {
-    fg(
-        Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-        |p| p.error,
-    )
-}
+    pub fn title_focused(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
 
-pub fn key() -> Style {
-    fg(Style::default().add_modifier(Modifier::BOLD), |p| p.mark)
-}
+    pub fn title(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
+    }
 
-pub fn plain() -> Style {
-    Style::default().add_modifier(heavy())
-}
+    pub fn breadcrumb(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
+    }
 
-/// Big headings (presentation slides).
-pub fn big() -> Style {
-    fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
-}
+    pub fn error(&self) -> Style {
+        self.fg(
+            Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            |p| p.error,
+        )
+    }
 
-/// Text that stays out of the way: the slide counter.
-pub fn discreet() -> Style {
-    fg(Style::default(), |p| p.quiet)
+    pub fn key(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), |p| p.mark)
+    }
+
+    pub fn plain(&self) -> Style {
+        Style::default().add_modifier(self.heavy())
+    }
+
+    /// Big headings (presentation slides).
+    pub fn big(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), |p| p.accent)
+    }
+
+    /// Text that stays out of the way: the slide counter.
+    pub fn discreet(&self) -> Style {
+        self.fg(Style::default(), |p| p.quiet)
+    }
 }
 
 #[cfg(test)]
@@ -267,10 +238,10 @@ mod tests {
 
     #[test]
     fn no_colour_keeps_the_attributes() {
-        let plain_link = scoped(Theme::new(ThemeName::Light, false), || role(Role::Link));
+        let plain_link = Theme::new(ThemeName::Light, false).role(Role::Link);
         assert_eq!(plain_link.fg, None);
         assert!(plain_link.add_modifier.contains(Modifier::UNDERLINED));
-        let coloured = scoped(Theme::new(ThemeName::Light, true), || role(Role::Link));
+        let coloured = Theme::new(ThemeName::Light, true).role(Role::Link);
         assert!(coloured.fg.is_some());
         assert!(coloured.add_modifier.contains(Modifier::UNDERLINED));
     }

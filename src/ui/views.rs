@@ -3,19 +3,21 @@
 //! the footer hints that matter in them.
 
 use super::pane::Selection;
+use super::theme::Theme;
 use crate::app::keymap::Action;
 use crate::app::state::Overview;
 use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::screen::Screen;
 use ratatui::buffer::Buffer;
 
-pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
+pub fn draw(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) {
     let View::Overview(o) = state.view() else {
         return;
     };
     let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Document);
     super::pane::draw_pane(
         buf,
+        theme,
         screen,
         state,
         PaneId::Document,
@@ -24,7 +26,15 @@ pub fn draw(buf: &mut Buffer, screen: &Screen, state: &AppState) {
     );
     if o.has_links() {
         let title = crate::app::view::overviews::title(screen.ctx, state, o, PaneId::Links);
-        super::pane::draw_pane(buf, screen, state, PaneId::Links, &title, Selection::Rows);
+        super::pane::draw_pane(
+            buf,
+            theme,
+            screen,
+            state,
+            PaneId::Links,
+            &title,
+            Selection::Rows,
+        );
     }
 }
 

@@ -19,6 +19,7 @@ use treaty::app::keymap;
 use treaty::app::{self, Action, AppState, Effect, MouseInput, MouseKind};
 use treaty::corpus::{Corpus, CuratedLink, Passage, PassageId, Place, Source, SourceMeta, Target};
 use treaty::refs::graph::LinkGraph;
+use treaty::ui::theme::Theme;
 use treaty::user::UserData;
 
 // ---- the explorer, headless ----
@@ -70,7 +71,15 @@ impl App {
         assert!(warnings.is_empty(), "{warnings:?}");
         let start =
             place.map(|p| treaty::corpus::lookup(&corpus, p).expect("a place of the corpus"));
-        let state = app::desk::start(&corpus, &graph, start, user, (w, h), true);
+        let state = app::desk::start(
+            &corpus,
+            &graph,
+            start,
+            user,
+            (w, h),
+            true,
+            keymap::Keymap::default(),
+        );
         App {
             corpus,
             graph,
@@ -102,7 +111,7 @@ impl App {
         let mut effects = Vec::new();
         for k in keys {
             let mode = treaty::app::keymap::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k) {
+            if let Some(a) = keymap::action_for(&self.state.keymap, mode, *k) {
                 effects.push(app::update(&mut self.state, &self.corpus, &self.graph, a));
             }
         }
@@ -114,7 +123,7 @@ impl App {
     pub fn keys_reloading(&mut self, keys: &[KeyEvent]) -> &mut Self {
         for k in keys {
             let mode = treaty::app::keymap::mode(&self.state);
-            if let Some(a) = keymap::action_for(mode, *k)
+            if let Some(a) = keymap::action_for(&self.state.keymap, mode, *k)
                 && app::update(&mut self.state, &self.corpus, &self.graph, a)
                     == Effect::ReloadLibrary
             {
@@ -151,11 +160,17 @@ impl App {
         self.click_at(column + 1, row)
     }
 
-    /// The screen drawn into a `TestBackend` of the state's size.
+    /// The screen drawn into a `TestBackend` of the state's size, in the
+    /// default theme.
     pub fn buffer(&self) -> Buffer {
+        self.buffer_in(&Theme::default())
+    }
+
+    /// The screen drawn in `theme`.
+    pub fn buffer_in(&self, theme: &Theme) -> Buffer {
         let (w, h) = self.state.size;
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph))
+        t.draw(|f| treaty::ui::draw(f, &self.state, &self.corpus, &self.graph, theme))
             .expect("draw");
         t.backend().buffer().clone()
     }

@@ -5,6 +5,7 @@
 pub mod deck;
 pub mod editor;
 pub mod engine;
+pub mod keys;
 pub mod place;
 pub mod search;
 
@@ -149,6 +150,8 @@ pub struct AppState {
     pub user: crate::user::UserData,
     /// Clipboard output for the terminal, unsaved notes, where briefs go.
     pub desk: crate::app::state::Desk,
+    /// The keys of this session (config.toml's overrides on the table).
+    pub keymap: crate::app::state::keys::Keymap,
 }
 
 impl AppState {
@@ -173,6 +176,7 @@ impl AppState {
             search: crate::app::state::search::SearchSession::default(),
             user: crate::user::UserData::default(),
             desk: crate::app::state::Desk::default(),
+            keymap: crate::app::state::keys::Keymap::default(),
         }
     }
 

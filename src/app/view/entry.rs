@@ -16,6 +16,8 @@ pub struct Ctx<'a> {
     pub corpus: &'a Corpus,
     pub graph: &'a LinkGraph,
     pub cache: &'a WrapCache,
+    /// Texts that name a key (an overview's hints) name the session's.
+    pub keys: &'a crate::app::keymap::Keymap,
 }
 
 /// The context of the state's panes.
@@ -24,6 +26,7 @@ pub fn ctx<'a>(state: &'a AppState, corpus: &'a Corpus, graph: &'a LinkGraph) ->
         corpus,
         graph,
         cache: &state.cache,
+        keys: &state.keymap,
     }
 }
 

@@ -3,7 +3,7 @@
 //! off, so a narrow terminal still shows every word. Drawing and scrolling
 //! both count these rows.
 
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::keymap::{HelpLine, Keymap, help_lines};
 use crate::app::wrap::{Breaks, wrap};
 use crate::text::width;
 
@@ -19,17 +19,20 @@ pub enum HelpRow {
 }
 
 /// The rows of the help overlay drawn over `area` (see `help_rect`).
-pub fn rows_for(area: ratatui::layout::Rect) -> Vec<HelpRow> {
-    help_rows(usize::from(
-        crate::app::view::geometry::help_rect(area, 0)
-            .width
-            .saturating_sub(2),
-    ))
+pub fn rows_for(keys: &Keymap, area: ratatui::layout::Rect) -> Vec<HelpRow> {
+    help_rows(
+        keys,
+        usize::from(
+            crate::app::view::geometry::help_rect(area, 0)
+                .width
+                .saturating_sub(2),
+        ),
+    )
 }
 
 /// The width of the keys column for an inner width of `w` cells.
-pub fn keys_width(w: usize) -> usize {
-    let longest = help_lines()
+pub fn keys_width(keys: &Keymap, w: usize) -> usize {
+    let longest = help_lines(keys)
         .iter()
         .filter_map(|l| match l {
             HelpLine::Entry { keys, .. } => Some(width(keys)),
@@ -41,11 +44,11 @@ pub fn keys_width(w: usize) -> usize {
 }
 
 /// The rows of the help at inner width `w` (one space of margin on the left).
-pub fn help_rows(w: usize) -> Vec<HelpRow> {
-    let keys_w = keys_width(w);
+pub fn help_rows(keys: &Keymap, w: usize) -> Vec<HelpRow> {
+    let keys_w = keys_width(keys, w);
     let text_w = w.saturating_sub(keys_w + 1).max(1);
     let mut out = Vec::new();
-    for line in help_lines() {
+    for line in help_lines(keys) {
         match line {
             HelpLine::Group(g) => {
                 for l in lines_of(g, w.max(1)) {
@@ -92,9 +95,9 @@ mod tests {
 
     #[test]
     fn narrow_help_wraps_every_word_instead_of_cutting() {
-        let rows = help_rows(30);
+        let rows = help_rows(&Keymap::default(), 30);
         let all = words(&rows);
-        for line in help_lines() {
+        for line in help_lines(&Keymap::default()) {
             if let HelpLine::Entry { help, .. } = line {
                 for word in help.split_whitespace() {
                     assert!(all.contains(word), "{word:?} of {help:?} is lost");
@@ -110,6 +113,7 @@ mod tests {
 
     #[test]
     fn wide_help_keeps_one_row_per_entry() {
-        assert_eq!(help_rows(200).len(), help_lines().len());
+        let keys = Keymap::default();
+        assert_eq!(help_rows(&keys, 200).len(), help_lines(&keys).len());
     }
 }

@@ -3,7 +3,7 @@
 //! each lists (as pane entries), the numbers behind the coverage chart, and
 //! the names and titles they go by. Lines are built in `views_lines`.
 
-use crate::app::keymap::{Mode, first_key};
+use crate::app::keymap::{Keymap, Mode, first_key};
 use crate::app::state::Overview;
 use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::entry::DeskItem;
@@ -112,8 +112,8 @@ pub fn events_in_order(corpus: &Corpus) -> Vec<usize> {
     order
 }
 
-fn key(action: crate::app::action::Action) -> String {
-    first_key(Mode::Normal, &action).unwrap_or_else(|| "?".into())
+fn key(keys: &Keymap, action: crate::app::action::Action) -> String {
+    first_key(keys, Mode::Normal, &action).unwrap_or_else(|| "?".into())
 }
 
 /// The entries of an overview's main pane. `user` is needed for the
@@ -172,7 +172,7 @@ pub fn document(ctx: Ctx, view: Overview, user: Option<&UserData>) -> Vec<Item> 
             let mut out = vec![
                 Item::Plain(format!(
                     "Oldest first. {} opens the source that states an event.",
-                    key(A::Open)
+                    key(ctx.keys, A::Open)
                 )),
                 Item::Blank,
             ];
@@ -193,18 +193,18 @@ pub fn document(ctx: Ctx, view: Overview, user: Option<&UserData>) -> Vec<Item> 
             let mut out = vec![
                 Item::Plain(format!(
                     "{} opens · {} {} move up and down · {} removes · {} writes a brief of them all",
-                    key(A::Open),
-                    key(A::BookmarkUp),
-                    key(A::BookmarkDown),
-                    key(A::RemoveBookmark),
-                    key(A::Export),
+                    key(ctx.keys, A::Open),
+                    key(ctx.keys, A::BookmarkUp),
+                    key(ctx.keys, A::BookmarkDown),
+                    key(ctx.keys, A::RemoveBookmark),
+                    key(ctx.keys, A::Export),
                 )),
                 Item::Blank,
             ];
             if marks.is_empty() {
                 out.push(Item::Note(format!(
                     "No bookmarks yet: {} on an article, a passage or a source adds one.",
-                    key(A::ToggleBookmark)
+                    key(ctx.keys, A::ToggleBookmark)
                 )));
             }
             out.extend(marks.into_iter().map(|m| d(DeskItem::Bookmark(m))));

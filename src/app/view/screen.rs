@@ -35,6 +35,7 @@ impl<'a> Screen<'a> {
             corpus,
             graph,
             cache: &state.cache,
+            keys: &state.keymap,
         };
         let (focus, view) = (state.focus(), state.view());
         let summary = state.cache.shows_summary();
