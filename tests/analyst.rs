@@ -273,7 +273,8 @@ fn overviews_are_places_in_the_history() {
 #[test]
 fn b_bookmarks_what_is_in_view_and_shows_a_mark() {
     let mut a = App::new(100, 30, Some("23"));
-    // The article opens with its Cited by focused: b takes the passage.
+    // Tab goes into the Cited by: b takes the first passage.
+    a.keys(&[code(KeyCode::Tab)]);
     assert_eq!(a.state.focus(), PaneId::Links);
     a.keys(&[key('b')]);
     assert!(
@@ -314,6 +315,80 @@ fn b_bookmarks_what_is_in_view_and_shows_a_mark() {
         a.status()
     );
     assert!(a.screen().contains("★ Bookmarked"), "{}", a.screen());
+}
+
+/// The footer's hint for `b`: what it acts on, by name.
+fn b_hint(a: &App) -> String {
+    let screen = a.screen();
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    footer
+        .split("  ")
+        .find(|h| h.starts_with("b bookmark"))
+        .unwrap_or_else(|| panic!("no b hint in the footer: {footer:?}"))
+        .to_string()
+}
+
+#[test]
+fn an_article_opens_with_itself_focused_and_b_takes_it() {
+    let mut a = App::new(100, 30, Some("24"));
+    assert_eq!(a.state.focus(), PaneId::Document);
+    assert_eq!(b_hint(&a), "b bookmark Art. 24");
+    assert!(a.screen().contains("▶ Art. 24"), "{}", a.screen());
+    a.keys(&[key('b')]);
+    assert!(a.status().contains("Bookmarked Art. 24"), "{}", a.status());
+    let file = std::fs::read_to_string(a.home().join("bookmarks.json")).expect("saved");
+    assert_eq!(file, "[\n  \"article:24\"\n]\n");
+}
+
+#[test]
+fn tab_goes_to_the_first_passage_first_and_b_takes_it() {
+    let mut a = App::new(100, 30, Some("24"));
+    let first = a.graph.cited_by(treaty::corpus::Target::Article(24))[0].passage;
+    let name = a.corpus.passage_location(first);
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(a.state.focus(), PaneId::Links);
+    assert_eq!(
+        a.state.here.links.selected, 0,
+        "the first entry, not the second"
+    );
+    assert!(a.screen().contains("▶ Cited by"), "{}", a.screen());
+    assert_eq!(b_hint(&a), format!("b bookmark {name}"));
+    a.keys(&[key('b')]);
+    assert!(
+        a.status().contains(&format!("Bookmarked {name}")),
+        "{}",
+        a.status()
+    );
+}
+
+#[test]
+fn go_to_an_article_then_e_opens_the_note_on_the_article() {
+    let mut a = App::new(100, 30, Some("23"));
+    a.keys(&[key(':')])
+        .typed("37")
+        .keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(37));
+    a.keys(&[key('e')]);
+    assert!(matches!(a.state.overlay, Some(Overlay::Note { .. })));
+    assert!(a.screen().contains("Note on Art. 37"), "{}", a.screen());
+}
+
+#[test]
+fn a_chapter_opens_with_itself_focused_until_the_user_enters_its_list() {
+    let mut a = App::new(100, 30, Some("IV"));
+    assert_eq!(b_hint(&a), "b bookmark Chapter IV");
+    a.keys(&[key('b')]);
+    assert!(
+        a.status().contains("Bookmarked Chapter IV"),
+        "{}",
+        a.status()
+    );
+    // The first move takes the row already shown: Art. 23, not Art. 24.
+    a.keys(&[key('j')]);
+    assert_eq!(b_hint(&a), "b bookmark Art. 23");
+    let mut a = App::new(100, 30, Some("IV"));
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(b_hint(&a), "b bookmark Art. 23");
 }
 
 #[test]
@@ -429,7 +504,7 @@ fn a_paste_is_text_in_the_note_and_nothing_elsewhere() {
 #[test]
 fn a_note_is_typed_saved_on_leaving_and_shown_with_its_item() {
     let mut a = App::new(100, 30, Some("23"));
-    a.keys(&[key('W')]);
+    // The article opens with itself focused: e takes it.
     assert_eq!(a.state.focus(), PaneId::Document);
     a.keys(&[key('e')]);
     assert!(matches!(a.state.overlay, Some(Overlay::Note { .. })));
@@ -581,7 +656,7 @@ fn osc52_payload(seq: &str) -> String {
 #[test]
 fn y_copies_the_passage_or_article_with_its_citation() {
     let mut a = App::new(100, 30, Some("23"));
-    a.keys(&[key('y')]);
+    a.keys(&[code(KeyCode::Tab), key('y')]);
     assert!(
         a.status().starts_with("Copied: \"Article 23 extends"),
         "{}",

@@ -93,8 +93,12 @@ fn tab_reaches_a_citation_in_the_authentic_text_enter_opens_it_back_returns() {
     assert!(s.contains("2. The conditions apply"), "{s}");
     // The citations are links; none is current yet.
     assert_eq!(a.link_style("article 23 are"), Some((true, false)), "{s}");
-    assert_eq!(a.state.focus(), PaneId::Links, "the Cited by comes first");
-    // Tab: past the one passage citing the article, round to the text.
+    assert_eq!(
+        a.state.focus(),
+        PaneId::Document,
+        "the article itself comes first"
+    );
+    // Tab: the first citation in the text.
     a.keys(&[code(TAB)]);
     assert_eq!(a.state.focus(), PaneId::Document);
     assert_eq!(

@@ -183,7 +183,9 @@ fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
         run.stty().split_whitespace().any(|w| w == "-icanon"),
         "raw mode on while running"
     );
-    // Follow the first "Cited by" entry, then come back.
+    // Tab to the first "Cited by" entry, follow it, then come back.
+    run.send("\t");
+    run.expect("▶ Cited by");
     run.send("\r");
     run.expect("Links of ¶");
     run.send("\x7f");

@@ -258,21 +258,65 @@ fn esc_closes_and_leaves_the_view_untouched() {
 }
 
 #[test]
-fn up_recalls_earlier_queries_and_down_comes_back() {
+fn ctrl_r_recalls_earlier_queries_and_ctrl_s_comes_back() {
     let mut a = App::new(100, 30, None);
     a.search("dual criminality optional")
         .keys(&[code(KeyCode::Enter)]);
     a.search("surveillance").keys(&[code(KeyCode::Esc)]);
     a.search("hum");
-    a.keys(&[code(KeyCode::Up)]);
+    // The footer says where the history is.
+    assert!(
+        a.screen().contains("Ctrl-R earlier search"),
+        "{}",
+        a.screen()
+    );
+    a.keys(&[ctrl('r')]);
     assert_eq!(a.overlay().input, "surveillance");
     assert!(a.overlay().is_current() && !a.overlay().hits.is_empty());
-    a.keys(&[code(KeyCode::Up)]);
+    a.keys(&[ctrl('r')]);
     assert_eq!(a.overlay().input, "dual criminality optional");
     assert!(a.screen().contains("/ dual criminality optional"));
     assert_eq!(a.overlay().hits[0].location, "Zamora, para 10");
-    a.keys(&[code(KeyCode::Down), code(KeyCode::Down)]);
+    a.keys(&[ctrl('s'), ctrl('s')]);
     assert_eq!(a.overlay().input, "hum", "the draft comes back");
+}
+
+#[test]
+fn up_and_down_move_through_the_results_as_in_fzf() {
+    let mut a = App::new(100, 30, None);
+    a.search("rights");
+    a.keys(&[code(KeyCode::Down), code(KeyCode::Down)]);
+    assert_eq!(a.overlay().selected, 2);
+    assert_eq!(a.overlay().input, "rights", "the query stays");
+    a.keys(&[code(KeyCode::Up)]);
+    assert_eq!(a.overlay().selected, 1);
+    assert!(a.screen().contains("↓ next result"), "{}", a.screen());
+}
+
+#[test]
+fn a_result_s_paragraph_number_is_never_cut() {
+    for (w, h) in [
+        (60, 20),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (160, 40),
+        (200, 60),
+    ] {
+        let mut a = App::new(w, h, None);
+        a.search("human rights safeguards");
+        let s = a.screen();
+        assert!(
+            !s.contains("para …") && !s.contains(", par…"),
+            "{w}x{h}:\n{s}"
+        );
+        // Every passage shown in the list ends its location with a number.
+        let cut = s
+            .lines()
+            .filter(|l| l.contains(", p") && !l.contains(", para "))
+            .count();
+        assert_eq!(cut, 0, "{w}x{h}:\n{s}");
+    }
 }
 
 #[test]

@@ -95,8 +95,8 @@ fn open_passage(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, p: Pas
 }
 
 /// The thing `b`, `e` and `y` act on: the selected passage (in a source, a
-/// "Cited by" list or a concern), else the article, chapter, source or
-/// preamble in view; in the lists, the selected entry.
+/// "Cited by" list the user has moved into, or a concern), else the article,
+/// chapter, source or preamble in view; in the lists, the selected entry.
 pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<ItemRef> {
     let c = ctx(state, corpus, graph);
     let focus = state.focus();
@@ -136,7 +136,10 @@ pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Opt
                     .cited_by(target)
                     .get(index)
                     .and_then(|l| ItemRef::passage(corpus, l.passage)),
-                (PaneId::Document, Some(Item::ArticleRow(n))) => Some(ItemRef::article(n)),
+                // A chapter's row counts once the user has moved into the list.
+                (PaneId::Document, Some(Item::ArticleRow(n))) if state.here.entered => {
+                    Some(ItemRef::article(n))
+                }
                 _ => Some(ItemRef::Target(target)),
             }
         }
@@ -151,7 +154,7 @@ fn why(e: &crate::user::UserError) -> String {
 }
 
 /// A short name for the footer: `Art. 23`, `Zamora ¶ 14`, `source Zamora`.
-fn short(corpus: &Corpus, item: &ItemRef) -> String {
+pub fn short(corpus: &Corpus, item: &ItemRef) -> String {
     match item.resolve(corpus) {
         Ok(Resolved::Target(t)) => t.label(),
         Ok(Resolved::Source(i)) => format!("source {}", one_line(&corpus.sources[i].short_name())),

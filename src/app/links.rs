@@ -124,13 +124,16 @@ fn step_chapter_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, f
         f => (f, state.pane(f).selected),
     };
     let pos = seq.iter().position(|s| *s == here);
+    // The row shown before the user entered the list is taken first.
+    let taken = focus == PaneId::Links || (focus == PaneId::Document && state.here.entered);
     let next = match pos {
-        Some(p) if focus != PaneId::Outline => wrap_step(p, seq.len(), forward),
+        Some(p) if taken => wrap_step(p, seq.len(), forward),
         Some(p) => p,
         None => 0,
     };
     let (pane, sel) = seq[next];
     state.here.focus = pane;
+    state.here.entered = true;
     state.pane_mut(pane).selected = sel;
     settle(state, corpus, graph);
     reveal(state, corpus, graph, pane);
@@ -278,6 +281,7 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
     } else {
         state.here.links.selected = next - m;
         state.here.focus = PaneId::Links;
+        state.here.entered = true;
         settle(state, corpus, graph);
         reveal(state, corpus, graph, PaneId::Links);
     }

@@ -117,6 +117,7 @@ fn click_entry(
         state,
     );
     state.here.focus = id;
+    state.here.entered |= id != PaneId::Outline;
     state.pane_mut(id).selected = item;
     passage_changed(state, corpus, graph, before);
     let is_passage = matches!(

@@ -53,33 +53,23 @@ fn exists(corpus: &Corpus, view: View) -> bool {
     }
 }
 
-/// A view as it opens: at its top, its first entry selected; an article's
-/// focus on its "Cited by" when something cites it and the screen shows the
-/// article above it (on a short screen, which shows one pane at a time, the
-/// article comes first and Tab reaches its links).
+/// A view as it opens: at its top, its first entry selected, the view itself
+/// focused, so what `b`, `e`, `y` and `x` act on is what the user looks at;
+/// Tab or a move takes the user into its links.
 pub fn fresh(corpus: &Corpus, graph: &LinkGraph, state: &AppState, view: View) -> Location {
     let ctx = crate::app::view::entry::ctx(state, corpus, graph);
     let items = crate::app::view::document::document(ctx, view);
     let first = items.iter().position(Item::selectable).unwrap_or(0);
-    let focus = match view.target() {
-        Some(t)
-            if matches!(view, View::Article(_) | View::Preamble)
-                && graph.count(t) > 0
-                && crate::app::view::geometry::shows_text_and_links(state.size.1) =>
-        {
-            PaneId::Links
-        }
-        _ => PaneId::Document,
-    };
     Location {
         view,
-        focus,
+        focus: PaneId::Document,
         document: PaneState {
             top: Anchor::TOP,
             selected: first,
         },
         links: PaneState::default(),
         cite: None,
+        entered: false,
     }
 }
 
@@ -275,6 +265,15 @@ pub fn move_in(
             .map(|pane| moved(&pane, *state.pane(id), action))
     };
     let Some(ps) = moved else { return };
+    // The first move in a chapter's list takes the row already shown.
+    let first_move = id == PaneId::Document
+        && !state.here.entered
+        && matches!(state.view(), View::Chapter(_))
+        && matches!(action, Action::Down);
+    state.here.entered |= id != PaneId::Outline;
+    if first_move {
+        return;
+    }
     *state.pane_mut(id) = ps;
     passage_changed(state, corpus, graph, before);
 }

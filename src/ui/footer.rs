@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState)
         // A failed import keeps the prompt open: its reason shows under it.
         match message {
             Some(m) => rows.extend(m.into_iter().take(1)),
-            None => rows.push(hints(theme, state, w)),
+            None => rows.push(hints(theme, screen, state, w)),
         }
     } else if let Some(message) = message {
         if message.len() < usize::from(area.height) {
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState)
         rows.extend(message);
     } else {
         rows.push(crumb);
-        rows.push(hints(theme, state, w));
+        rows.push(hints(theme, screen, state, w));
     }
     for (i, line) in rows.iter().take(usize::from(area.height)).enumerate() {
         let row = Rect {
@@ -108,8 +108,15 @@ fn tail(s: &str, max: usize) -> String {
 }
 
 /// The keys that matter here, most useful first, as many as fit.
-fn hints(theme: &Theme, state: &AppState, w: usize) -> Line<'static> {
+fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'static> {
     let m = mode(state);
+    // What `b` (and `e`, `y`, `x`) act on, by name, so the focus is never a
+    // guess.
+    let (corpus, graph) = (screen.ctx.corpus, screen.ctx.graph);
+    let target = (m == Mode::Normal)
+        .then(|| crate::app::desk::item_in_view(state, corpus, graph))
+        .flatten()
+        .map(|item| format!("bookmark {}", crate::app::desk::short(corpus, &item)));
     let wanted: Vec<(Action, &str)> = match m {
         Mode::Prompt if matches!(state.overlay, Some(Overlay::Import { .. })) => {
             vec![(Action::PromptSubmit, "import"), (Action::Close, "cancel")]
@@ -153,6 +160,9 @@ fn hints(theme: &Theme, state: &AppState, w: usize) -> Line<'static> {
             let mut v = vec![(Action::Help, "help")];
             if !open.is_empty() {
                 v.push((Action::Open, open));
+            }
+            if let Some(target) = &target {
+                v.push((Action::ToggleBookmark, target.as_str()));
             }
             v.push((Action::NextLink, "next link"));
             if !state.history.back.is_empty() {

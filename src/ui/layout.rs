@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 const MARKS_WIDTH: usize = 4;
 const MARKS_MIN_WIDTH: u16 = MARKS_WIDTH as u16 + 10;
 
-/// A pane's title row, reverse video when the pane has the focus; `marks`
+/// A pane's title row, `▶` and reverse video when the pane has the focus; `marks`
 /// when scroll marks will be drawn at its end.
 pub fn title_bar(
     buf: &mut Buffer,
@@ -35,7 +35,12 @@ pub fn title_bar(
     } else {
         w
     };
-    let text = truncate(&format!(" {title} "), room);
+    // The focus is said by a mark, not only by reverse video.
+    let text = if focused {
+        truncate(&format!(" ▶ {title} "), room)
+    } else {
+        truncate(&format!(" {title} "), room)
+    };
     if focused {
         buf.set_style(row, theme.title_focused());
         buf.set_stringn(row.x, row.y, &text, w, theme.title_focused());

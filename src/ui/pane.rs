@@ -114,6 +114,11 @@ pub fn draw_pane(
     let above = ps.top != Anchor::TOP;
     let below = ps.top < crate::app::view::scroll::max_anchor(&p, p.rows);
     layout::title_bar(buf, theme, frame, title, focused, above || below);
-    draw(buf, theme, content, &p, ps, focused, sel);
+    // A chapter's first row is only shown until the user enters the list:
+    // the chapter itself has the focus.
+    let shown_only = id == PaneId::Document
+        && !state.here.entered
+        && matches!(state.view(), crate::app::state::View::Chapter(_));
+    draw(buf, theme, content, &p, ps, focused && !shown_only, sel);
     layout::scroll_marks(buf, frame, above, below);
 }

@@ -246,7 +246,7 @@ fn list(buf: &mut Buffer, theme: &Theme, l: &SearchLayout, o: &SearchOverlay, co
                 Span::styled(marker, theme.title()),
                 Span::styled(format!("{kind:<8}"), theme.title()),
                 Span::styled(
-                    format!("{:<loc_w$} ", truncate(&location, loc_w)),
+                    format!("{:<loc_w$} ", fit_location(&location, loc_w)),
                     theme.plain(),
                 ),
             ];
@@ -254,8 +254,14 @@ fn list(buf: &mut Buffer, theme: &Theme, l: &SearchLayout, o: &SearchOverlay, co
             row.extend(snippet_spans(theme, &hit.snippet, &marks, room));
             rows.push(row);
         } else {
-            let head = format!("{location} · {}", one_line(&hit.title));
             let room = w.saturating_sub(2 + width(kind) + 2);
+            let location = fit_location(&location, room);
+            // The title takes what is left; the location is never cut by it.
+            let head = if width(&location) + 4 < room {
+                format!("{location} · {}", one_line(&hit.title))
+            } else {
+                location
+            };
             rows.push(vec![
                 Span::styled(marker, theme.title()),
                 Span::styled(kind, theme.title()),
@@ -388,6 +394,23 @@ pub fn window(text: &str, marks: &[Range<usize>], room: usize) -> Vec<(String, b
         push(&mut out, '…', false);
     }
     out
+}
+
+/// `location` in `max` cells with its paragraph number whole: the source's
+/// name is shortened first ("Benítez-M…, para 13"), since the number is what
+/// tells one result from the next.
+fn fit_location(location: &str, max: usize) -> String {
+    if width(location) <= max {
+        return location.to_string();
+    }
+    let cut = location.rfind(", para ").or_else(|| location.rfind(", "));
+    match cut {
+        Some(i) if width(&location[i..]) + 2 <= max => {
+            let (name, tail) = location.split_at(i);
+            format!("{}{tail}", truncate(name, max - width(tail)))
+        }
+        _ => truncate(location, max),
+    }
 }
 
 /// Where a hit is, as the list shows it: a passage or source of the user's
@@ -668,5 +691,22 @@ mod tests {
         assert!(text.ends_with(shown.as_str()), "{shown}");
         let (shown, at) = around_cursor(text, 0, 10);
         assert_eq!((shown.as_str(), at), ("a very lon", 0));
+    }
+
+    #[test]
+    fn a_location_keeps_its_paragraph_number_and_shortens_the_name() {
+        let loc = "Benítez-Mongelós, para 13";
+        assert_eq!(fit_location(loc, 40), loc);
+        assert_eq!(fit_location(loc, 20), "Benítez-Mo…, para 13");
+        assert_eq!(
+            fit_location("hanoi-warning, para 13 (yours)", 24),
+            "hanoi-…, para 13 (yours)"
+        );
+        // Too narrow for the number and a letter of the name: cut plainly.
+        assert_eq!(fit_location(loc, 9), "Benítez-…");
+        assert_eq!(
+            fit_location("Art. 24 Conditions and safeguards", 12),
+            "Art. 24 Con…"
+        );
     }
 }

@@ -50,6 +50,10 @@ pub struct Location {
     /// The citation inside the authentic text that Tab and Enter act on (an
     /// index into `text_links::links`), when one is current.
     pub cite: Option<usize>,
+    /// Whether the user has moved into the view's list (a chapter's
+    /// articles): until then its first row is only shown, and `b`, `e`, `y`
+    /// and `x` act on the view itself.
+    pub entered: bool,
 }
 
 impl Location {
@@ -164,6 +168,7 @@ impl AppState {
                 document: PaneState::default(),
                 links: PaneState::default(),
                 cite: None,
+                entered: false,
             },
             history: History::default(),
             outline: OutlineState::default(),
