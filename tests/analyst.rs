@@ -470,6 +470,43 @@ fn bookmark_errors_show_in_the_footer() {
     );
 }
 
+/// A bookmarks file with an entry that cannot be read: `b` keeps the rest,
+/// copies the file aside before writing, and says where in the footer.
+#[test]
+fn a_flawed_bookmarks_file_is_kept_aside_and_the_footer_says_where() {
+    let mut a = App::new(100, 30, Some("23"));
+    std::fs::write(
+        a.home().join("bookmarks.json"),
+        "[\"article:7\", \"article:999\"]",
+    )
+    .expect("write");
+    let (user, warnings) = UserData::load_from(a.home());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    a.state.user = user;
+    a.keys(&[key('b')]);
+    let status = a.state.status.clone().expect("a message");
+    assert!(!status.error, "{status:?}");
+    assert!(status.text.contains("Bookmarked Art. 23"), "{status:?}");
+    assert!(
+        status.text.contains("bookmarks.json.corrupt-"),
+        "{status:?}"
+    );
+    let file = std::fs::read_to_string(a.home().join("bookmarks.json")).expect("saved");
+    assert!(
+        file.contains("article:7") && file.contains("article:23"),
+        "{file}"
+    );
+    let kept_aside = std::fs::read_dir(a.home())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("bookmarks.json.corrupt-")
+        });
+    assert!(kept_aside);
+}
+
 // ---- notes ----
 
 /// A paste in the note editor is text, line breaks kept; a 100 KB paste is

@@ -452,6 +452,28 @@ pub fn handle(
     graph: &LinkGraph,
     action: &Action,
 ) -> Option<Effect> {
+    let effect = handle_desk(state, corpus, graph, action);
+    // A save that found a flawed file copied it aside first: the user is told
+    // where, after what the key did, so a skipped entry is never lost unseen.
+    let notices = state.user.take_notices();
+    if !notices.is_empty() {
+        let done = state.status.take().map(|s| s.text);
+        state.info(
+            done.into_iter()
+                .chain(notices)
+                .collect::<Vec<_>>()
+                .join(" · "),
+        );
+    }
+    effect
+}
+
+fn handle_desk(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    action: &Action,
+) -> Option<Effect> {
     if matches!(state.overlay, Some(Overlay::Note { .. })) {
         match action {
             Action::Quit => {
