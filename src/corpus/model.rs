@@ -202,8 +202,8 @@ impl Source {
         match &self.meta.title {
             Some(t) => t.clone(),
             None => match self.meta.author.as_ref().or(self.meta.publisher.as_ref()) {
-                Some(by) => format!("(untitled) {by}"),
-                None => format!("(untitled) {}", self.id),
+                Some(by) => format!("{by} (title unknown)"),
+                None => format!("{} (title unknown)", self.id),
             },
         }
     }
