@@ -434,6 +434,21 @@ impl Corpus {
             .find(|l| l.passage == passage && l.targets.contains(&target))
     }
 
+    /// Every passage's text, one in every few so that about `budget` bytes
+    /// are read whatever the corpus's size, spread evenly: word statistics
+    /// for the search index and the suggester come from this sample.
+    pub fn passage_sample(&self, budget: usize) -> Vec<&str> {
+        let passages: Vec<&str> = self
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| p.text.as_str())
+            .collect();
+        let bytes: usize = passages.iter().map(|p| p.len()).sum();
+        let stride = bytes.div_ceil(budget).max(1);
+        passages.into_iter().step_by(stride).collect()
+    }
+
     pub fn passage(&self, id: PassageId) -> Option<&Passage> {
         self.sources.get(id.source)?.passages.get(id.index)
     }

@@ -304,15 +304,8 @@ impl Builder {
                 doc.push_str(text);
             }
         }
-        let passages: Vec<&str> = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| p.text.as_str())
-            .collect();
-        let bytes: usize = passages.iter().map(|p| p.len()).sum();
-        let stride = bytes.div_ceil(VOCAB_SAMPLE).max(1);
-        let sampled = passages.iter().step_by(stride).copied();
+        let sample = corpus.passage_sample(VOCAB_SAMPLE);
+        let sampled = sample.iter().copied();
         // The mean length of a sentence, from the convention's prose and the
         // same sample: the same for a full index and one built for a query.
         // Headings and index terms are short by nature and would make every

@@ -183,18 +183,10 @@ impl Suggester {
             profiles: HashMap::new(),
             threshold: THRESHOLD,
         };
-        let passages: Vec<&str> = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| p.text.as_str())
-            .collect();
-        let bytes: usize = passages.iter().map(|p| p.len()).sum();
-        let stride = bytes.div_ceil(SAMPLE).max(1);
         let mut seen = vec![0u32; this.terms.len()];
         let mut sampled = 0u32;
         let mut cache = HashMap::new();
-        for p in passages.iter().step_by(stride) {
+        for p in corpus.passage_sample(SAMPLE) {
             sampled += 1;
             for t in this.find_terms(&words_cached(p, &mut cache)) {
                 seen[t] += 1;
