@@ -191,25 +191,40 @@ fn russian(text: &str, out: &mut Vec<LanguageHit>) {
         if russian_foreign(&text[kw.end()..]) {
             continue;
         }
-        if caps.name("para").is_some() {
-            let (Some(pn), Some(pa)) = (caps.name("pn"), caps.name("pa")) else {
-                continue;
-            };
-            out.push(LanguageHit::article(
-                kw.range(),
-                &ascii_digits(pa.as_str()),
-                None,
-                Some(format!("para. {}", ascii_digits(pn.as_str()))),
-            ));
-        } else if let Some(list) = caps.name("alist") {
-            items(&p.russian_item, kw.start(), list, out);
-        } else if caps.name("chaps").is_some() {
+        if !articles(&caps, kw.range(), &p.russian_item, out) && caps.name("chaps").is_some() {
             let c1 = caps
                 .name("c1")
                 .map_or(String::new(), |m| ascii_digits(m.as_str()));
             let c2 = caps.name("c2").map(|m| ascii_digits(m.as_str()));
             out.push(LanguageHit::chapter(kw.range(), &c1, c2.as_deref()));
         }
+    }
+}
+
+/// The article forms Russian and Arabic share: a paragraph of an article
+/// (`пункт 2 статьи 24`, `الفقرة 2 من المادة 24`) or a list of articles.
+/// False when the match is neither (a chapter, left to the caller).
+fn articles(
+    caps: &regex::Captures<'_>,
+    keyword: std::ops::Range<usize>,
+    item: &Regex,
+    out: &mut Vec<LanguageHit>,
+) -> bool {
+    if caps.name("para").is_some() {
+        if let (Some(pn), Some(pa)) = (caps.name("pn"), caps.name("pa")) {
+            out.push(LanguageHit::article(
+                keyword,
+                &ascii_digits(pa.as_str()),
+                None,
+                Some(format!("para. {}", ascii_digits(pn.as_str()))),
+            ));
+        }
+        true
+    } else if let Some(list) = caps.name("alist") {
+        items(item, keyword.start, list, out);
+        true
+    } else {
+        false
     }
 }
 
@@ -240,19 +255,9 @@ fn arabic(text: &str, out: &mut Vec<LanguageHit>) {
         if arabic_foreign(&text[kw.end()..]) {
             continue;
         }
-        if caps.name("para").is_some() {
-            let (Some(pn), Some(pa)) = (caps.name("pn"), caps.name("pa")) else {
-                continue;
-            };
-            out.push(LanguageHit::article(
-                kw.range(),
-                &ascii_digits(pa.as_str()),
-                None,
-                Some(format!("para. {}", ascii_digits(pn.as_str()))),
-            ));
-        } else if let Some(list) = caps.name("alist") {
-            items(&p.arabic_item, kw.start(), list, out);
-        } else if let Some(c1) = caps.name("c1") {
+        if !articles(&caps, kw.range(), &p.arabic_item, out)
+            && let Some(c1) = caps.name("c1")
+        {
             let n = arabic_ordinal(c1.as_str())
                 .map_or_else(|| ascii_digits(c1.as_str()), |n| n.to_string());
             out.push(LanguageHit::chapter(kw.range(), &n, None));
