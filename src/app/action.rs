@@ -63,6 +63,11 @@ pub enum Action {
     Present,
     NextSlide,
     PrevSlide,
+    /// Presenting: blank the room's screen, or bring the slide back.
+    BlankScreen,
+    /// Presenting: show the user's own documents in a section of their
+    /// own, or leave them out again.
+    ToggleOwn,
     /// Open the file prompt that imports a text into the library.
     ImportFile,
     /// An article with authentic text: show the summary instead, and back.

@@ -58,11 +58,14 @@ pub fn present(
     let mut deck = resolve_deck(&corpus, deck)?;
     let settings = settings(theme_flag, no_mouse)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let graph = crate::refs::graph::LinkGraph::build(&corpus);
         writeln!(
             out,
-            "treaty: presenting needs a terminal; the deck \"{}\" has {} slides.",
+            "treaty: presenting needs a terminal; the deck \"{}\" covers {} items (its title \
+             slide first) and takes {} slides on an 80x24 screen.",
             crate::text::one_line(&deck.title),
-            deck.slides.len()
+            deck.slides.len(),
+            crate::app::view::slide_pages::count_at(&deck, &corpus, &graph, (80, 24))
         )?;
         return Ok(());
     }
