@@ -445,6 +445,8 @@ fn own_documents_are_left_out_unless_asked_for() {
     at(&md, "**What the critiques say:** 5 passages in 5 sources");
     at(&md, "Left out: 1 passage of your own documents");
     let with = home.ok(&["export", "--article", "23", "--include-mine"]);
+    // `--with-own`, as `present` takes it, is the same option.
+    assert_eq!(home.ok(&["export", "--article", "23", "--with-own"]), with);
     at(&with, "**What the critiques say:** 5 passages in 5 sources");
     let mine = at(
         &with,

@@ -205,7 +205,17 @@ pub fn deck_named(
                 Err(e) => Err(e.to_string()),
             };
         }
-        ["concern", id] => return concern_deck(corpus, id),
+        ["concern", ..] => {
+            // By id or by title: "concern scope", "concern dual criminality".
+            return match crate::user::brief::find_concern(corpus, text) {
+                Some(c) => concern_deck(corpus, &c.id.to_lowercase()),
+                None => Err(format!(
+                    "no concern {:?}: the concerns are {}",
+                    one_line(text.get(8..).unwrap_or("").trim()),
+                    concern_ids(corpus)
+                )),
+            };
+        }
         ["chapter", n] => {
             return match crate::user::brief::parse_chapter(n) {
                 Ok(c) if corpus.chapter(c).is_some() => Ok(chapter_deck(corpus, c, None)),
@@ -843,6 +853,13 @@ mod tests {
         // By its title too, as `export --concern` takes it.
         let by_title = deck_named(&c, &concern.title, &[]).expect("by title");
         assert_eq!(by_title.slides, d.slides);
+        let named = deck_named(&c, &format!("concern {}", concern.title), &[]).expect("named");
+        assert_eq!(named.slides, d.slides);
+        let e = deck_named(&c, "concern nothing like it", &[]).expect_err("none");
+        assert!(
+            e.contains("the concerns are") && e.contains(&concern.id),
+            "{e}"
+        );
         let d = deck_named(&c, "articles 24 23", &[]).expect("articles");
         assert_eq!(
             d.slides,
