@@ -93,6 +93,8 @@ pub enum Action {
     Copy,
     /// Write a briefing pack of the bookmarks (or the article in view).
     Export,
+    /// Open the note editor on the key points of the brief `Export` writes.
+    EditKeyPoints,
     /// Typing in the go-to prompt.
     PromptChar(char),
     /// Text pasted into the terminal (bracketed paste): it goes into the

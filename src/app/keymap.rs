@@ -206,6 +206,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[ch('e')], Action::EditNote, G::Work, "edit your note on the article, passage or source in view"),
     bind(N, &[ch('y')], Action::Copy, G::Work, "copy the passage or article with its citation (OSC 52)"),
     bind(N, &[ch('x')], Action::Export, G::Work, "export a Markdown brief of your bookmarks (or this article)"),
+    bind(N, &[ch('X')], Action::EditKeyPoints, G::Work, "write the key points of that brief (your words, first in it)"),
     bind(Mode::Note, &[ctrl('s'), key(K::Esc)], Action::SaveNote, G::Work, "save the note and close the editor"),
     bind(Mode::Note, &[key(K::Enter)], Action::Edit(EditKey::Newline), G::Work, "new line"),
     bind(Mode::Note, &[key(K::Backspace), ctrl('h')], Action::Edit(EditKey::Backspace), G::Work, "erase the character before the cursor"),
