@@ -844,3 +844,31 @@ fn p_and_present_deck_build_the_same_deck() {
         assert_eq!(from_p.pages, named.pages, "p on {place}");
     }
 }
+
+/// What a speaker view reads of the slide on screen: its title with its
+/// part, and the quotes it shows cut, in full.
+#[test]
+fn a_slide_names_its_part_and_what_it_cut() {
+    let mut a = App::open(crowded(), "24", 80, 24);
+    a.keys(&[key('p'), key(' ')]);
+    let deck = present(&a);
+    let title = treaty::app::view::slides::page_title(&a.corpus, &a.graph, deck, deck.current);
+    assert!(
+        title.starts_with("Art. 24 (2/") && title.ends_with(" · Conditions and safeguards"),
+        "{title}"
+    );
+    let first = treaty::app::view::slides::page_title(&a.corpus, &a.graph, deck, 0);
+    assert_eq!(first, "Chapter IV. Procedural measures and law enforcement");
+    let page = deck.page().expect("a page");
+    let slide = deck.slide().expect("a slide");
+    let text = treaty::app::view::slides::deck_text(&a.corpus, &a.graph, deck, slide);
+    let cut = treaty::app::view::slide_pages::left_out(&text, page, deck.size);
+    let s = a.screen();
+    assert_eq!(cut.is_empty(), !s.contains("…”"), "{cut:?}\n{s}");
+    for q in &cut {
+        // Whole, where the screen shows its start.
+        assert!(q.ends_with(".”"), "{q}");
+        let start: String = q.chars().take(25).collect();
+        assert!(s.contains(&start), "{start}\n{s}");
+    }
+}

@@ -166,3 +166,32 @@ fn present_export_html_writes_the_whole_deck_to_one_file() {
     );
     assert!(!with.contains("<script"), "{with}");
 }
+
+/// `p` in the explorer and `treaty present --deck "chapter IV"` are one
+/// deck: the binary's count of slides at 80x24 is the explorer's.
+#[test]
+fn p_and_present_deck_count_the_same_slides() {
+    let o = treaty(&["present", "--deck", "chapter IV"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stdout(&o);
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    for place in ["IV", "24"] {
+        let mut a = common::App::open(corpus.clone(), place, 80, 24);
+        a.keys(&[common::key('p')]);
+        let Some(treaty::app::state::Overlay::Present(deck)) = &a.state.overlay else {
+            panic!("presenting");
+        };
+        assert_eq!(
+            deck.slides.len(),
+            14,
+            "the title slide, the chapter, 12 articles"
+        );
+        let n = deck.pages.len();
+        assert!(
+            said.contains(&format!(
+                "covers 14 items (its title slide first) and takes {n} slides on an 80x24 screen"
+            )),
+            "p on {place}: {n}; the binary: {said}"
+        );
+    }
+}

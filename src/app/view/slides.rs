@@ -413,7 +413,7 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
 /// the user's own documents when the deck shows them.
 pub fn deck_text(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, slide: Slide) -> SlideText {
     match slide {
-        Slide::Title => title_text(p),
+        Slide::Title => title_text(corpus, graph, p),
         _ => slide_text_with(corpus, graph, slide, p.with_own),
     }
 }
@@ -443,21 +443,50 @@ pub fn page_title(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, page: us
 }
 
 /// The title slide: the deck's name (its first words in big letters), the
-/// date, and what it covers.
-fn title_text(p: &Presentation) -> SlideText {
+/// date, and what it covers, with how many passages of the critiques (and
+/// sources) its provisions bring.
+fn title_text(corpus: &Corpus, graph: &LinkGraph, p: &Presentation) -> SlideText {
     let name = one_line(&p.title);
     // `Chapter IV. Procedural measures`: `Chapter IV` big, the rest under it.
     let (big, title) = match name.split_once(". ").or_else(|| name.split_once(": ")) {
         Some((a, b)) if !a.is_empty() && !b.is_empty() => (a.to_string(), b.to_string()),
         _ => (name.clone(), String::new()),
     };
+    let mut passages = std::collections::BTreeSet::new();
+    for slide in &p.slides {
+        let target = match slide {
+            Slide::Article(n) => Target::Article(*n),
+            Slide::Chapter(n) => Target::Chapter(*n),
+            Slide::Preamble => Target::Preamble,
+            _ => continue,
+        };
+        passages.extend(
+            graph
+                .cited_by(target)
+                .iter()
+                .map(|l| l.passage)
+                .filter(|id| corpus.sources.get(id.source).is_some_and(|s| !s.user)),
+        );
+    }
+    let mut body = one_line(&p.covers);
+    if !passages.is_empty() {
+        let sources: std::collections::BTreeSet<usize> =
+            passages.iter().map(|id| id.source).collect();
+        body.push_str(&format!(
+            "; {} passage{} of the critiques, from {} source{}, discuss them",
+            passages.len(),
+            plural(passages.len()),
+            sources.len(),
+            plural(sources.len())
+        ));
+    }
     SlideText {
         heading: name.clone(),
         big,
         title,
         context: one_line(&p.date),
         label: "What it covers".into(),
-        body: one_line(&p.covers),
+        body,
         ..SlideText::default()
     }
 }
