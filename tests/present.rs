@@ -787,7 +787,14 @@ fn a_resize_paginates_again_and_keeps_the_article_in_view() {
         present(&a).slide(),
         Some(treaty::app::state::deck::Slide::Article(24))
     );
+    let first = a
+        .screen()
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("• ").map(str::to_string))
+        .expect("a passage on screen");
     a.resize(120, 40);
+    // The passage that led the slide is still on screen.
+    assert!(a.screen().contains(&first), "{first}:\n{}", a.screen());
     let deck = present(&a);
     assert!(deck.pages.len() < small, "{} < {small}", deck.pages.len());
     assert_eq!(

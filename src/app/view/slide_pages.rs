@@ -178,12 +178,17 @@ impl<'s> Laid<'s> {
         }
     }
 
+    /// Units the label and the summary take: one a line.
+    fn body_units(&self) -> usize {
+        self.body.len().max(usize::from(!self.label.is_empty()))
+    }
+
     fn units(&self) -> usize {
-        self.body.len().max(usize::from(!self.label.is_empty())) + self.entries.len()
+        self.body_units() + self.entries.len()
     }
 
     fn unit(&self, i: usize) -> Unit {
-        let body = self.body.len().max(usize::from(!self.label.is_empty()));
+        let body = self.body_units();
         if i < body {
             Unit::Body(i)
         } else {
@@ -370,6 +375,20 @@ pub fn pages_of(text: &SlideText, cols: usize, rows: usize) -> Vec<std::ops::Ran
 /// as near as can be the part) on screen.
 pub fn paginate(p: &mut Presentation, corpus: &Corpus, graph: &LinkGraph, size: (u16, u16)) {
     let (item, part) = p.position();
+    // The first passage on screen stays on screen, found again by its
+    // place among the entries, whatever the summary's lines now take.
+    let anchor = p.page().and_then(|pg| {
+        let slide = p.slides.get(pg.item)?;
+        if p.size == (0, 0) || pg.units.start == 0 {
+            return None;
+        }
+        let (c, r) = text_area(p.size.0, p.size.1);
+        let text = deck_text(corpus, graph, p, *slide);
+        match Laid::new(&text, c, r).unit(pg.units.start) {
+            Unit::Entry(j) => Some(j),
+            Unit::Body(_) => None,
+        }
+    });
     let (cols, rows) = text_area(size.0, size.1);
     let mut pages = Vec::new();
     for (i, slide) in p.slides.iter().enumerate() {
@@ -387,6 +406,17 @@ pub fn paginate(p: &mut Presentation, corpus: &Corpus, graph: &LinkGraph, size: 
     p.size = size;
     p.current = 0;
     p.go_to_item(item, part);
+    if let (Some(j), Some(slide)) = (anchor, p.slides.get(item)) {
+        let text = deck_text(corpus, graph, p, *slide);
+        let want = Laid::new(&text, cols, rows).body_units() + j;
+        if let Some(i) = p
+            .pages
+            .iter()
+            .position(|pg| pg.item == item && pg.units.contains(&want))
+        {
+            p.current = i;
+        }
+    }
 }
 
 /// The quotes slide `page` shows cut, in full: what the presenter may want
