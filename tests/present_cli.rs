@@ -195,3 +195,35 @@ fn p_and_present_deck_count_the_same_slides() {
         );
     }
 }
+
+/// Without a file, `--export html` writes a new file named after the deck
+/// and the date in the current directory, never over the last one.
+#[test]
+fn present_export_html_names_a_new_file_in_the_current_directory() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let here = tempfile::tempdir().expect("tempdir");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_treaty"))
+            .args([
+                "present",
+                "--deck",
+                "concern dual criminality",
+                "--export",
+                "html",
+            ])
+            .env("TREATY_DATA_HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .current_dir(here.path())
+            .output()
+            .expect("runs")
+    };
+    let today = treaty::user::brief::today();
+    for name in ["", "-2"] {
+        let o = run();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let file = format!("slides-concern-dual-criminality-and-{today}{name}.html");
+        assert!(stdout(&o).contains(&file), "{}", stdout(&o));
+        let html = std::fs::read_to_string(here.path().join(&file)).expect("written");
+        assert!(html.contains("Dual criminality"), "{html}");
+    }
+}

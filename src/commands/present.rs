@@ -129,10 +129,11 @@ fn export_html(
     Ok(())
 }
 
-/// `slides-chapter-iv-2026-11-30`: the deck's first words and its date.
+/// `slides-chapter-iv-2026-11-30`, `slides-concern-dual-criminality-and-…`:
+/// the deck's first words (a chapter's number, not its heading) and its date.
 fn stem(deck: &Presentation) -> String {
     let words: String = crate::text::one_line(&deck.title)
-        .split(['.', ':'])
+        .split(". ")
         .next()
         .unwrap_or("")
         .chars()
@@ -144,7 +145,7 @@ fn stem(deck: &Presentation) -> String {
             }
         })
         .collect();
-    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).take(4).collect();
     let name = if words.is_empty() {
         "deck".to_string()
     } else {
