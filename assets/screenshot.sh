@@ -58,5 +58,7 @@ shot explorer-source 110x32 23 -- Tab Enter
 
 # Presentation mode on Article 23, as a facilitator shows it.
 shot present 110x32 23 -- p
+# The same article continued on the next slide: every passage shows.
+shot present-continued 110x32 23 -- p Space
 # The coverage view: articles by how much the critiques discuss them.
 shot coverage 110x32 -- C

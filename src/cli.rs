@@ -185,7 +185,7 @@ pub enum Command {
         max_quotes: usize,
         /// Add passages of your own documents, in a section of their own
         /// (they are never counted as critiques).
-        #[arg(long)]
+        #[arg(long, alias = "with-own")]
         include_mine: bool,
         /// The title (by default made from what the brief is on).
         #[arg(long, value_name = "TEXT")]
@@ -262,7 +262,9 @@ source appears in every view, marked as yours. Importing the same file again upd
 source, chapter), with the article number and title in big letters, the summary (labelled as \
 not the authentic text) and the passages of the critiques linked to it, cited or inferred. \
 Space, Right or PageDown: next slide; Left or PageUp: previous; a number then Enter: that \
-slide; q or Esc: leave.\n\nWithout --deck: the preamble and every article of the convention. \
+slide; Home or End: the first or last; b: blank the screen; q or Esc: leave. An article \
+whose passages do not fit one slide continues on the next (Art. 24 (2/4)); a title slide opens \
+the deck.\n\nWithout --deck: the preamble and every article of the convention. \
 In the explorer, p presents the chapter (or source) in view from where you are; in the \
 bookmarks list (B), your bookmarks; in the concerns view (c), the selected concern's passages."
     )]
@@ -271,6 +273,19 @@ bookmarks list (B), your bookmarks; in the concerns view (c), the selected conce
         /// the corpus: its passages), or convention (the default).
         #[arg(long, value_name = "DECK")]
         deck: Option<String>,
+        /// Show passages of your own documents too, in a section of their
+        /// own ("Your documents"), never among the critiques (o while
+        /// presenting does the same).
+        #[arg(long)]
+        with_own: bool,
+        /// Write the deck as one self-contained HTML file (a section per
+        /// slide, printable) instead of presenting it: to FILE, or a new
+        /// file in the current directory, never over an existing one.
+        #[arg(long, value_name = "FORMAT", value_parser = ["html"])]
+        export: Option<String>,
+        /// With --export: the file to write.
+        #[arg(value_name = "FILE", requires = "export")]
+        file: Option<PathBuf>,
     },
     /// Import the authentic text of the convention (the official PDF, DOCX or
     /// HTML, or text copied from it); article views then show it.

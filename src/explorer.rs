@@ -121,6 +121,9 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     }
     if overlay.is_some() {
         state.overlay = overlay;
+        // A deck given at the start is cut into slides for this screen.
+        let (w, h) = state.size;
+        update(&mut state, &corpus, &graph, Action::Resize(w, h));
     }
     let (tx, rx) = mpsc::channel();
     let waker = tx.clone();

@@ -88,9 +88,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             },
             out,
         ),
-        Some(Command::Present { deck }) => commands::present(
+        Some(Command::Present {
+            deck,
+            with_own,
+            export,
+            file,
+        }) => commands::present(
             corpus()?,
-            deck.as_deref(),
+            commands::present::PresentArgs {
+                deck: deck.as_deref(),
+                with_own,
+                export: export.is_some(),
+                file,
+            },
             cli.theme.as_deref(),
             cli.no_mouse,
             out,

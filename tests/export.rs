@@ -445,6 +445,8 @@ fn own_documents_are_left_out_unless_asked_for() {
     at(&md, "**What the critiques say:** 5 passages in 5 sources");
     at(&md, "Left out: 1 passage of your own documents");
     let with = home.ok(&["export", "--article", "23", "--include-mine"]);
+    // `--with-own`, as `present` takes it, is the same option.
+    assert_eq!(home.ok(&["export", "--article", "23", "--with-own"]), with);
     at(&with, "**What the critiques say:** 5 passages in 5 sources");
     let mine = at(
         &with,
@@ -501,5 +503,61 @@ fn decks_take_a_concern_by_title() {
     }
     assert!(
         treaty::app::view::slides::deck_named(&corpus, "concern nothing like it", &[]).is_err()
+    );
+}
+
+/// `X` in the explorer opens the note editor on the key points of the brief
+/// `x` writes (here the bookmarks'), and the brief shows what was written
+/// there, first, as the user's words.
+#[test]
+fn x_capital_writes_the_key_points_the_brief_shows() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut a = common::App::with_user(corpus, Some("24"), 100, 30, home);
+    a.keys(&[common::key('b'), common::key('B'), common::key('X')]);
+    let s = a.screen();
+    assert!(
+        s.contains("Key points of the brief on 1 bookmarks (x writes it)"),
+        "{s}"
+    );
+    a.typed("Ask that a judge authorise every power.");
+    a.keys(&[KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)]);
+    assert!(a.state.overlay.is_none());
+    assert!(
+        a.status()
+            .contains("key points of the brief (bookmarks) saved"),
+        "{}",
+        a.status()
+    );
+    let item: ItemRef = "brief:bookmarks".parse().expect("an item");
+    assert_eq!(
+        a.state.user.note(&item),
+        Some("Ask that a judge authorise every power.")
+    );
+    // The brief x writes now opens with them.
+    let md = treaty::user::brief::brief(
+        &a.corpus,
+        &a.graph,
+        &a.state.user,
+        &treaty::user::brief::Selection::Bookmarks,
+        treaty::user::brief::Format::Markdown,
+    )
+    .expect("a brief");
+    let points = md.find("## Key points").expect("the key points");
+    let said = md
+        .find("Ask that a judge authorise every power.")
+        .expect("the words");
+    assert!(points < said, "{md}");
+    assert!(
+        md[said..].contains("Conditions and safeguards"),
+        "then the provision: {md}"
+    );
+    // X again brings the words back to edit.
+    a.keys(&[common::key('X')]);
+    assert!(
+        a.screen().contains("Ask that a judge authorise"),
+        "{}",
+        a.screen()
     );
 }

@@ -53,7 +53,9 @@ fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
         deck.title,
         "Chapter IV. Procedural measures and law enforcement"
     );
-    let slides = deck.slides.len();
+    // The title slide, the chapter, then Art. 23, where the user was.
+    assert_eq!(deck.current, 2);
+    let slides = deck.pages.len();
     let s = a.screen();
     assert!(s.contains("Scope of procedural measures"), "{s}");
     assert!(s.contains("Summary - not the authentic text"), "{s}");
@@ -62,28 +64,23 @@ fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
         "{s}"
     );
     assert!(s.contains("Alpha, para 2 — cited as “Article 23”"), "{s}");
-    assert!(s.contains(&format!("1/{slides}")), "progress marker: {s}");
+    assert!(s.contains(&format!("3/{slides}")), "progress marker: {s}");
     assert!(!s.contains("Outline"), "no chrome: {s}");
-    // Space Space, then 3 Enter, as a presenter would.
+    // Space Space, then 5 Enter, as a presenter would.
     a.keys(&[key(' '), key(' ')]);
-    assert_eq!(present(&a).current, 2);
+    assert_eq!(present(&a).current, 4);
     let s = a.screen();
-    assert!(s.contains(&format!("3/{slides}")), "{s}");
+    assert!(s.contains(&format!("5/{slides}")), "{s}");
     assert!(
         s.contains("Expedited preservation of stored"),
         "Art. 25: {s}"
     );
-    a.keys(&[key('3')]);
-    assert!(a.screen().contains("Go to slide: 3"), "{}", a.screen());
+    a.keys(&[key('5')]);
+    assert!(a.screen().contains("Go to slide: 5"), "{}", a.screen());
     a.keys(&[code(KeyCode::Enter)]);
-    assert_eq!(present(&a).current, 2);
-    assert!(
-        a.screen().contains(&format!("3/{slides}")),
-        "{}",
-        a.screen()
-    );
+    assert_eq!(present(&a).current, 4);
     a.keys(&[code(KeyCode::Left), code(KeyCode::PageUp)]);
-    assert_eq!(present(&a).current, 0);
+    assert_eq!(present(&a).current, 2);
     a.keys(&[key('q')]);
     assert!(a.state.overlay.is_none());
     assert_eq!(a.state.here, here);
@@ -91,20 +88,42 @@ fn p_presents_the_chapter_from_the_article_and_q_comes_back_exactly() {
 }
 
 #[test]
-fn a_jump_outside_the_deck_says_so_and_esc_leaves() {
-    let mut a = App::open(fixture(), "IV", 100, 30);
+fn home_end_g_and_capital_g_jump_to_the_first_and_last_slide() {
+    let mut a = App::open(fixture(), "24", 80, 24);
     a.keys(&[key('p')]);
-    assert!(a.screen().contains("Chapter IV"));
-    a.typed("99");
-    a.keys(&[code(KeyCode::Enter)]);
+    let last = present(&a).pages.len() - 1;
+    a.keys(&[code(KeyCode::End)]);
+    assert_eq!(present(&a).current, last);
     let s = a.screen();
-    assert!(s.contains("No slide 99: the slides are 1 to"), "{s}");
+    assert!(s.contains(&format!("{}/{}", last + 1, last + 1)), "{s}");
+    a.keys(&[code(KeyCode::Home)]);
     assert_eq!(present(&a).current, 0);
-    a.keys(&[code(KeyCode::Right), code(KeyCode::PageDown)]);
-    assert_eq!(present(&a).current, 2);
-    a.keys(&[code(KeyCode::Esc)]);
-    assert!(a.state.overlay.is_none());
-    assert_eq!(a.state.view(), View::Chapter(4));
+    assert!(
+        flowing(&a.screen()).contains("What it covers"),
+        "{}",
+        a.screen()
+    );
+    a.keys(&[key('G')]);
+    assert_eq!(present(&a).current, last);
+    a.keys(&[key('g')]);
+    assert_eq!(present(&a).current, 0);
+}
+
+#[test]
+fn b_blanks_the_room_s_screen_and_brings_the_slide_back() {
+    let mut a = App::open(fixture(), "23", 80, 24);
+    a.keys(&[key('p')]);
+    let shown = a.screen();
+    a.keys(&[key('b')]);
+    let blank = a.screen();
+    assert!(
+        blank.chars().all(char::is_whitespace),
+        "nothing for the room, not even 3/14:\n{blank}"
+    );
+    a.keys(&[key('b')]);
+    assert_eq!(a.screen(), shown);
+    a.keys(&[key('.'), key('.')]);
+    assert_eq!(a.screen(), shown, ". does the same");
 }
 
 #[test]
@@ -165,7 +184,6 @@ fn slide_at_160x50() {
 #[test]
 fn slides_fit_every_size_and_never_panic() {
     let mut a = slide_app(80, 24);
-    let slides = present(&a).slides.len();
     let mut sizes = Vec::new();
     for w in [
         0u16, 1, 2, 5, 10, 19, 20, 33, 40, 60, 80, 81, 120, 160, 200, 250,
@@ -184,6 +202,7 @@ fn slides_fit_every_size_and_never_panic() {
                     s.contains("Art. 2") || s.contains("█") || s.contains("▀"),
                     "{w}x{h}:\n{s}"
                 );
+                let slides = present(&a).pages.len();
                 assert!(s.contains(&format!("/{slides}")), "{w}x{h}:\n{s}");
             }
             a.keys(&[key(' ')]);
@@ -276,6 +295,7 @@ fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
     assert_eq!(
         deck.slides,
         vec![
+            treaty::app::state::deck::Slide::Title,
             treaty::app::state::deck::Slide::Passage(PassageId {
                 source: 0,
                 index: 1
@@ -286,12 +306,20 @@ fn p_in_the_bookmarks_list_presents_the_bookmarks_from_the_selected_one() {
     // It starts at the bookmark that was selected.
     let s = a.screen();
     assert!(s.contains("Conditions and safeguards"), "{s}");
-    assert!(s.contains("2/2") && s.contains("Your bookmarks"), "{s}");
+    assert!(s.contains("3/3") && s.contains("Your bookmarks"), "{s}");
     assert!(!s.contains("Bookmarks (2)"), "no chrome: {s}");
     a.keys(&[code(KeyCode::Left)]);
     let s = a.screen();
-    assert!(s.contains("Alpha, para 2") && s.contains("1/2"), "{s}");
+    assert!(s.contains("Alpha, para 2") && s.contains("2/3"), "{s}");
     assert!(s.contains("The passage, word for word"), "{s}");
+    // The deck opens with its title slide: the name, the date, what it covers.
+    a.keys(&[code(KeyCode::Home)]);
+    let s = flowing(&a.screen());
+    assert!(
+        s.contains("Your bookmarks") && s.contains("2 bookmarks, in your order"),
+        "{s}"
+    );
+    assert!(s.contains(&present(&a).date), "{s}");
     a.keys(&[key('q')]);
     assert!(a.state.overlay.is_none());
     assert_eq!(a.state.here, here, "back where the explorer was");
@@ -318,8 +346,13 @@ fn p_in_the_concerns_view_presents_the_selected_concern() {
     let explorer = a.screen();
     a.keys(&[key('p')]);
     assert_eq!(present(&a).title, "Concern: Safeguards");
+    // A concern's deck has its title slide too.
+    let s = flowing(&a.screen());
+    assert!(s.contains("1 passage from 1 source (safeguards)"), "{s}");
+    assert!(s.contains("1/2"), "{s}");
+    a.keys(&[key(' ')]);
     let s = a.screen();
-    assert!(s.contains("Alpha, para 3") && s.contains("1/1"), "{s}");
+    assert!(s.contains("Alpha, para 3") && s.contains("2/2"), "{s}");
     assert!(
         s.contains("Interception under Art. 30 needs no judicial authorisation."),
         "{s}"
@@ -335,7 +368,7 @@ fn p_in_the_concerns_view_presents_the_selected_concern() {
     a.keys(&[key('p')]);
     assert_eq!(present(&a).title, "Concern: Scope");
     let s = a.screen();
-    assert!(s.contains("beta, para 1") && s.contains("2/3"), "{s}");
+    assert!(s.contains("beta, para 1") && s.contains("3/4"), "{s}");
     a.keys(&[key('q')]);
     assert_eq!(a.state.here, here);
     assert_eq!(a.screen(), explorer);
@@ -408,7 +441,13 @@ fn small_slides_show_the_title_and_the_start_of_the_summary() {
             "{w}x{h}:\n{s}"
         );
         assert!(words.contains("Sets the reach"), "{w}x{h}:\n{s}");
-        assert!(s.contains("1/12"), "{w}x{h}:\n{s}");
+        // Paginated for this size, still on Art. 23.
+        let deck = present(&a);
+        assert_eq!(
+            deck.slide(),
+            Some(treaty::app::state::deck::Slide::Article(23))
+        );
+        assert!(s.contains(&deck.progress()), "{w}x{h}:\n{s}");
     }
 }
 
@@ -609,4 +648,234 @@ fn p_in_the_coverage_view_presents_the_selected_article() {
     );
     a.keys(&[code(KeyCode::Esc)]);
     assert_eq!(a.state.here, here);
+}
+
+// ---- pagination: every passage shows, whole words, the rows filled ----
+
+/// Art. 24 discussed by twelve paragraphs of a critique (words `x0001`…,
+/// all five letters long, so a word cut short shows) and two of the
+/// user's own memo.
+fn crowded() -> Corpus {
+    let mut c = fixture();
+    let mut n = 0;
+    let mut words = |count: usize| {
+        (0..count)
+            .map(|_| {
+                n += 1;
+                format!("x{n:04}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let passages = (1..=12)
+        .map(|i| passage(i, &format!("Article 24 {}.", words(10 + 9 * i))))
+        .collect();
+    c.sources.push(treaty::corpus::Source {
+        id: "gamma".into(),
+        path: "data/sources/gamma.md".into(),
+        meta: treaty::corpus::SourceMeta {
+            title: Some("Safeguards in practice".into()),
+            short: Some("Gamma".into()),
+            ..Default::default()
+        },
+        passages,
+        headings: vec![],
+        user: false,
+    });
+    c.sources.push(treaty::corpus::Source {
+        id: "memo".into(),
+        path: "memo.md".into(),
+        meta: treaty::corpus::SourceMeta {
+            title: Some("Our position".into()),
+            short: Some("Ministry memo".into()),
+            ..Default::default()
+        },
+        passages: vec![
+            passage(1, "Article 24: we support the safeguards as drafted."),
+            passage(2, "Article 24 needs no change in our view."),
+        ],
+        headings: vec![],
+        user: true,
+    });
+    c
+}
+
+/// Every slide of the deck from where it is to its last, as text.
+fn every_slide(a: &mut App) -> Vec<String> {
+    a.keys(&[code(KeyCode::Home)]);
+    let mut out = Vec::new();
+    loop {
+        out.push(a.screen());
+        let at = present(a).current;
+        a.keys(&[key(' ')]);
+        if present(a).current == at {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn an_article_continues_over_slides_until_every_passage_has_shown() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut a = App::open(crowded(), "24", w, h);
+        a.keys(&[key('p')]);
+        let slides = every_slide(&mut a);
+        let all = slides.join("\n");
+        for i in 1..=12 {
+            let head = format!("• Gamma, para {i} — cited");
+            let shown = slides.iter().filter(|s| s.contains(&head)).count();
+            assert_eq!(shown, 1, "{w}x{h}: {head} on {shown} slides:\n{all}");
+        }
+        assert!(!all.contains("see them in the explorer"), "{all}");
+        assert!(!all.contains("more:"), "{all}");
+        // The user's own memo is never a critique: left out by default.
+        assert!(!all.contains("Ministry memo"), "{w}x{h}:\n{all}");
+        assert!(
+            all.contains("What the critiques say (13: 13 cited, 0 inferred)"),
+            "{all}"
+        );
+        // Continuation slides are titled with their part.
+        let parts = slides
+            .iter()
+            .filter(|s| s.contains("Art. 24 (") && s.contains(" · Conditions and safeguards"))
+            .count();
+        assert!(parts >= 2, "{w}x{h}:\n{all}");
+        assert!(all.contains("Art. 24 (2/"), "{all}");
+        for s in &slides {
+            // Never a word cut short: each x-word has its four digits.
+            for word in s.split(|c: char| !c.is_alphanumeric()) {
+                if word.starts_with('x') && word[1..].chars().all(|c| c.is_ascii_digit()) {
+                    assert_eq!(word.len(), 5, "{w}x{h}: {word:?} cut:\n{s}");
+                }
+            }
+            // A cut quote has taken the rows there were: no blank row
+            // left between the text and the progress line.
+            if s.contains("…”") {
+                let lines: Vec<&str> = s.lines().collect();
+                let footer = lines
+                    .iter()
+                    .rposition(|l| !l.trim().is_empty())
+                    .expect("a footer");
+                // (On a tall screen a margin row stands above the footer.)
+                let above = footer - 1 - usize::from(h >= 40);
+                assert!(
+                    !lines[above].trim().is_empty(),
+                    "{w}x{h}: rows left blank under a cut quote:\n{s}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn continuation_slides_at_80x24_and_120x40() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut a = App::open(crowded(), "24", w, h);
+        a.keys(&[key('p'), key(' ')]);
+        let s = a.screen();
+        assert!(s.contains("Art. 24 (2/"), "{s}");
+        insta::assert_snapshot!(format!("slide_article_24_part_2_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn a_resize_paginates_again_and_keeps_the_article_in_view() {
+    let mut a = App::open(crowded(), "24", 80, 24);
+    a.keys(&[key('p'), key(' '), key(' ')]);
+    let small = present(&a).pages.len();
+    assert_eq!(
+        present(&a).slide(),
+        Some(treaty::app::state::deck::Slide::Article(24))
+    );
+    let first = a
+        .screen()
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("• ").map(str::to_string))
+        .expect("a passage on screen");
+    a.resize(120, 40);
+    // The passage that led the slide is still on screen.
+    assert!(a.screen().contains(&first), "{first}:\n{}", a.screen());
+    let deck = present(&a);
+    assert!(deck.pages.len() < small, "{} < {small}", deck.pages.len());
+    assert_eq!(
+        deck.slide(),
+        Some(treaty::app::state::deck::Slide::Article(24))
+    );
+    assert!(a.screen().contains(&deck.progress()));
+    a.resize(80, 24);
+    assert_eq!(present(&a).pages.len(), small);
+}
+
+#[test]
+fn o_shows_the_user_s_own_documents_apart_from_the_critiques() {
+    let mut a = App::open(crowded(), "24", 120, 40);
+    a.keys(&[key('p'), key('o')]);
+    let all = every_slide(&mut a).join("\n");
+    assert!(all.contains("Your documents (2, not critiques)"), "{all}");
+    assert!(all.contains("• Ministry memo, para 1"), "{all}");
+    assert!(
+        all.contains("What the critiques say (13: 13 cited, 0 inferred)"),
+        "the count is the critiques' only: {all}"
+    );
+    a.keys(&[key('o')]);
+    let all = every_slide(&mut a).join("\n");
+    assert!(!all.contains("Ministry memo"), "{all}");
+}
+
+#[test]
+fn the_title_slide_at_80x24_and_120x40() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut a = App::open(crowded(), "IV", w, h);
+        a.keys(&[key('p')]);
+        if let Some(Overlay::Present(p)) = &mut a.state.overlay {
+            p.date = "2026-11-30".into();
+        }
+        let s = a.screen();
+        assert!(flowing(&s).contains("12 articles (23 to 34)"), "{s}");
+        insta::assert_snapshot!(format!("title_slide_chapter_iv_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn p_and_present_deck_build_the_same_deck() {
+    let corpus = crowded();
+    let graph = LinkGraph::build(&corpus);
+    for place in ["IV", "23", "24", "34"] {
+        let mut a = App::open(crowded(), place, 100, 30);
+        a.keys(&[key('p')]);
+        let mut named =
+            treaty::app::view::slides::deck_named(&corpus, "chapter IV", &[]).expect("a deck");
+        treaty::app::view::slide_pages::paginate(&mut named, &corpus, &graph, (100, 30));
+        let from_p = present(&a);
+        assert_eq!(from_p.slides, named.slides, "p on {place}");
+        assert_eq!(from_p.pages, named.pages, "p on {place}");
+    }
+}
+
+/// What a speaker view reads of the slide on screen: its title with its
+/// part, and the quotes it shows cut, in full.
+#[test]
+fn a_slide_names_its_part_and_what_it_cut() {
+    let mut a = App::open(crowded(), "24", 80, 24);
+    a.keys(&[key('p'), key(' ')]);
+    let deck = present(&a);
+    let title = treaty::app::view::slides::page_title(&a.corpus, &a.graph, deck, deck.current);
+    assert!(
+        title.starts_with("Art. 24 (2/") && title.ends_with(" · Conditions and safeguards"),
+        "{title}"
+    );
+    let first = treaty::app::view::slides::page_title(&a.corpus, &a.graph, deck, 0);
+    assert_eq!(first, "Chapter IV. Procedural measures and law enforcement");
+    let page = deck.page().expect("a page");
+    let slide = deck.slide().expect("a slide");
+    let text = treaty::app::view::slides::deck_text(&a.corpus, &a.graph, deck, slide);
+    let cut = treaty::app::view::slide_pages::left_out(&text, page, deck.size);
+    let s = a.screen();
+    assert_eq!(cut.is_empty(), !s.contains("…”"), "{cut:?}\n{s}");
+    for q in &cut {
+        // Whole, where the screen shows its start.
+        assert!(q.ends_with(".”"), "{q}");
+        let start: String = q.chars().take(25).collect();
+        assert!(s.contains(&start), "{start}\n{s}");
+    }
 }

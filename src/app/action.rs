@@ -63,6 +63,11 @@ pub enum Action {
     Present,
     NextSlide,
     PrevSlide,
+    /// Presenting: blank the room's screen, or bring the slide back.
+    BlankScreen,
+    /// Presenting: show the user's own documents in a section of their
+    /// own, or leave them out again.
+    ToggleOwn,
     /// Open the file prompt that imports a text into the library.
     ImportFile,
     /// An article with authentic text: show the summary instead, and back.
@@ -88,6 +93,8 @@ pub enum Action {
     Copy,
     /// Write a briefing pack of the bookmarks (or the article in view).
     Export,
+    /// Open the note editor on the key points of the brief `Export` writes.
+    EditKeyPoints,
     /// Typing in the go-to prompt.
     PromptChar(char),
     /// Text pasted into the terminal (bracketed paste): it goes into the

@@ -159,7 +159,10 @@ pub fn short(corpus: &Corpus, item: &ItemRef) -> String {
         Ok(Resolved::Target(t)) => t.label(),
         Ok(Resolved::Source(i)) => format!("source {}", one_line(&corpus.sources[i].short_name())),
         Ok(Resolved::Passage(p)) => one_line(&corpus.passage_location(p)),
-        Err(_) => item.to_string(),
+        Err(_) => match item {
+            ItemRef::Brief(subject) => format!("the key points of the brief ({subject})"),
+            _ => item.to_string(),
+        },
     }
 }
 
@@ -308,9 +311,59 @@ pub fn copy(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     state.info(format!("Copied: {}", one_line(&text)));
 }
 
+/// `X`: the note editor on the key points of the brief `x` would write
+/// now (`brief:bookmarks`, `brief:chapter:IV`, `brief:concern:ID`): the
+/// user's own words, which the brief shows first.
+pub fn open_key_points(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(selection) = brief_selection(state, corpus, graph) else {
+        return;
+    };
+    let item = selection.key_points_item(corpus);
+    let text = match state.desk.drafts.iter().position(|(i, _)| *i == item) {
+        Some(k) => state.desk.drafts.remove(k).1,
+        None => state.user.note(&item).unwrap_or("").to_string(),
+    };
+    let title = format!(
+        "Key points of the brief on {} (x writes it)",
+        brief_subject(state, &selection)
+    );
+    state.overlay = Some(Overlay::Note {
+        item,
+        title,
+        editor: Editor::new(&text),
+    });
+}
+
+/// `3 bookmarks`, `art. 23`, `chapter IV`, `concern scope`.
+fn brief_subject(state: &AppState, selection: &Selection) -> String {
+    match selection {
+        Selection::Bookmarks => format!("{} bookmarks", state.user.bookmarks().len()),
+        Selection::Articles(a) => format!("art. {}", a.first().copied().unwrap_or(0)),
+        Selection::Chapter(n) => Target::Chapter(*n).label(),
+        Selection::Concern(id) => format!("concern {id}"),
+    }
+}
+
 /// `x`: the brief of the bookmarks, or of what is in view when there are
 /// none, as Markdown in the export directory.
 pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(selection) = brief_selection(state, corpus, graph) else {
+        return;
+    };
+    let text = match brief::brief(corpus, graph, &state.user, &selection, Format::Markdown) {
+        Ok(t) => t,
+        Err(e) => {
+            state.error(e.to_string());
+            return;
+        }
+    };
+    let what = brief_subject(state, &selection);
+    export_written(state, &text, &what);
+}
+
+/// What `x` writes a brief of: the bookmarks, or what is in view when there
+/// are none; `None` (the footer saying why) when there is nothing.
+fn brief_selection(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<Selection> {
     let selection = if !state.user.bookmarks().is_empty() {
         Selection::Bookmarks
     } else {
@@ -327,7 +380,7 @@ pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
                     Some(c) => Selection::Concern(c.id.clone()),
                     None => {
                         state.info("Choose a concern to export, or bookmark things with b.");
-                        return;
+                        return None;
                     }
                 }
             }
@@ -335,23 +388,16 @@ pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
                 state.info(
                     "Nothing to export: bookmark articles or passages with b, or open an article.",
                 );
-                return;
+                return None;
             }
         }
     };
-    let text = match brief::brief(corpus, graph, &state.user, &selection, Format::Markdown) {
-        Ok(t) => t,
-        Err(e) => {
-            state.error(e.to_string());
-            return;
-        }
-    };
-    let what = match &selection {
-        Selection::Bookmarks => format!("{} bookmarks", state.user.bookmarks().len()),
-        Selection::Articles(a) => format!("art. {}", a.first().copied().unwrap_or(0)),
-        Selection::Chapter(n) => Target::Chapter(*n).label(),
-        Selection::Concern(id) => format!("concern {id}"),
-    };
+    Some(selection)
+}
+
+/// Writes brief `text` on `what` into the export directory (else the data
+/// directory), never over another, and says where.
+fn export_written(state: &mut AppState, text: &str, what: &str) {
     let name = format!("treaty-brief-{}.md", brief::today());
     // The current directory first; when it is read-only (or unknown), the
     // data directory, which is the user's own.
@@ -509,6 +555,7 @@ fn handle_desk(
         Action::EditNote => open_note(state, corpus, graph),
         Action::Copy => copy(state, corpus, graph),
         Action::Export => export(state, corpus, graph),
+        Action::EditKeyPoints => open_key_points(state, corpus, graph),
         Action::Edit(_) | Action::SaveNote => {}
         // In an overview Tab walks the entries of the pane, going round.
         Action::NextLink | Action::PrevLink if overview.is_some() && state.overlay.is_none() => {

@@ -1,10 +1,12 @@
 //! Presenting: `p` opens the slides of what is on screen, the keys that step
-//! through them and jump to a slide by number, and `s`, which shows a
-//! provision's summary or its authentic text. Called by `update` before the
-//! views take a key.
+//! through them, jump to a slide by number or to either end, blank the
+//! room's screen and show the user's own documents; a resize paginates the
+//! deck again. Also `s`, which shows a provision's summary or its authentic
+//! text. Called by `update` before the views take a key.
 
 use crate::app::action::{Action, Effect};
 use crate::app::state::{AppState, Overlay, View};
+use crate::app::view::slide_pages::paginate;
 use crate::app::view::slides::deck_from_explorer;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
@@ -16,14 +18,26 @@ pub fn handle(
     graph: &LinkGraph,
     action: &Action,
 ) -> Option<Effect> {
+    let size = state.size;
     match (action, &mut state.overlay) {
         (Action::Present, None) => {
             let ctx = crate::app::view::entry::ctx(state, corpus, graph);
             match deck_from_explorer(ctx, state) {
-                Ok(deck) => state.overlay = Some(Overlay::Present(deck)),
+                Ok(mut deck) => {
+                    paginate(&mut deck, corpus, graph, size);
+                    state.overlay = Some(Overlay::Present(deck));
+                }
                 Err(why) => state.error(why),
             }
             Some(Effect::Nothing)
+        }
+        // The deck is cut for the new size, the same article kept in view;
+        // `update` then takes the size as for every view.
+        (Action::Resize(w, h), Some(Overlay::Present(p))) => {
+            if p.size != (*w, *h) {
+                paginate(p, corpus, graph, (*w, *h));
+            }
+            None
         }
         (Action::NextSlide, Some(Overlay::Present(p))) => {
             p.step(true);
@@ -31,6 +45,20 @@ pub fn handle(
         }
         (Action::PrevSlide, Some(Overlay::Present(p))) => {
             p.step(false);
+            Some(Effect::Nothing)
+        }
+        (Action::Top | Action::Bottom, Some(Overlay::Present(p))) => {
+            p.jump_to_end(*action == Action::Bottom);
+            Some(Effect::Nothing)
+        }
+        (Action::BlankScreen, Some(Overlay::Present(p))) => {
+            p.toggle_blank();
+            Some(Effect::Nothing)
+        }
+        (Action::ToggleOwn, Some(Overlay::Present(p))) => {
+            p.with_own = !p.with_own;
+            let at = p.size;
+            paginate(p, corpus, graph, at);
             Some(Effect::Nothing)
         }
         (Action::PromptChar(c), Some(Overlay::Present(p))) => {
@@ -57,9 +85,15 @@ pub fn handle(
             Some(Effect::Nothing)
         }
         // Keys of an overlay that is not open do nothing.
-        (Action::Present | Action::NextSlide | Action::PrevSlide | Action::ToggleSummary, _) => {
-            Some(Effect::Nothing)
-        }
+        (
+            Action::Present
+            | Action::NextSlide
+            | Action::PrevSlide
+            | Action::BlankScreen
+            | Action::ToggleOwn
+            | Action::ToggleSummary,
+            _,
+        ) => Some(Effect::Nothing),
         _ => None,
     }
 }

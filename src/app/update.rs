@@ -118,6 +118,8 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         Action::Present
         | Action::NextSlide
         | Action::PrevSlide
+        | Action::BlankScreen
+        | Action::ToggleOwn
         | Action::ImportFile
         | Action::ToggleSummary => {}
         // Handled by `desk::handle` above.
@@ -133,7 +135,8 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         | Action::Edit(_)
         | Action::SaveNote
         | Action::Copy
-        | Action::Export => {}
+        | Action::Export
+        | Action::EditKeyPoints => {}
     }
     settle(state, corpus, graph);
     Effect::Nothing

@@ -6,7 +6,7 @@ mod check;
 mod export;
 mod import;
 mod links;
-mod present;
+pub mod present;
 mod rename;
 mod scan;
 mod search;

@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::ui::theme::{self, ThemeName};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 /// Reads config.toml and puts the command line on top: the theme (`--theme`
 /// wins over the file; `NO_COLOR` drops colour), the key overrides, the
@@ -47,22 +48,43 @@ pub fn resolve_deck(corpus: &Corpus, deck: Option<&str>) -> Result<Presentation,
     deck_named(corpus, name, &bookmarks).map_err(Failure::usage)
 }
 
+/// What `treaty present` was asked for besides the settings.
+#[derive(Debug, Clone, Default)]
+pub struct PresentArgs<'a> {
+    /// `--deck`: bookmarks, "chapter IV", "articles 23 24", "concern ID".
+    pub deck: Option<&'a str>,
+    /// `--with-own`: the user's own documents in a section of their own.
+    pub with_own: bool,
+    /// `--export html`: write the deck instead of presenting it.
+    pub export: bool,
+    /// Where `--export` writes; by default a new file in the current
+    /// directory.
+    pub file: Option<PathBuf>,
+}
+
 /// Runs `treaty present`.
 pub fn present(
     corpus: Corpus,
-    deck: Option<&str>,
+    args: PresentArgs,
     theme_flag: Option<&str>,
     no_mouse: bool,
     out: &mut dyn Write,
 ) -> Outcome {
-    let mut deck = resolve_deck(&corpus, deck)?;
+    let mut deck = resolve_deck(&corpus, args.deck)?;
+    deck.with_own = args.with_own;
+    if args.export {
+        return export_html(&corpus, &deck, args.file.as_deref(), out);
+    }
     let settings = settings(theme_flag, no_mouse)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let graph = crate::refs::graph::LinkGraph::build(&corpus);
         writeln!(
             out,
-            "treaty: presenting needs a terminal; the deck \"{}\" has {} slides.",
+            "treaty: presenting needs a terminal; the deck \"{}\" covers {} items (its title \
+             slide first) and takes {} slides on an 80x24 screen.",
             crate::text::one_line(&deck.title),
-            deck.slides.len()
+            deck.slides.len(),
+            crate::app::view::slide_pages::count_at(&deck, &corpus, &graph, (80, 24))
         )?;
         return Ok(());
     }
@@ -76,4 +98,58 @@ pub fn present(
         Some(crate::app::state::Overlay::Present(deck)),
     )
     .map_err(|e| Failure::runtime(format!("{e:#}")))
+}
+
+/// `--export html`: the deck as one HTML file, at `file` or new in the
+/// current directory (`slides-chapter-iv-2026-11-30.html`, then `-2`…);
+/// says where it wrote.
+fn export_html(
+    corpus: &Corpus,
+    deck: &Presentation,
+    file: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> Outcome {
+    let graph = crate::refs::graph::LinkGraph::build(corpus);
+    let html = crate::export::deck_html(corpus, &graph, deck);
+    let path = match file {
+        Some(path) => crate::user::brief::write_unused(path, html.as_bytes()),
+        None => {
+            let dir = std::env::current_dir()
+                .map_err(|e| Failure::runtime(format!("no current directory: {e}")))?;
+            crate::user::brief::write_new(&dir, &stem(deck), "html", html.as_bytes())
+        }
+    }
+    .map_err(Failure::runtime)?;
+    writeln!(
+        out,
+        "wrote {} ({} slides)",
+        crate::library::shown(&path),
+        deck.slides.len()
+    )?;
+    Ok(())
+}
+
+/// `slides-chapter-iv-2026-11-30`, `slides-concern-dual-criminality-and-…`:
+/// the deck's first words (a chapter's number, not its heading) and its date.
+fn stem(deck: &Presentation) -> String {
+    let words: String = crate::text::one_line(&deck.title)
+        .split(". ")
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).take(4).collect();
+    let name = if words.is_empty() {
+        "deck".to_string()
+    } else {
+        words.join("-")
+    };
+    format!("slides-{name}-{}", deck.date)
 }

@@ -7,11 +7,13 @@ mod docx;
 mod html;
 mod markdown;
 mod plain;
+mod slides;
 
 pub use docx::docx;
 pub use html::html;
 pub use markdown::markdown;
 pub use plain::plain;
+pub use slides::deck_html;
 
 /// A run of text inside a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -361,7 +361,7 @@ pub fn document(
     if plan.mine_left_out > 0 {
         w.doc.push(para(format!(
             "Left out: {} passage{} of your own documents; they are yours, not the critiques. \
-             Export with --include-mine to add them in a section of their own.",
+             Export with --include-mine (or --with-own) to add them in a section of their own.",
             plan.mine_left_out,
             plural(plan.mine_left_out)
         )));

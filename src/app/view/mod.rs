@@ -16,6 +16,7 @@ pub mod overviews;
 pub mod pane;
 pub mod screen;
 pub mod search_layout;
+pub mod slide_pages;
 pub mod slides;
 
 // The text layout and scrolling the view is built on, as drawing reads them:

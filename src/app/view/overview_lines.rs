@@ -88,8 +88,12 @@ impl Pane<'_> {
                     plural(x.passages.len()),
                     plural(sources)
                 );
+                // The id first: what `--concern` and `--deck "concern ID"`
+                // take, so the user can type what the view shows.
                 vec![fit(
                     vec![
+                        pad(2),
+                        Piece::new(one_line(&x.id), Role::Field),
                         pad(2),
                         Piece::link(one_line(&x.title), Role::Plain, 0),
                         Piece::new(count, Role::Count),

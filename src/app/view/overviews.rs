@@ -192,12 +192,14 @@ pub fn document(ctx: Ctx, view: Overview, user: Option<&UserData>) -> Vec<Item> 
                 .unwrap_or_default();
             let mut out = vec![
                 Item::Plain(format!(
-                    "{} opens · {} {} move up and down · {} removes · {} writes a brief of them all",
+                    "{} opens · {} {} move up and down · {} removes · {} writes a brief of them all, \
+                     {} its key points",
                     key(ctx.keys, A::Open),
                     key(ctx.keys, A::BookmarkUp),
                     key(ctx.keys, A::BookmarkDown),
                     key(ctx.keys, A::RemoveBookmark),
                     key(ctx.keys, A::Export),
+                    key(ctx.keys, A::EditKeyPoints),
                 )),
                 Item::Blank,
             ];

@@ -13,7 +13,7 @@ use crate::app::view::entry::{Ctx, SUMMARY_LABEL, TEXT_LABEL};
 use crate::app::view::lines::{Piece, Role};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::{Basis, LinkGraph};
-use crate::text::{one_line, snippet};
+use crate::text::{one_line, plural};
 use crate::user::item::{ItemRef, Resolved};
 
 /// The deck `p` opens from where the explorer is: the bookmarks in the
@@ -69,25 +69,11 @@ pub fn deck_for_view(
     selected_passage: Option<PassageId>,
 ) -> Presentation {
     match view {
-        View::Article(n) => {
-            let chapter = corpus.article(n).map(|a| a.chapter);
-            match chapter.and_then(|c| corpus.chapter(c)) {
-                Some(ch) => {
-                    let slides: Vec<Slide> = ch
-                        .articles
-                        .iter()
-                        .map(|a| Slide::Article(a.number))
-                        .collect();
-                    let at = slides
-                        .iter()
-                        .position(|s| *s == Slide::Article(n))
-                        .unwrap_or(0);
-                    Presentation::new(one_line(&ch.heading()), slides, at)
-                }
-                None => Presentation::new(format!("Article {n}"), vec![Slide::Article(n)], 0),
-            }
-        }
-        View::Chapter(n) => chapter_deck(corpus, n),
+        View::Article(n) => match corpus.article(n).map(|a| a.chapter) {
+            Some(c) if corpus.chapter(c).is_some() => chapter_deck(corpus, c, Some(n)),
+            _ => articles_deck(corpus, &[n]),
+        },
+        View::Chapter(n) => chapter_deck(corpus, n, None),
         View::Preamble | View::Overview(_) => convention_deck(corpus),
         View::Source(i) => {
             let Some(s) = corpus.sources.get(i) else {
@@ -97,26 +83,97 @@ pub fn deck_for_view(
             slides.extend(
                 (0..s.passages.len()).map(|index| Slide::Passage(PassageId { source: i, index })),
             );
-            let at = selected_passage.map_or(0, |p| p.index + 1);
-            Presentation::new(one_line(&s.display_title()), slides, at)
+            let mut deck = Presentation::new(one_line(&s.display_title()), slides, 0);
+            deck.covers = format!(
+                "{}: {} paragraph{}",
+                one_line(&s.short_name()),
+                s.passages.len(),
+                plural(s.passages.len())
+            );
+            if let Some(p) = selected_passage {
+                deck.go_to_item(p.index + 2, 0);
+            }
+            deck
         }
     }
 }
 
-fn chapter_deck(corpus: &Corpus, n: u8) -> Presentation {
+/// A chapter's deck: the title slide, the chapter, its articles; on
+/// screen the title slide or, from an article, that article. `p` on any
+/// article or on the chapter and `--deck "chapter IV"` all build this.
+fn chapter_deck(corpus: &Corpus, n: u8, at: Option<u8>) -> Presentation {
     let Some(ch) = corpus.chapter(n) else {
         return Presentation::new(format!("Chapter {n}"), vec![Slide::Chapter(n)], 0);
     };
     let mut slides = vec![Slide::Chapter(n)];
     slides.extend(ch.articles.iter().map(|a| Slide::Article(a.number)));
-    Presentation::new(one_line(&ch.heading()), slides, 0)
+    let mut deck = Presentation::new(one_line(&ch.heading()), slides, 0);
+    deck.covers = covers_articles(
+        corpus,
+        &ch.articles.iter().map(|a| a.number).collect::<Vec<_>>(),
+    );
+    if let Some(a) = at
+        && let Some(i) = deck.slides.iter().position(|s| *s == Slide::Article(a))
+    {
+        deck.go_to_item(i, 0);
+    }
+    deck
+}
+
+/// Some articles in the order given.
+fn articles_deck(corpus: &Corpus, numbers: &[u8]) -> Presentation {
+    let slides = numbers.iter().map(|n| Slide::Article(*n)).collect();
+    let title = match numbers {
+        [one] => format!("Article {one}"),
+        _ => format!(
+            "Articles {}",
+            numbers
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let mut deck = Presentation::new(title, slides, 0);
+    deck.covers = covers_articles(corpus, numbers);
+    deck
+}
+
+/// `12 articles (24 to 35); 40 passages of the critiques discuss them`
+fn covers_articles(corpus: &Corpus, numbers: &[u8]) -> String {
+    let n = numbers.len();
+    let which = match (numbers.first(), numbers.last()) {
+        (Some(f), Some(l)) if n > 1 && l.checked_sub(*f).map(|d| usize::from(d) + 1) == Some(n) => {
+            format!(" ({f} to {l})")
+        }
+        (Some(f), _) if n == 1 => format!(" ({f})"),
+        _ => format!(
+            " ({})",
+            numbers
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let known = numbers
+        .iter()
+        .filter(|a| corpus.article(**a).is_some())
+        .count();
+    format!("{known} article{}{which}", plural(known))
 }
 
 /// The preamble, then every article of the convention in order.
 pub fn convention_deck(corpus: &Corpus) -> Presentation {
     let mut slides = vec![Slide::Preamble];
     slides.extend(corpus.articles().map(|a| Slide::Article(a.number)));
-    Presentation::new(one_line(&corpus.convention.title), slides, 0)
+    let mut deck = Presentation::new(one_line(&corpus.convention.title), slides, 0);
+    deck.covers = format!(
+        "The preamble and {} articles in {} chapters",
+        corpus.articles().count(),
+        corpus.convention.chapters.len()
+    );
+    deck
 }
 
 /// What `--deck` names, read against the corpus and the bookmarks; the
@@ -132,10 +189,36 @@ pub fn deck_named(
     match words.as_slice() {
         ["bookmarks"] | ["my", "bookmarks"] => return bookmarks_deck(corpus, bookmarks, None),
         ["convention"] | ["all"] => return Ok(convention_deck(corpus)),
-        ["concern", id] => return concern_deck(corpus, id),
+        [first, rest @ ..]
+            if !rest.is_empty()
+                && matches!(*first, "article" | "articles" | "art" | "art." | "arts") =>
+        {
+            let words: Vec<String> = rest
+                .iter()
+                .flat_map(|w| w.split(','))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            return match crate::user::brief::parse_articles(&words) {
+                Ok(numbers) if !numbers.is_empty() => Ok(articles_deck(corpus, &numbers)),
+                Ok(_) => Err("say which articles: --deck \"articles 23 24\"".into()),
+                Err(e) => Err(e.to_string()),
+            };
+        }
+        ["concern", ..] => {
+            // By id or by title: "concern scope", "concern dual criminality".
+            return match crate::user::brief::find_concern(corpus, text) {
+                Some(c) => concern_deck(corpus, &c.id.to_lowercase()),
+                None => Err(format!(
+                    "no concern {:?}: the concerns are {}",
+                    one_line(text.get(8..).unwrap_or("").trim()),
+                    concern_ids(corpus)
+                )),
+            };
+        }
         ["chapter", n] => {
             return match crate::user::brief::parse_chapter(n) {
-                Ok(c) if corpus.chapter(c).is_some() => Ok(chapter_deck(corpus, c)),
+                Ok(c) if corpus.chapter(c).is_some() => Ok(chapter_deck(corpus, c, None)),
                 _ => Err(format!(
                     "no chapter {:?}: the chapters are I to {}",
                     one_line(n),
@@ -148,7 +231,7 @@ pub fn deck_named(
             if let Some(c) = crate::corpus::target::from_roman(one)
                 && corpus.chapter(c).is_some()
             {
-                return Ok(chapter_deck(corpus, c));
+                return Ok(chapter_deck(corpus, c, None));
             }
             if corpus.concerns.iter().any(|c| c.id.to_lowercase() == *one) {
                 return concern_deck(corpus, one);
@@ -161,8 +244,8 @@ pub fn deck_named(
         return concern_deck(corpus, &c.id);
     }
     Err(format!(
-        "no deck {:?}: use --deck bookmarks, --deck \"chapter IV\" (I to IX), --deck convention, \
-         or --deck \"concern ID\" with one of: {}",
+        "no deck {:?}: use --deck bookmarks, --deck \"chapter IV\" (I to IX), --deck \"articles 23 24\", \
+         --deck convention, or --deck \"concern ID\" (or its name) with one of: {}",
         one_line(text),
         concern_ids(corpus)
     ))
@@ -211,14 +294,21 @@ fn concern_slides(
             one_line(&c.id)
         ));
     }
-    let start = at
-        .and_then(|p| slides.iter().position(|s| *s == Slide::Passage(p)))
-        .unwrap_or(0);
-    Ok(Presentation::new(
-        format!("Concern: {}", one_line(&c.title)),
-        slides,
-        start,
-    ))
+    let start = at.and_then(|p| slides.iter().position(|s| *s == Slide::Passage(p)));
+    let mut deck = Presentation::new(format!("Concern: {}", one_line(&c.title)), slides, 0);
+    let sources: std::collections::BTreeSet<usize> = c.passages.iter().map(|p| p.source).collect();
+    deck.covers = format!(
+        "{} passage{} from {} source{} ({})",
+        c.passages.len(),
+        plural(c.passages.len()),
+        sources.len(),
+        plural(sources.len()),
+        one_line(&c.id)
+    );
+    if let Some(i) = start {
+        deck.go_to_item(i + 1, 0);
+    }
+    Ok(deck)
 }
 
 fn slide_of(r: Resolved) -> Slide {
@@ -249,11 +339,15 @@ fn bookmarks_deck(
                 .into(),
         );
     }
-    let start = at
-        .and_then(|a| resolved.iter().position(|(b, _)| *b == a))
-        .unwrap_or(0);
+    let start = at.and_then(|a| resolved.iter().position(|(b, _)| *b == a));
+    let n = resolved.len();
     let slides = resolved.into_iter().map(|(_, s)| s).collect();
-    Ok(Presentation::new("Your bookmarks", slides, start))
+    let mut deck = Presentation::new("Your bookmarks", slides, 0);
+    deck.covers = format!("{n} bookmark{}, in your order", plural(n));
+    if let Some(i) = start {
+        deck.go_to_item(i + 1, 0);
+    }
+    Ok(deck)
 }
 
 /// One entry under a slide's heading: a passage that discusses the
@@ -296,6 +390,10 @@ pub struct SlideText {
     pub lines_heading: String,
     /// One entry per linked passage or provision.
     pub lines: Vec<Entry>,
+    /// `Your documents (2)`: passages of the user's own documents, never
+    /// among the critiques; empty unless asked for (`--with-own`, `o`).
+    pub own_heading: String,
+    pub own: Vec<Entry>,
 }
 
 fn joined(big: &str, title: &str) -> String {
@@ -306,14 +404,110 @@ fn joined(big: &str, title: &str) -> String {
     }
 }
 
-/// Longest snippet of a passage in a critique line.
-const SNIPPET: usize = 160;
-
+/// What `slide` says, the user's own documents left out.
 pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText {
+    slide_text_with(corpus, graph, slide, false)
+}
+
+/// What slide `slide` of deck `p` says: the title slide from the deck,
+/// the user's own documents when the deck shows them.
+pub fn deck_text(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, slide: Slide) -> SlideText {
     match slide {
+        Slide::Title => title_text(corpus, graph, p),
+        _ => slide_text_with(corpus, graph, slide, p.with_own),
+    }
+}
+
+/// The title of slide `page` of deck `p` on one line: `Art. 24 (2/4) ·
+/// Conditions and safeguards`, for the speaker view and the footer.
+pub fn page_title(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, page: usize) -> String {
+    let Some(pg) = p.pages.get(page) else {
+        return String::new();
+    };
+    let Some(slide) = p.slides.get(pg.item) else {
+        return String::new();
+    };
+    let t = deck_text(corpus, graph, p, *slide);
+    if pg.parts > 1 {
+        let mut out = format!("{} ({}/{})", t.big, pg.part + 1, pg.parts);
+        if !t.title.is_empty() {
+            out.push_str(" · ");
+            out.push_str(&t.title);
+        }
+        out
+    } else if t.heading.is_empty() {
+        t.big
+    } else {
+        t.heading
+    }
+}
+
+/// The title slide: the deck's name (its first words in big letters), the
+/// date, and what it covers, with how many passages of the critiques (and
+/// sources) its provisions bring.
+fn title_text(corpus: &Corpus, graph: &LinkGraph, p: &Presentation) -> SlideText {
+    let name = one_line(&p.title);
+    // `Chapter IV. Procedural measures`: `Chapter IV` big, the rest under it.
+    let (big, title) = match name.split_once(". ").or_else(|| name.split_once(": ")) {
+        Some((a, b)) if !a.is_empty() && !b.is_empty() => (a.to_string(), b.to_string()),
+        _ => (name.clone(), String::new()),
+    };
+    let mut passages = std::collections::BTreeSet::new();
+    for slide in &p.slides {
+        let target = match slide {
+            Slide::Article(n) => Target::Article(*n),
+            Slide::Chapter(n) => Target::Chapter(*n),
+            Slide::Preamble => Target::Preamble,
+            _ => continue,
+        };
+        passages.extend(
+            graph
+                .cited_by(target)
+                .iter()
+                .map(|l| l.passage)
+                .filter(|id| corpus.sources.get(id.source).is_some_and(|s| !s.user)),
+        );
+    }
+    let mut body = one_line(&p.covers);
+    if !passages.is_empty() {
+        let sources: std::collections::BTreeSet<usize> =
+            passages.iter().map(|id| id.source).collect();
+        body.push_str(&format!(
+            "; {} passage{} of the critiques, from {} source{}, discuss them",
+            passages.len(),
+            plural(passages.len()),
+            sources.len(),
+            plural(sources.len())
+        ));
+    }
+    SlideText {
+        heading: name.clone(),
+        big,
+        title,
+        context: one_line(&p.date),
+        label: "What it covers".into(),
+        body,
+        ..SlideText::default()
+    }
+}
+
+/// What `slide` says; passages of the user's own documents in a section of
+/// their own when `with_own`, else left out.
+pub fn slide_text_with(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    slide: Slide,
+    with_own: bool,
+) -> SlideText {
+    match slide {
+        Slide::Title => SlideText {
+            big: "Slides".into(),
+            heading: "Slides".into(),
+            ..SlideText::default()
+        },
         Slide::Preamble => {
             let p = &corpus.convention.preamble;
-            let mut s = provision(corpus, graph, Target::Preamble);
+            let mut s = provision(corpus, graph, Target::Preamble, with_own);
             s.big = "Preamble".into();
             s.title = one_line(&corpus.convention.title);
             s.context = one_line(&corpus.convention.resolution);
@@ -328,7 +522,7 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
             s
         }
         Slide::Article(n) => {
-            let mut s = provision(corpus, graph, Target::Article(n));
+            let mut s = provision(corpus, graph, Target::Article(n), with_own);
             s.big = format!("Art. {n}");
             if let Some(a) = corpus.article(n) {
                 s.title = one_line(&a.title);
@@ -386,6 +580,7 @@ pub fn slide_text(corpus: &Corpus, graph: &LinkGraph, slide: Slide) -> SlideText
                 },
                 lines_heading: "Passages linked to each article".into(),
                 lines,
+                ..SlideText::default()
             }
         }
         Slide::Passage(p) => passage_slide(corpus, graph, p),
@@ -401,12 +596,18 @@ fn passages(n: usize) -> String {
     }
 }
 
-/// The critique lines of a provision.
-fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target) -> SlideText {
-    let links = graph.cited_by(target);
+/// The critique lines of a provision; the user's own documents apart, when
+/// asked for, never among the critiques.
+fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target, with_own: bool) -> SlideText {
+    let mine = |l: &&crate::refs::graph::Link| {
+        corpus.sources.get(l.passage.source).is_some_and(|s| s.user)
+    };
+    let all = graph.cited_by(target);
+    let links: Vec<_> = all.iter().filter(|l| !mine(l)).collect();
+    let own: Vec<_> = all.iter().filter(|l| mine(l)).collect();
     let cited = links.iter().filter(|l| l.basis.is_cited()).count();
     let lines_heading = if links.is_empty() {
-        "No passage in the corpus discusses it".to_string()
+        "No passage of the critiques discusses it".to_string()
     } else {
         format!(
             "What the critiques say ({}: {cited} cited, {} inferred)",
@@ -414,32 +615,64 @@ fn provision(corpus: &Corpus, graph: &LinkGraph, target: Target) -> SlideText {
             links.len() - cited
         )
     };
-    let lines = links
-        .iter()
-        .map(|l| {
-            let mut head = vec![
-                Piece::new(one_line(&corpus.passage_location(l.passage)), Role::Field),
-                Piece::new(" — ", Role::Plain),
-            ];
-            let why = basis(&mut head, &l.basis);
-            // Start near the citation, so the words about the article show.
-            let at = graph
-                .citations(l.passage)
-                .iter()
-                .find(|c| c.targets.contains(&l.target))
-                .map_or(0, |c| c.span.start);
-            let text = corpus.passage(l.passage).map_or("", |x| x.text.as_str());
-            Entry {
-                head,
-                quote: Some(format!("“{}”", snippet(text, at, SNIPPET))),
-                why,
-            }
-        })
-        .collect();
+    let entry = |l: &crate::refs::graph::Link| {
+        let mut head = vec![
+            Piece::new(one_line(&corpus.passage_location(l.passage)), Role::Field),
+            Piece::new(" — ", Role::Plain),
+        ];
+        let why = basis(&mut head, &l.basis);
+        // From the sentence that names the article, so its words show.
+        let at = graph
+            .citations(l.passage)
+            .iter()
+            .find(|c| c.targets.contains(&l.target))
+            .map_or(0, |c| c.span.start);
+        let text = corpus.passage(l.passage).map_or("", |x| x.text.as_str());
+        Entry {
+            head,
+            quote: Some(format!("“{}”", quote_from(text, at))),
+            why,
+        }
+    };
     SlideText {
         lines_heading,
-        lines,
+        lines: links.iter().map(|l| entry(l)).collect(),
+        own_heading: if with_own && !own.is_empty() {
+            format!("Your documents ({}, not critiques)", own.len())
+        } else {
+            String::new()
+        },
+        own: if with_own {
+            own.iter().map(|l| entry(l)).collect()
+        } else {
+            Vec::new()
+        },
         ..SlideText::default()
+    }
+}
+
+/// A passage's words from the start of the sentence holding byte `at` (a
+/// `…` shows that words come before), on one line.
+pub fn quote_from(text: &str, at: usize) -> String {
+    let at = text.floor_char_boundary(at.min(text.len()));
+    let before = &text[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            matches!(c, '.' | '?' | '!' | ';')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_whitespace)
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let rest = one_line(&text[start..]);
+    let rest = rest.trim();
+    if start == 0 {
+        rest.to_string()
+    } else {
+        format!("…{rest}")
     }
 }
 
@@ -491,13 +724,14 @@ fn passage_slide(corpus: &Corpus, graph: &LinkGraph, p: PassageId) -> SlideText 
         title,
         context: src.map(byline).unwrap_or_default(),
         label: "The passage, word for word".into(),
-        body: snippet(text, 0, 4000),
+        body: one_line(text),
         lines_heading: if links.is_empty() {
             "Not linked to any provision".into()
         } else {
             format!("Provisions it discusses ({})", links.len())
         },
         lines,
+        ..SlideText::default()
     }
 }
 
@@ -577,6 +811,7 @@ fn source_slide(corpus: &Corpus, graph: &LinkGraph, i: usize) -> SlideText {
         ),
         lines_heading: format!("Provisions it discusses ({})", per.len()),
         lines,
+        ..SlideText::default()
     }
 }
 
@@ -586,43 +821,53 @@ mod tests {
 
     #[test]
     fn jumps_and_steps_stay_in_the_deck() {
+        // The title slide and five articles.
         let mut p = Presentation::new("t", (1..=5).map(Slide::Article).collect::<Vec<_>>(), 0);
+        assert_eq!(p.slide(), Some(Slide::Title));
         p.step(false);
         assert_eq!(p.current, 0);
-        for c in "4".chars() {
-            p.type_digit(c);
-        }
+        p.type_digit('4');
         p.submit_jump();
-        assert_eq!(p.progress(), "4/5");
+        assert_eq!(p.progress(), "4/6");
+        assert_eq!(p.slide(), Some(Slide::Article(3)));
         p.type_digit('9');
         p.submit_jump();
         assert_eq!(p.current, 3);
-        assert!(p.message.as_deref().is_some_and(|m| m.contains("1 to 5")));
+        assert!(p.message.as_deref().is_some_and(|m| m.contains("1 to 6")));
+        p.jump_to_end(true);
+        assert_eq!(p.progress(), "6/6");
         p.step(true);
-        p.step(true);
-        assert_eq!(p.progress(), "5/5");
+        assert_eq!(p.progress(), "6/6");
+        p.jump_to_end(false);
+        assert_eq!(p.slide(), Some(Slide::Title));
     }
 
     #[test]
     fn a_bookmarks_deck_skips_what_is_gone_and_starts_at_the_selected_one() {
         let c = crate::corpus::load_embedded().expect("loads");
-        let marks: Vec<ItemRef> = ["article:23", "source:no-such-source", "article:24"]
+        let marks: Vec<ItemRef> = ["article:24", "source:no-such-source", "article:23"]
             .iter()
             .map(|m| m.parse().expect("a bookmark name"))
             .collect();
         let d = bookmarks_deck(&c, &marks, Some(&marks[2])).expect("two slides");
-        assert_eq!(d.slides, vec![Slide::Article(23), Slide::Article(24)]);
-        assert_eq!(d.progress(), "2/2");
+        assert_eq!(
+            d.slides,
+            vec![Slide::Title, Slide::Article(24), Slide::Article(23)],
+            "the title slide, then the bookmarks in the user's order"
+        );
+        assert_eq!(d.progress(), "3/3");
+        assert_eq!(d.covers, "2 bookmarks, in your order");
         let d = bookmarks_deck(&c, &marks, Some(&marks[1])).expect("two slides");
-        assert_eq!(d.current, 0, "a bookmark that is gone starts at the first");
+        assert_eq!(d.current, 0, "a bookmark that is gone starts at the title");
     }
 
     #[test]
     fn decks_by_name() {
         let c = crate::corpus::load_embedded().expect("loads");
         let d = deck_named(&c, "chapter IV", &[]).expect("chapter IV");
-        assert_eq!(d.slides[0], Slide::Chapter(4));
-        assert!(d.slides.len() > 2);
+        assert_eq!(d.slides[..2], [Slide::Title, Slide::Chapter(4)]);
+        assert_eq!(d.slide(), Some(Slide::Title));
+        assert!(d.slides.len() > 3);
         assert_eq!(deck_named(&c, "iv", &[]).expect("iv").slides, d.slides);
         let e = deck_named(&c, "chapter XX", &[]).expect_err("no such");
         assert!(e.contains("I to IX"), "{e}");
@@ -632,6 +877,42 @@ mod tests {
         assert!(e.contains("no bookmarks"), "{e}");
         let concern = c.concerns.first().expect("the corpus names concerns");
         let d = deck_named(&c, &format!("concern {}", concern.id), &[]).expect("concern");
-        assert_eq!(d.slides.len(), concern.passages.len());
+        assert_eq!(d.slides.len(), concern.passages.len() + 1);
+        assert_eq!(d.slides[0], Slide::Title);
+        // By its title too, as `export --concern` takes it.
+        let by_title = deck_named(&c, &concern.title, &[]).expect("by title");
+        assert_eq!(by_title.slides, d.slides);
+        let named = deck_named(&c, &format!("concern {}", concern.title), &[]).expect("named");
+        assert_eq!(named.slides, d.slides);
+        let e = deck_named(&c, "concern nothing like it", &[]).expect_err("none");
+        assert!(
+            e.contains("the concerns are") && e.contains(&concern.id),
+            "{e}"
+        );
+        let d = deck_named(&c, "articles 24 23", &[]).expect("articles");
+        assert_eq!(
+            d.slides,
+            vec![Slide::Title, Slide::Article(24), Slide::Article(23)]
+        );
+        assert!(deck_named(&c, "articles 99", &[]).is_err());
+    }
+
+    #[test]
+    fn p_on_an_article_or_its_chapter_and_the_named_deck_are_one_deck() {
+        let c = crate::corpus::load_embedded().expect("loads");
+        let named = deck_named(&c, "chapter IV", &[]).expect("chapter IV");
+        let from_chapter = deck_for_view(&c, View::Chapter(4), None);
+        let from_article = deck_for_view(&c, View::Article(24), None);
+        assert_eq!(from_chapter.slides, named.slides);
+        assert_eq!(from_article.slides, named.slides);
+        assert_eq!(from_article.slide(), Some(Slide::Article(24)));
+    }
+
+    #[test]
+    fn a_quote_starts_at_its_sentence() {
+        let t = "First point. Article 24 needs a judge; here. Last.";
+        let at = t.find("Article").expect("there");
+        assert_eq!(quote_from(t, at), "…Article 24 needs a judge; here. Last.");
+        assert_eq!(quote_from(t, 3), t);
     }
 }
