@@ -22,6 +22,8 @@ pub struct Presentation {
     pub title: String,
     pub slides: Vec<Slide>,
     pub current: usize,
+    /// The room's screen is blank (the presenter pressed the blank key).
+    pub blank: bool,
     /// Digits typed so far for a jump (`3` then Enter).
     pub jump: String,
     /// Why the last jump did not happen.
@@ -37,6 +39,7 @@ impl Presentation {
             title: title.into(),
             slides,
             current,
+            blank: false,
             jump: String::new(),
             message: None,
             exit_on_close: false,
