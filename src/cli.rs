@@ -271,6 +271,11 @@ bookmarks list (B), your bookmarks; in the concerns view (c), the selected conce
         /// the corpus: its passages), or convention (the default).
         #[arg(long, value_name = "DECK")]
         deck: Option<String>,
+        /// The speaker view, for a second terminal: follows the presentation of the same
+        /// deck (started with the same arguments, without --speaker) and shows the slide's
+        /// notes, the next slide, the time; its keys move both.
+        #[arg(long)]
+        speaker: bool,
     },
     /// Import the authentic text of the convention (the official PDF, DOCX or
     /// HTML, or text copied from it); article views then show it.

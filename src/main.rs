@@ -88,9 +88,10 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             },
             out,
         ),
-        Some(Command::Present { deck }) => commands::present(
+        Some(Command::Present { deck, speaker }) => commands::present(
             corpus()?,
             deck.as_deref(),
+            speaker,
             cli.theme.as_deref(),
             cli.no_mouse,
             out,

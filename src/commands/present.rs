@@ -51,12 +51,17 @@ pub fn resolve_deck(corpus: &Corpus, deck: Option<&str>) -> Result<Presentation,
 pub fn present(
     corpus: Corpus,
     deck: Option<&str>,
+    speaker: bool,
     theme_flag: Option<&str>,
     no_mouse: bool,
     out: &mut dyn Write,
 ) -> Outcome {
+    let deck_name = deck;
     let mut deck = resolve_deck(&corpus, deck)?;
     let settings = settings(theme_flag, no_mouse)?;
+    if speaker {
+        return super::speaker::speaker(&deck.title, deck_name, settings, out);
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         writeln!(
             out,
@@ -67,13 +72,15 @@ pub fn present(
         return Ok(());
     }
     deck.exit_on_close = true;
-    crate::explorer::run_with(
+    let title = deck.title.clone();
+    crate::explorer::run_linked(
         corpus,
         crate::explorer::RunOptions {
             settings,
             start: None,
         },
         Some(crate::app::state::Overlay::Present(deck)),
+        Some(&title),
     )
     .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

@@ -5,6 +5,7 @@
 //! that died is removed when nothing listens on it any more.
 
 use std::io;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
@@ -131,6 +132,36 @@ pub fn listen(path: &Path) -> Result<UnixListener, LinkError> {
     UnixListener::bind(path).map_err(listen_err)
 }
 
+/// Writes all of `bytes` to `s` without raising SIGPIPE when the peer has
+/// gone (std's write would, and the terminal session treats SIGPIPE as a
+/// reason to end): a peer that left is an error here, nothing more.
+pub fn send_all(s: &UnixStream, mut bytes: &[u8]) -> io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: the pointer and length are those of a live slice, and the
+        // descriptor is the stream's own, open while it is borrowed.
+        let n = unsafe {
+            libc::send(
+                s.as_raw_fd(),
+                bytes.as_ptr().cast(),
+                bytes.len(),
+                libc::MSG_NOSIGNAL,
+            )
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            return Err(io::ErrorKind::WriteZero.into());
+        }
+        bytes = &bytes[n.unsigned_abs()..];
+    }
+    Ok(())
+}
+
 /// Connects to the presentation listening on `path`.
 pub fn connect(path: &Path) -> io::Result<UnixStream> {
     check_length(path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
@@ -181,6 +212,13 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn writing_to_a_peer_that_left_is_an_error_not_a_signal() {
+        let (a, b) = UnixStream::pair().expect("a pair");
+        drop(b);
+        assert!(send_all(&a, b"slide 1 2\n").is_err());
     }
 
     #[test]

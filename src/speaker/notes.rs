@@ -1,0 +1,286 @@
+//! What the speaker view shows of the slide on the room's screen, worked out
+//! by the room's presentation (the one process that knows the deck as the
+//! room sees it) and sent as one frame: the slide's number and title, the
+//! next slide's title, and the speaker's notes: the user's own note on the
+//! slide's item, why each inferred link was made, and the passages the
+//! room's slide had no room for.
+//!
+//! The deck is read only through the few accessors at the end of this file
+//! (slide count, a slide's title, its item, its entries, what the room's
+//! layout leaves out), so a change in how decks are built is met there.
+
+use super::protocol::{Message, NoteKind};
+use crate::app::state::deck::{Presentation, Slide};
+use crate::app::view::lines::Role;
+use crate::app::view::slides::{Entry, SlideText, slide_text};
+use crate::corpus::{Corpus, Target};
+use crate::refs::graph::LinkGraph;
+use crate::text::one_line;
+use crate::ui::present::{Row, layout};
+use crate::user::{ItemRef, UserData};
+
+/// One frame for the speaker view, as the room's presentation sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frame {
+    /// 1-based; 0 when the deck is empty.
+    pub number: usize,
+    pub total: usize,
+    /// The room's screen is blanked.
+    pub blank: bool,
+    /// Seconds since the room's presentation started.
+    pub elapsed: u64,
+    pub title: String,
+    /// The next slide's title; empty on the last slide.
+    pub upcoming: String,
+    /// Each note line with what it is about, in the order shown.
+    pub notes: Vec<(NoteKind, String)>,
+}
+
+impl Frame {
+    /// The frame as the lines sent, `end` last.
+    pub fn messages(&self) -> Vec<Message> {
+        let mut out = vec![
+            Message::Slide {
+                number: self.number,
+                total: self.total,
+            },
+            Message::Blank(self.blank),
+            Message::Elapsed(self.elapsed),
+            Message::Title(self.title.clone()),
+            Message::Upcoming(self.upcoming.clone()),
+        ];
+        out.extend(self.notes.iter().map(|(k, t)| Message::Note(*k, t.clone())));
+        out.push(Message::End);
+        out
+    }
+
+    /// Takes in one received line; true when it completed the frame
+    /// (`end`), which then holds what the room shows. A frame starts
+    /// afresh at `slide`.
+    pub fn take(&mut self, m: Message) -> bool {
+        match m {
+            Message::Slide { number, total } => {
+                *self = Frame {
+                    number,
+                    total,
+                    ..Frame::default()
+                };
+            }
+            Message::Blank(on) => self.blank = on,
+            Message::Elapsed(s) => self.elapsed = s,
+            Message::Title(t) => self.title = t,
+            Message::Upcoming(t) => self.upcoming = t,
+            // A runaway peer cannot grow a frame without bound.
+            Message::Note(k, t) if self.notes.len() < MAX_NOTES => self.notes.push((k, t)),
+            Message::End => return self.total > 0,
+            _ => {}
+        }
+        false
+    }
+}
+
+/// Most note lines a frame carries.
+pub const MAX_NOTES: usize = 400;
+
+/// The frame for the slide on screen in `p`, with the room's screen
+/// `room` (columns, rows) deciding what did not fit.
+pub fn frame(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    user: &UserData,
+    p: &Presentation,
+    room: (u16, u16),
+    elapsed: u64,
+) -> Frame {
+    let total = slide_count(p);
+    if total == 0 {
+        return Frame {
+            elapsed,
+            title: "This deck has no slides.".into(),
+            ..Frame::default()
+        };
+    }
+    let i = p.current.min(total - 1);
+    let text = slide_entries(corpus, graph, p, i);
+    let mut notes = Vec::new();
+    if let Some(mine) = item_of(corpus, p, i).and_then(|item| user.note(&item)) {
+        // A note's own lines are kept (each cleaned); blank ones too, as
+        // paragraph breaks, but never at the start or the end.
+        notes.extend(
+            mine.trim()
+                .lines()
+                .map(|l| (NoteKind::Mine, one_line(l)))
+                .take(MAX_NOTES / 2),
+        );
+    }
+    if let Some(text) = &text {
+        for e in &text.lines {
+            if let Some(why) = &e.why {
+                notes.push((NoteKind::Why, format!("{}: {why}", who(e))));
+            }
+        }
+        for e in left_out(text, room) {
+            let line = match &e.quote {
+                Some(q) => format!("{}: {q}", head(e)),
+                None => head(e),
+            };
+            notes.push((NoteKind::More, line));
+        }
+    }
+    notes.truncate(MAX_NOTES);
+    Frame {
+        number: i + 1,
+        total,
+        blank: p.blank,
+        elapsed,
+        title: slide_title(corpus, graph, p, i),
+        upcoming: if i + 1 < total {
+            slide_title(corpus, graph, p, i + 1)
+        } else {
+            String::new()
+        },
+        notes,
+    }
+}
+
+/// The entry's head on one line: `Zamora, para 14 — cited as “Art. 23”`.
+fn head(e: &Entry) -> String {
+    one_line(&e.head.iter().map(|p| p.text.as_str()).collect::<String>())
+}
+
+/// Who an entry is: its first field (`Zamora, para 14`), else its head.
+fn who(e: &Entry) -> String {
+    e.head
+        .iter()
+        .find(|p| p.role == Role::Field)
+        .map_or_else(|| head(e), |p| one_line(&p.text))
+}
+
+// ---- the deck's accessors ----
+
+fn slide_count(p: &Presentation) -> usize {
+    p.slides.len()
+}
+
+fn slide_title(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, i: usize) -> String {
+    p.slides
+        .get(i)
+        .map(|s| {
+            let t = slide_text(corpus, graph, *s);
+            if t.heading.is_empty() {
+                t.big
+            } else {
+                t.heading
+            }
+        })
+        .unwrap_or_default()
+}
+
+fn slide_entries(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    p: &Presentation,
+    i: usize,
+) -> Option<SlideText> {
+    p.slides.get(i).map(|s| slide_text(corpus, graph, *s))
+}
+
+/// What the user can write a note on, for slide `i`.
+fn item_of(corpus: &Corpus, p: &Presentation, i: usize) -> Option<ItemRef> {
+    match p.slides.get(i)? {
+        Slide::Preamble => Some(ItemRef::Target(Target::Preamble)),
+        Slide::Chapter(n) => Some(ItemRef::Target(Target::Chapter(*n))),
+        Slide::Article(n) => Some(ItemRef::article(*n)),
+        Slide::Passage(id) => ItemRef::passage(corpus, *id),
+        Slide::Source(i) => corpus
+            .sources
+            .get(*i)
+            .map(|s| ItemRef::Source(s.id.clone())),
+    }
+}
+
+/// The entries a `room`-sized screen has no room for: the slide lays out
+/// its text inside margins (as `ui::present` draws it) and shows its
+/// entries in order, each led by `• `, as many as fit.
+fn left_out(text: &SlideText, room: (u16, u16)) -> &[Entry] {
+    let (w, h) = room;
+    let mx = (w / 12)
+        .clamp(if w >= 40 { 2 } else { 0 }, 10)
+        .max(w.saturating_sub(120) / 2);
+    let my = if h >= 40 { 2 } else { u16::from(h >= 16) };
+    let cols = usize::from(w.saturating_sub(2 * mx));
+    let rows = usize::from(h.saturating_sub(2 * my + 1));
+    let shown = layout(text, cols, rows)
+        .iter()
+        .filter(|r| matches!(r, Row::Text(l) if l.first().is_some_and(|p| p.text == "• ")))
+        .count();
+    &text.lines[shown.min(text.lines.len())..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::user::{Bookmarks, Notes};
+
+    fn chapter_iv(corpus: &Corpus) -> Presentation {
+        crate::app::view::slides::deck_named(corpus, "chapter IV", &[]).expect("chapter IV")
+    }
+
+    #[test]
+    fn a_frame_reads_back_as_sent() {
+        let corpus = crate::corpus::load_embedded().expect("loads");
+        let graph = LinkGraph::build(&corpus);
+        let mut notes = Notes::default();
+        notes.set(ItemRef::article(24), "Ask about (2)(b).\n\nThen 25.");
+        let user = UserData::in_memory(Bookmarks::default(), notes);
+        let mut deck = chapter_iv(&corpus);
+        let at = deck
+            .slides
+            .iter()
+            .position(|s| *s == Slide::Article(24))
+            .expect("Art. 24 in chapter IV");
+        deck.current = at;
+        let f = frame(&corpus, &graph, &user, &deck, (80, 24), 65);
+        assert_eq!((f.number, f.total), (at + 1, deck.slides.len()));
+        assert!(f.title.starts_with("Art. 24"), "{}", f.title);
+        assert!(f.upcoming.starts_with("Art. 25"), "{}", f.upcoming);
+        let mine: Vec<&str> = f
+            .notes
+            .iter()
+            .filter(|(k, _)| *k == NoteKind::Mine)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(mine, ["Ask about (2)(b).", "", "Then 25."]);
+        // At 80x24 the room sees fewer passages than at 250x70: the rest are
+        // the speaker's.
+        let small = f.notes.iter().filter(|(k, _)| *k == NoteKind::More).count();
+        let big = frame(&corpus, &graph, &user, &deck, (250, 70), 65)
+            .notes
+            .iter()
+            .filter(|(k, _)| *k == NoteKind::More)
+            .count();
+        assert!(small > big, "{small} left out at 80x24, {big} at 250x70");
+
+        let mut back = Frame::default();
+        let mut done = false;
+        for m in f.messages() {
+            let line = super::super::protocol::format(&m);
+            let m = super::super::protocol::parse(line.trim_end().as_bytes()).expect("parses");
+            done = back.take(m);
+        }
+        assert!(done);
+        assert_eq!(back, f);
+    }
+
+    #[test]
+    fn the_last_slide_has_nothing_next() {
+        let corpus = crate::corpus::load_embedded().expect("loads");
+        let graph = LinkGraph::build(&corpus);
+        let user = UserData::in_memory(Bookmarks::default(), Notes::default());
+        let mut deck = chapter_iv(&corpus);
+        deck.current = deck.slides.len() - 1;
+        let f = frame(&corpus, &graph, &user, &deck, (80, 24), 0);
+        assert_eq!(f.number, f.total);
+        assert_eq!(f.upcoming, "");
+    }
+}
