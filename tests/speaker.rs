@@ -64,7 +64,7 @@ fn screen(s: &Speaker, w: u16, h: u16) -> String {
     let theme = Theme::new(Default::default(), false);
     t.draw(|f| {
         let area = f.area();
-        treaty::ui::speaker::draw(f.buffer_mut(), &theme, area, s, Some(754), "14:05")
+        treaty::ui::speaker::draw(f.buffer_mut(), &theme, area, s, Some(754), "14:05");
     })
     .expect("draws");
     common::text_of(t.backend().buffer())

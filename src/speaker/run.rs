@@ -68,10 +68,23 @@ pub fn run(deck: &str, start: &str, settings: Settings) -> anyhow::Result<()> {
         if dirty || drawn != Some((size, second)) {
             let elapsed = speaker.elapsed(now);
             let clock = super::clock::wall_clock(SystemTime::now());
+            let mut max_scroll = 0;
             session.draw(|f| {
                 let area = f.area();
-                crate::ui::speaker::draw(f.buffer_mut(), &theme, area, &speaker, elapsed, &clock)
+                max_scroll = crate::ui::speaker::draw(
+                    f.buffer_mut(),
+                    &theme,
+                    area,
+                    &speaker,
+                    elapsed,
+                    &clock,
+                );
             })?;
+            // Scrolled past the end (or the screen grew): draw again in place.
+            if speaker.scroll > max_scroll {
+                speaker.clamp_scroll(max_scroll);
+                continue;
+            }
             drawn = Some((size, second));
             dirty = false;
         }
@@ -94,7 +107,9 @@ pub fn run(deck: &str, start: &str, settings: Settings) -> anyhow::Result<()> {
                 }
             }
             Input::Key(Event::Key(k)) => {
-                let Some(action) = action_for(&keymap, Mode::Present, k) else {
+                let Some(action) = action_for(&keymap, Mode::Speaker, k)
+                    .or_else(|| action_for(&keymap, Mode::Present, k))
+                else {
                     continue;
                 };
                 match speaker.key(action) {

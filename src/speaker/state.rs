@@ -32,6 +32,9 @@ pub struct Speaker {
     pub frame_at: Option<Instant>,
     /// Digits typed for a jump (`3` then Enter).
     pub jump: String,
+    /// The first line of the notes on screen (Up and Down scroll them);
+    /// back to the top on another slide.
+    pub scroll: usize,
 }
 
 /// What a key asks of the speaker's event loop.
@@ -54,6 +57,7 @@ impl Speaker {
             frame: None,
             frame_at: None,
             jump: String::new(),
+            scroll: 0,
         }
     }
 
@@ -68,6 +72,9 @@ impl Speaker {
             }
             Link::Joined(_) => self.status = Status::Following,
             Link::Frame(f) => {
+                if self.frame.as_ref().map(|o| o.number) != Some(f.number) {
+                    self.scroll = 0;
+                }
                 self.status = Status::Following;
                 self.frame = Some(f.clone());
                 self.frame_at = Some(now);
@@ -78,6 +85,11 @@ impl Speaker {
                 self.frame_at = None;
             }
         }
+    }
+
+    /// Keeps the notes' scroll within `max` (what the screen shows of them).
+    pub fn clamp_scroll(&mut self, max: usize) {
+        self.scroll = self.scroll.min(max);
     }
 
     /// Seconds the room's presentation has run, when it is followed.
@@ -127,6 +139,14 @@ impl Speaker {
                     Ok(_) => Step::Nothing,
                 }
             }
+            Action::Down => {
+                self.scroll += 1;
+                Step::Nothing
+            }
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Step::Nothing
+            }
             Action::Close | Action::Quit => Step::Leave,
             Action::Suspend => Step::Suspend,
             _ => Step::Nothing,
@@ -162,6 +182,11 @@ mod tests {
         s.key(Action::PromptChar('9'));
         assert_eq!(s.key(Action::PromptSubmit), Step::Nothing, "no slide 9");
         assert_eq!(s.key(Action::PromptSubmit), Step::Send(Message::Forward));
+        assert_eq!(s.key(Action::Down), Step::Nothing);
+        assert_eq!(s.scroll, 1);
+        s.key(Action::Up);
+        s.key(Action::Up);
+        assert_eq!(s.scroll, 0);
         assert_eq!(s.key(Action::Close), Step::Leave);
     }
 

@@ -28,10 +28,17 @@ fn row(line: DocLine) -> Row {
     Row { line, alert: false }
 }
 
-/// The rows of the screen at `cols` x `rows`, top to bottom.
-fn rows_of(s: &Speaker, elapsed: Option<u64>, clock: &str, cols: usize, rows: usize) -> Vec<Row> {
+/// The rows of the screen at `cols` x `rows`, top to bottom, and the
+/// furthest the notes can scroll.
+fn rows_of(
+    s: &Speaker,
+    elapsed: Option<u64>,
+    clock: &str,
+    cols: usize,
+    rows: usize,
+) -> (Vec<Row>, usize) {
     if rows == 0 || cols == 0 {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let frame = s.frame.as_ref().filter(|_| s.status == Status::Following);
     let header = header(s, frame.map(|f| (f.number, f.total)), elapsed, clock, cols);
@@ -89,14 +96,20 @@ fn rows_of(s: &Speaker, elapsed: Option<u64>, clock: &str, cols: usize, rows: us
         left -= 2;
     }
     let mut out = top;
-    out.extend(notes(s, cols, left).into_iter().map(row));
+    let all = notes(s, cols);
+    let max_scroll = all.len().saturating_sub(left);
+    out.extend(
+        window(all, left, s.scroll.min(max_scroll), cols)
+            .into_iter()
+            .map(row),
+    );
     // Whatever rows the notes leave stay empty above the bottom lines.
     while out.len() + bottom.len() < rows {
         out.push(row(Vec::new()));
     }
     out.extend(bottom);
     out.truncate(rows);
-    out
+    (out, max_scroll)
 }
 
 /// `Slide 3/12` at the left, `02:05 elapsed · 14:05` at the right.
@@ -138,18 +151,54 @@ fn footer(s: &Speaker, cols: usize) -> DocLine {
         );
     }
     let keys = match s.status {
-        Status::Following => "Space → next · ← back · 3 Enter: slide 3 · q leaves this view",
+        Status::Following => {
+            "Space → next · ← back · 3 Enter: slide 3 · ↑↓ notes · q leaves this view"
+        }
         Status::Waiting { .. } => "q leaves this view",
     };
     fit(vec![Piece::new(keys, Role::Note)], cols)
 }
 
-/// The notes, or what to do while no presentation is followed, in at most
-/// `room` rows; the last says how many lines did not fit.
-fn notes(s: &Speaker, cols: usize, room: usize) -> Vec<DocLine> {
+/// `room` rows of `lines` from `top`; the first and last say how many
+/// lines are above and below when some are.
+fn window(lines: Vec<DocLine>, room: usize, top: usize, cols: usize) -> Vec<DocLine> {
     if room == 0 {
         return Vec::new();
     }
+    if lines.len() <= room {
+        return lines;
+    }
+    let marker = |text: String| fit(vec![Piece::new(text, Role::Note)], cols);
+    let lines_word = |n: usize| format!("line{}", crate::text::plural(n));
+    let mut out = Vec::with_capacity(room);
+    let mut start = top;
+    if top > 0 && room >= 2 {
+        // The marker takes the row of a line, which then counts as above.
+        start += 1;
+        out.push(marker(format!(
+            "↑ {start} {} above (↑ scrolls)",
+            lines_word(start)
+        )));
+    }
+    let space = room - out.len();
+    let end = (start + space).min(lines.len());
+    let below = lines.len() - end;
+    if below > 0 {
+        let end = end - 1;
+        out.extend(lines[start..end].iter().cloned());
+        let below = lines.len() - end;
+        out.push(marker(format!(
+            "↓ {below} more {} of notes (↓ scrolls)",
+            lines_word(below)
+        )));
+    } else {
+        out.extend(lines[start..end].iter().cloned());
+    }
+    out
+}
+
+/// The notes, or what to do while no presentation is followed.
+fn notes(s: &Speaker, cols: usize) -> Vec<DocLine> {
     let mut lines: Vec<DocLine> = Vec::new();
     let wrap = |lines: &mut Vec<DocLine>, pieces: &[Piece], lead: &str| {
         let indent = width(lead);
@@ -228,21 +277,11 @@ fn notes(s: &Speaker, cols: usize, room: usize) -> Vec<DocLine> {
             );
         }
     }
-    if lines.len() > room {
-        let cut = lines.len() - (room - 1);
-        lines.truncate(room - 1);
-        lines.push(fit(
-            vec![Piece::new(
-                format!("… {cut} more line{} of notes", crate::text::plural(cut)),
-                Role::Note,
-            )],
-            cols,
-        ));
-    }
     lines
 }
 
-/// Draws the speaker view over `area`.
+/// Draws the speaker view over `area`; returns the furthest the notes
+/// can scroll at this size.
 pub fn draw(
     buf: &mut Buffer,
     theme: &Theme,
@@ -250,24 +289,22 @@ pub fn draw(
     s: &Speaker,
     elapsed: Option<u64>,
     clock: &str,
-) {
+) -> usize {
     if area.width == 0 || area.height == 0 {
-        return;
+        return 0;
     }
     buf.set_style(area, theme.base());
     // A column of margin each side when there is room for it.
     let mx = u16::from(area.width >= 40);
     let cols = area.width.saturating_sub(2 * mx);
-    for (i, r) in rows_of(
+    let (rows, max_scroll) = rows_of(
         s,
         elapsed,
         clock,
         usize::from(cols),
         usize::from(area.height),
-    )
-    .iter()
-    .enumerate()
-    {
+    );
+    for (i, r) in rows.iter().enumerate() {
         let y = area.y + i as u16;
         debug_assert!(line_width(&r.line) <= usize::from(cols));
         buf.set_line(area.x + mx, y, &to_line(theme, &r.line), cols);
@@ -284,6 +321,7 @@ pub fn draw(
             );
         }
     }
+    max_scroll
 }
 
 #[cfg(test)]
@@ -361,12 +399,28 @@ mod tests {
     }
 
     #[test]
+    fn the_notes_scroll_to_their_last_line() {
+        let mut s = with_notes(40, false);
+        let area = Rect::new(0, 0, 80, 24);
+        let theme = Theme::new(Default::default(), false);
+        let max = draw(&mut Buffer::empty(area), &theme, area, &s, None, "14:05");
+        assert!(max > 0);
+        assert!(!screen(&s, 80, 24).contains("Zamora, para 39"));
+        s.scroll = max;
+        let text = screen(&s, 80, 24);
+        assert!(text.contains("Zamora, para 39"), "{text}");
+        assert!(text.contains("lines above (↑ scrolls)"), "{text}");
+        assert!(!text.contains("more lines"), "{text}");
+        assert!(text.contains("Next: Art. 25"), "{text}");
+    }
+
+    #[test]
     fn the_small_screen_keeps_the_essentials() {
         let text = screen(&with_notes(40, true), 40, 12);
         assert!(text.contains("Slide 3/12"), "{text}");
         assert!(text.contains("Art. 24"), "{text}");
         assert!(text.contains(BLANKED), "{text}");
         assert!(text.contains("Next: Art. 25"), "{text}");
-        assert!(text.contains("more lines of notes"), "{text}");
+        assert!(text.contains("more lines of notes (↓ scrolls)"), "{text}");
     }
 }
