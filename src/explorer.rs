@@ -157,6 +157,9 @@ pub fn run_linked(
             Signal::Stop(sig) => {
                 let problems = crate::app::desk::on_quit(&mut state, &corpus);
                 drop(session);
+                // Speakers are told, and the socket goes: die_of runs no
+                // destructor.
+                drop(room.take());
                 tell(&problems);
                 die_of(sig);
             }

@@ -250,7 +250,7 @@ fn the_room_takes_only_a_speaker_of_its_deck_and_mirrors_the_blank() {
 }
 
 #[test]
-fn a_stale_socket_does_not_stop_the_room() {
+fn a_stale_socket_does_not_stop_the_room_and_a_live_one_is_kept() {
     let run = runtime_dir();
     let dir = run.path().join("treaty");
     std::fs::create_dir(&dir).expect("mkdir");
@@ -259,10 +259,17 @@ fn a_stale_socket_does_not_stop_the_room() {
     let env = [("XDG_RUNTIME_DIR", run.path())];
     // A room killed without a word leaves its socket: the next one takes
     // its place and a speaker follows it.
-    let first = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut first = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
     first.expect("1/");
     let path = socket_in(run.path());
-    drop(first);
+    // A second room of the same deck while the first runs: it presents,
+    // and says no speaker can follow it.
+    let mut second = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    second.expect("No speaker view: another presentation of this deck");
+    second.send("q");
+    assert!(second.wait_exit().success());
+    first.signal("-KILL");
+    first.wait_exit();
     assert!(path.exists(), "a killed room leaves its socket behind");
     let mut room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
     room.expect("1/");
@@ -277,4 +284,43 @@ fn a_stale_socket_does_not_stop_the_room() {
     assert!(speaker.wait_exit().success());
     room.send("q");
     assert!(room.wait_exit().success());
+}
+
+#[test]
+fn sigterm_on_the_room_tells_the_speaker_and_removes_the_socket() {
+    let run = runtime_dir();
+    let env = [("XDG_RUNTIME_DIR", run.path())];
+    let room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    room.expect("1/");
+    let path = socket_in(run.path());
+    let mut speaker = Pty::start(
+        &["present", "--deck", "chapter IV", "--speaker"],
+        &env,
+        80,
+        24,
+    );
+    speaker.expect("Slide 1/");
+    room.signal("-TERM");
+    speaker.expect("The presentation ended");
+    assert!(!path.exists(), "the socket is removed");
+    speaker.send("q");
+    assert!(speaker.wait_exit().success());
+}
+
+#[test]
+fn a_speaker_view_of_no_deck_or_without_a_terminal_says_so() {
+    let user = common::User::new();
+    let o = user.run(&["present", "--deck", "nonsense", "--speaker"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o).contains("no deck \"nonsense\""),
+        "{}",
+        common::stderr(&o)
+    );
+    let out = user.ok(&["present", "--deck", "chapter IV", "--speaker"]);
+    assert!(
+        out.contains("the speaker view needs a terminal")
+            && out.contains("treaty present --deck \"chapter IV\""),
+        "{out}"
+    );
 }

@@ -92,7 +92,7 @@ pub fn frame(
     room: (u16, u16),
     elapsed: u64,
 ) -> Frame {
-    let total = slide_count(p);
+    let (number, total) = position(p);
     if total == 0 {
         return Frame {
             elapsed,
@@ -100,10 +100,13 @@ pub fn frame(
             ..Frame::default()
         };
     }
-    let i = p.current.min(total - 1);
-    let text = slide_entries(corpus, graph, p, i);
+    let slide = p.slide();
+    let text = slide.map(|s| slide_text(corpus, graph, s));
     let mut notes = Vec::new();
-    if let Some(mine) = item_of(corpus, p, i).and_then(|item| user.note(&item)) {
+    if let Some(mine) = slide
+        .and_then(|s| item_of(corpus, s))
+        .and_then(|item| user.note(&item))
+    {
         // A note's own lines are kept (each cleaned); blank ones too, as
         // paragraph breaks, but never at the start or the end.
         notes.extend(
@@ -128,17 +131,24 @@ pub fn frame(
         }
     }
     notes.truncate(MAX_NOTES);
+    // The next slide is the one the deck's own step goes to.
+    let mut ahead = p.clone();
+    ahead.step(true);
+    let upcoming = if number < total {
+        ahead
+            .slide()
+            .map(|s| title_of(corpus, graph, s))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     Frame {
-        number: i + 1,
+        number,
         total,
         blank: p.blank,
         elapsed,
-        title: slide_title(corpus, graph, p, i),
-        upcoming: if i + 1 < total {
-            slide_title(corpus, graph, p, i + 1)
-        } else {
-            String::new()
-        },
+        title: text.map(|t| heading(&t)).unwrap_or_default(),
+        upcoming,
         notes,
     }
 }
@@ -158,44 +168,37 @@ fn who(e: &Entry) -> String {
 
 // ---- the deck's accessors ----
 
-fn slide_count(p: &Presentation) -> usize {
-    p.slides.len()
+/// The slide on screen and how many there are, as the room's corner shows
+/// them (`3/12`): the deck's own count, whatever its slides are made of.
+pub fn position(p: &Presentation) -> (usize, usize) {
+    let progress = p.progress();
+    let mut parts = progress.split('/').map(|n| n.trim().parse::<usize>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(n), Some(total)) if n <= total => (n, total),
+        _ => (0, 0),
+    }
 }
 
-fn slide_title(corpus: &Corpus, graph: &LinkGraph, p: &Presentation, i: usize) -> String {
-    p.slides
-        .get(i)
-        .map(|s| {
-            let t = slide_text(corpus, graph, *s);
-            if t.heading.is_empty() {
-                t.big
-            } else {
-                t.heading
-            }
-        })
-        .unwrap_or_default()
+fn heading(t: &SlideText) -> String {
+    if t.heading.is_empty() {
+        t.big.clone()
+    } else {
+        t.heading.clone()
+    }
 }
 
-fn slide_entries(
-    corpus: &Corpus,
-    graph: &LinkGraph,
-    p: &Presentation,
-    i: usize,
-) -> Option<SlideText> {
-    p.slides.get(i).map(|s| slide_text(corpus, graph, *s))
+fn title_of(corpus: &Corpus, graph: &LinkGraph, s: Slide) -> String {
+    heading(&slide_text(corpus, graph, s))
 }
 
-/// What the user can write a note on, for slide `i`.
-fn item_of(corpus: &Corpus, p: &Presentation, i: usize) -> Option<ItemRef> {
-    match p.slides.get(i)? {
+/// What the user can write a note on, for a slide.
+fn item_of(corpus: &Corpus, s: Slide) -> Option<ItemRef> {
+    match s {
         Slide::Preamble => Some(ItemRef::Target(Target::Preamble)),
-        Slide::Chapter(n) => Some(ItemRef::Target(Target::Chapter(*n))),
-        Slide::Article(n) => Some(ItemRef::article(*n)),
-        Slide::Passage(id) => ItemRef::passage(corpus, *id),
-        Slide::Source(i) => corpus
-            .sources
-            .get(*i)
-            .map(|s| ItemRef::Source(s.id.clone())),
+        Slide::Chapter(n) => Some(ItemRef::Target(Target::Chapter(n))),
+        Slide::Article(n) => Some(ItemRef::article(n)),
+        Slide::Passage(id) => ItemRef::passage(corpus, id),
+        Slide::Source(i) => corpus.sources.get(i).map(|s| ItemRef::Source(s.id.clone())),
     }
 }
 

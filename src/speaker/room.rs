@@ -123,10 +123,11 @@ pub fn apply(state: &mut AppState, m: &Message) {
     match m {
         Message::Forward => p.step(true),
         Message::Back => p.step(false),
-        Message::GoTo(n) if (1..=p.slides.len()).contains(n) => {
-            p.jump.clear();
-            p.message = None;
-            p.current = n - 1;
+        // Through the deck's own jump, as digits and Enter here would; a
+        // number out of range is ignored rather than shown to the room.
+        Message::GoTo(n) if (1..=super::notes::position(p).1).contains(n) => {
+            p.jump = n.to_string();
+            p.submit_jump();
         }
         Message::Blank(on) => p.blank = *on,
         _ => {}

@@ -100,6 +100,16 @@ impl Pty {
         self.writer.flush().expect("typing");
     }
 
+    /// Sends `signal` (`-TERM`, `-KILL`) to the program, as `kill` does.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a process id").to_string();
+        let ok = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill runs");
+        assert!(ok.success());
+    }
+
     /// Waits for the program to end; its exit status.
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
