@@ -286,6 +286,11 @@ bookmarks list (B), your bookmarks; in the concerns view (c), the selected conce
         /// With --export: the file to write.
         #[arg(value_name = "FILE", requires = "export")]
         file: Option<PathBuf>,
+        /// The speaker view, for a second terminal: follows the presentation of the same
+        /// deck (started with the same arguments, without --speaker) and shows the slide's
+        /// notes, the next slide, the time; its keys move both.
+        #[arg(long)]
+        speaker: bool,
     },
     /// Import the authentic text of the convention (the official PDF, DOCX or
     /// HTML, or text copied from it); article views then show it.

@@ -25,6 +25,8 @@ enum Input {
     Event(Event),
     /// The search threads have results (or the index is built).
     Wake,
+    /// A speaker view joined or pressed a key (`treaty present`).
+    Speaker(crate::speaker::room::Remote),
 }
 
 /// Reads terminal events on their own thread into `tx`, so the loop can wait
@@ -94,6 +96,17 @@ pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
 
 /// Runs with `overlay` open from the start (`treaty present` opens its deck).
 pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> anyhow::Result<()> {
+    run_linked(corpus, opts, overlay, None)
+}
+
+/// As [`run_with`]; with `speakers` (the deck's title), speaker views of
+/// that deck can follow and drive the presentation (`present --speaker`).
+pub fn run_linked(
+    corpus: Corpus,
+    opts: RunOptions,
+    overlay: Option<Overlay>,
+    speakers: Option<&str>,
+) -> anyhow::Result<()> {
     // Shared with the thread that builds the search index.
     let mut corpus = std::sync::Arc::new(corpus);
     let mut graph = LinkGraph::build(&corpus);
@@ -130,6 +143,15 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     state.search.waker = Some(crate::app::state::search::Wake(Arc::new(move || {
         let _ = waker.send(Input::Wake);
     })));
+    let mut room = speakers.and_then(|title| {
+        let tx = tx.clone();
+        crate::speaker::room::Room::open(title, move |r| {
+            let _ = tx.send(Input::Speaker(r));
+        })
+        .map_err(|e| crate::speaker::unavailable(&mut state, &e))
+        .ok()
+    });
+    let mut rejoined = false;
     read_terminal(tx);
     state.search.index_in_background(&corpus);
     let mut dirty = true;
@@ -138,6 +160,9 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             Signal::Stop(sig) => {
                 let problems = crate::app::desk::on_quit(&mut state, &corpus);
                 drop(session);
+                // Speakers are told, and the socket goes: die_of runs no
+                // destructor.
+                drop(room.take());
                 tell(&problems);
                 die_of(sig);
             }
@@ -170,6 +195,11 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             update(&mut state, &corpus, &graph, Action::SearchPoll);
             dirty |= state.search.arrivals != seen;
         }
+        if let Some(room) = &mut room
+            && (dirty || rejoined)
+        {
+            room.publish(&state, &corpus, &graph, std::mem::take(&mut rejoined));
+        }
         if dirty {
             session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph, &theme))?;
             dirty = false;
@@ -184,6 +214,14 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
                 Ok(Input::Event(ev)) => ev,
                 // Taken in at the top of the loop, with the results.
                 Ok(Input::Wake) => break,
+                Ok(Input::Speaker(r)) => {
+                    rejoined |= r == crate::speaker::room::Remote::Joined;
+                    if let crate::speaker::room::Remote::Asked(m) = r {
+                        crate::speaker::room::apply(&mut state, &m);
+                    }
+                    dirty = true;
+                    break;
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => {
                     // No reader: the terminal is gone, which the next turn

@@ -14,6 +14,7 @@ pub mod intake;
 pub mod library;
 pub mod refs;
 pub mod search;
+pub mod speaker;
 pub mod store;
 pub mod terminal;
 pub mod text;

@@ -93,6 +93,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             with_own,
             export,
             file,
+            speaker,
         }) => commands::present(
             corpus()?,
             commands::present::PresentArgs {
@@ -100,6 +101,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 with_own,
                 export: export.is_some(),
                 file,
+                speaker,
             },
             cli.theme.as_deref(),
             cli.no_mouse,

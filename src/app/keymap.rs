@@ -19,6 +19,9 @@ pub enum Mode {
     Note,
     /// Presentation slides: digits are a slide number.
     Present,
+    /// The speaker view (`present --speaker`): its own keys, looked up
+    /// before the presentation's, which it shares.
+    Speaker,
     /// The search overlay: printable keys are the query.
     Search,
 }
@@ -232,6 +235,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Present, &[ch('q'), key(K::Esc)], Action::Close, G::Show, "leave the slides, back where you were"),
     bind(Mode::Present, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
     bind(Mode::Present, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
+    bind(Mode::Speaker, &[key(K::Down), ch('j')], Action::Down, G::Show, "scroll the notes down"),
+    bind(Mode::Speaker, &[key(K::Up), ch('k')], Action::Up, G::Show, "scroll the notes up"),
 ];
 
 /// Shift is part of the character itself (`G`, `?`, `:`), so it is ignored for
@@ -383,6 +388,10 @@ pub fn help_lines(keys: &Keymap) -> Vec<HelpLine> {
         ),
         ("In the note editor (typing writes the note)", Mode::Note),
         ("In presentation mode (p)", Mode::Present),
+        (
+            "In the speaker view (present --speaker), besides those of presentation mode",
+            Mode::Speaker,
+        ),
     ] {
         out.push(HelpLine::Group(title));
         if mode == Mode::Present {

@@ -12,6 +12,7 @@ mod scan;
 mod search;
 mod shared_runs;
 mod show;
+mod speaker;
 
 pub use bookmarks::{bookmarks, notes};
 pub use check::check;

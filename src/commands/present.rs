@@ -60,6 +60,8 @@ pub struct PresentArgs<'a> {
     /// Where `--export` writes; by default a new file in the current
     /// directory.
     pub file: Option<PathBuf>,
+    /// `--speaker`: the speaker view following the room's presentation.
+    pub speaker: bool,
 }
 
 /// Runs `treaty present`.
@@ -70,12 +72,16 @@ pub fn present(
     no_mouse: bool,
     out: &mut dyn Write,
 ) -> Outcome {
+    let deck_name = args.deck;
     let mut deck = resolve_deck(&corpus, args.deck)?;
     deck.with_own = args.with_own;
     if args.export {
         return export_html(&corpus, &deck, args.file.as_deref(), out);
     }
     let settings = settings(theme_flag, no_mouse)?;
+    if args.speaker {
+        return super::speaker::speaker(&deck.title, deck_name, settings, out);
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         let graph = crate::refs::graph::LinkGraph::build(&corpus);
         writeln!(
@@ -89,13 +95,15 @@ pub fn present(
         return Ok(());
     }
     deck.exit_on_close = true;
-    crate::explorer::run_with(
+    let title = deck.title.clone();
+    crate::explorer::run_linked(
         corpus,
         crate::explorer::RunOptions {
             settings,
             start: None,
         },
         Some(crate::app::state::Overlay::Present(deck)),
+        Some(&title),
     )
     .map_err(|e| Failure::runtime(format!("{e:#}")))
 }

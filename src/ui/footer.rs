@@ -122,7 +122,7 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             vec![(Action::PromptSubmit, "import"), (Action::Close, "cancel")]
         }
         Mode::Prompt => vec![(Action::PromptSubmit, "go"), (Action::Close, "cancel")],
-        Mode::Present => Vec::new(),
+        Mode::Present | Mode::Speaker => Vec::new(),
         Mode::Search => vec![
             (Action::PromptSubmit, "open"),
             (Action::Down, "next result"),

@@ -13,6 +13,7 @@ mod pane;
 pub mod present;
 pub mod search;
 mod source;
+pub mod speaker;
 pub mod theme;
 pub mod views;
 
