@@ -41,6 +41,8 @@ pub enum Action {
     Suspend,
     /// Open the search overlay.
     Search,
+    /// Open the subject index: its terms alphabetically, filtered as typed.
+    SubjectIndex,
     /// Take in results the background search has sent (the event loop asks).
     SearchPoll,
     /// In the search overlay: the next scope (all, articles, sources).

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod desk;
 pub mod import;
+pub mod index;
 pub mod keymap;
 pub mod links;
 pub mod mouse;

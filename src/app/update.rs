@@ -25,6 +25,9 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
     if let Some(effect) = crate::app::search::intercept(state, corpus, graph, action.clone()) {
         return effect;
     }
+    if let Some(effect) = crate::app::index::handle(state, corpus, graph, &action) {
+        return effect;
+    }
     if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
         return effect;
@@ -114,8 +117,10 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         Action::PrevArticle => crate::app::nav::next_article(state, corpus, graph, false),
         Action::Back => crate::app::nav::back(state, corpus, graph),
         Action::Forward => crate::app::nav::forward(state, corpus, graph),
-        // Handled by `present::handle` and `import::handle` above.
-        Action::Present
+        // Handled by `present::handle`, `import::handle` and `index::handle`
+        // above.
+        Action::SubjectIndex
+        | Action::Present
         | Action::NextSlide
         | Action::PrevSlide
         | Action::ImportFile

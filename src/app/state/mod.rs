@@ -5,6 +5,7 @@
 pub mod deck;
 pub mod editor;
 pub mod engine;
+pub mod index;
 pub mod keys;
 pub mod place;
 pub mod search;
@@ -125,6 +126,8 @@ pub enum Overlay {
     },
     /// The search overlay (`/`), fed by the background search.
     Search(Box<crate::app::state::search::SearchOverlay>),
+    /// The subject index (`I`), filtered as the user types.
+    Index(Box<crate::app::state::index::IndexOverlay>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod document;
 pub mod entry;
 pub mod geometry;
 pub mod help_rows;
+pub mod index_view;
 pub mod lines;
 pub mod link_lines;
 pub mod matches;
