@@ -389,6 +389,71 @@ impl Suggester {
         out
     }
 
+    /// The suggestions of one provision: for every passage of every source
+    /// that `linked` says has no link yet, the suggestion of `target` when
+    /// it is among that passage's. A passage none of whose index terms
+    /// points to `target` is passed over once its terms are read, without
+    /// weighing the provisions it does suggest: what `show` and `refs`
+    /// need for one article, without suggesting for the whole library.
+    pub fn for_target(
+        &self,
+        corpus: &Corpus,
+        target: Target,
+        linked: &dyn Fn(PassageId) -> bool,
+    ) -> Vec<Suggestion> {
+        let ids: Vec<PassageId> = corpus
+            .sources
+            .iter()
+            .enumerate()
+            .flat_map(|(source, s)| {
+                (0..s.passages.len()).map(move |index| PassageId { source, index })
+            })
+            .filter(|id| !linked(*id))
+            .collect();
+        let run = |ids: &[PassageId]| {
+            let mut cache = HashMap::new();
+            let mut out = Vec::new();
+            for &id in ids {
+                let Some(passage) = corpus.passage(id) else {
+                    continue;
+                };
+                let pairs = words_cached(&passage.text, &mut cache);
+                let points = self
+                    .find_terms(&pairs)
+                    .into_iter()
+                    .any(|t| self.terms[t].targets.contains(&target));
+                if !points {
+                    continue;
+                }
+                out.extend(
+                    self.for_text_cached(&passage.text, &mut cache)
+                        .into_iter()
+                        .filter(|s| s.target == target)
+                        .map(|s| Suggestion {
+                            passage: id,
+                            target: s.target,
+                            score: s.score,
+                            reason: s.reason,
+                        }),
+                );
+            }
+            out
+        };
+        if ids.len() < 2 * PARALLEL_MIN {
+            return run(&ids);
+        }
+        let (first, second) = ids.split_at(ids.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(second));
+            let mut out = run(first);
+            match other.join() {
+                Ok(rest) => out.extend(rest),
+                Err(_) => out.extend(run(second)),
+            }
+            out
+        })
+    }
+
     /// Suggestions for every passage of source `source` that `linked` says
     /// has no link yet (no citation, no analyst's link), in passage order.
     /// A long source is shared between two threads (the machine this is
@@ -445,6 +510,24 @@ mod tests {
             "{found:?}"
         );
         assert!(first.reason.ends_with(&first.target.label()));
+    }
+
+    #[test]
+    fn one_provision_gets_what_every_passage_would_suggest_for_it() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
+        let s = Suggester::new(&corpus);
+        let none = |_: PassageId| false;
+        let all: Vec<Suggestion> = (0..corpus.sources.len())
+            .flat_map(|i| s.for_source(&corpus, i, &none))
+            .collect();
+        let mut checked = 0;
+        for target in [Target::Article(42), Target::Article(16), Target::Article(6)] {
+            let want: Vec<&Suggestion> = all.iter().filter(|x| x.target == target).collect();
+            let got = s.for_target(&corpus, target, &none);
+            assert_eq!(got.iter().collect::<Vec<_>>(), want, "{target}");
+            checked += want.len();
+        }
+        assert!(checked > 0, "the check compared some suggestions");
     }
 
     #[test]
