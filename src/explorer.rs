@@ -7,6 +7,7 @@
 
 use crate::app::action::{Action, Effect, MouseInput, MouseKind};
 use crate::app::keymap::mode;
+use crate::app::state::suggested::SuggestedLinks;
 use crate::app::state::{AppState, Overlay};
 use crate::app::update::update;
 use crate::corpus::Corpus;
@@ -102,6 +103,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
         theme,
         keymap,
         mouse,
+        hide_suggested,
     } = opts.settings;
     let mut session = Session::enter(mouse)?;
     let mut state = crate::app::desk::start(
@@ -127,8 +129,20 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     state.search.waker = Some(crate::app::state::search::Wake(Arc::new(move || {
         let _ = waker.send(Input::Wake);
     })));
+    let suggestions_waker: crate::search::Waker = {
+        let tx = tx.clone();
+        Arc::new(move || {
+            let _ = tx.send(Input::Wake);
+        })
+    };
     read_terminal(tx);
     state.search.index_in_background(&corpus);
+    state.suggested = SuggestedLinks::background(
+        Arc::clone(&corpus),
+        &graph,
+        !hide_suggested,
+        Some(Arc::clone(&suggestions_waker)),
+    );
     let mut dirty = true;
     loop {
         match session.signal() {
@@ -162,10 +176,11 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             dirty = true;
         }
         // Results stream in from the search threads: take them in and draw.
-        if state.search.engine.busy() {
+        if state.search.engine.busy() || state.suggested.pending() {
             let seen = state.search.arrivals;
+            let computing = state.suggested.pending();
             update(&mut state, &corpus, &graph, Action::SearchPoll);
-            dirty |= state.search.arrivals != seen;
+            dirty |= state.search.arrivals != seen || computing && !state.suggested.pending();
         }
         if dirty {
             session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph, &theme))?;
@@ -215,6 +230,12 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
                         std::sync::Arc::make_mut(&mut corpus),
                     );
                     state.search.index_in_background(&corpus);
+                    state.suggested = SuggestedLinks::background(
+                        Arc::clone(&corpus),
+                        &graph,
+                        !hide_suggested,
+                        Some(Arc::clone(&suggestions_waker)),
+                    );
                 }
                 Effect::Nothing => {}
             }

@@ -43,6 +43,10 @@ pub enum Action {
     Search,
     /// Open the subject index: its terms alphabetically, filtered as typed.
     SubjectIndex,
+    /// On a selected suggested link: make it the user's own inferred link,
+    /// or hide it for good.
+    AcceptSuggestion,
+    RejectSuggestion,
     /// Take in results the background search has sent (the event loop asks).
     SearchPoll,
     /// In the search overlay: the next scope (all, articles, sources).

@@ -29,6 +29,9 @@ pub fn handle(
     let Some(Overlay::Index(o)) = &mut state.overlay else {
         return None;
     };
+    if *action == Action::SearchPoll {
+        return None;
+    }
     if let Some(p) = &mut o.picker {
         match action {
             Action::Up => p.selected = p.selected.saturating_sub(1),

@@ -219,6 +219,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[ch('J'), shift(K::Down)], Action::BookmarkDown, G::Work, "bookmarks list: move the selected bookmark down"),
     bind(N, &[ch('d'), key(K::Delete)], Action::RemoveBookmark, G::Work, "bookmarks list: remove the selected bookmark"),
     bind(N, &[ch('e')], Action::EditNote, G::Work, "edit your note on the article, passage or source in view"),
+    bind(N, &[ch('+')], Action::AcceptSuggestion, G::Work, "on a [suggested] link: accept it, as your own inferred link with its reason"),
+    bind(N, &[ch('-')], Action::RejectSuggestion, G::Work, "on a [suggested] link: reject it; it is hidden and not suggested again"),
     bind(N, &[ch('y')], Action::Copy, G::Work, "copy the passage or article with its citation (OSC 52)"),
     bind(N, &[ch('x')], Action::Export, G::Work, "export a Markdown brief of your bookmarks (or this article)"),
     bind(Mode::Note, &[ctrl('s'), key(K::Esc)], Action::SaveNote, G::Work, "save the note and close the editor"),

@@ -20,6 +20,7 @@ pub mod scroll;
 pub mod search;
 pub mod settle;
 pub mod state;
+pub mod suggested;
 pub mod update;
 pub mod view;
 pub mod wrap;

@@ -28,6 +28,10 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
     if let Some(effect) = crate::app::index::handle(state, corpus, graph, &action) {
         return effect;
     }
+    if crate::app::suggested::handle(state, corpus, graph, &action).is_some() {
+        settle(state, corpus, graph);
+        return Effect::Nothing;
+    }
     if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
         return effect;
@@ -80,7 +84,11 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         }
         Action::PromptSubmit => crate::app::nav::submit_prompt(state, corpus, graph),
         Action::Search => crate::app::search::open(state, corpus),
-        Action::SearchPoll => crate::app::search::poll(state, corpus, graph),
+        Action::SearchPoll => {
+            // The suggested links arrive on the same wake as search results.
+            state.suggested.poll();
+            crate::app::search::poll(state, corpus, graph)
+        }
         Action::NextMatch => crate::app::search::step(state, corpus, graph, true),
         Action::PrevMatch => crate::app::search::step(state, corpus, graph, false),
         // Keys of the search overlay: `search::intercept` above takes them.
@@ -120,6 +128,8 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         // Handled by `present::handle`, `import::handle` and `index::handle`
         // above.
         Action::SubjectIndex
+        | Action::AcceptSuggestion
+        | Action::RejectSuggestion
         | Action::Present
         | Action::NextSlide
         | Action::PrevSlide

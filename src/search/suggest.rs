@@ -486,6 +486,49 @@ impl Suggester {
     }
 }
 
+/// Every suggestion of a corpus, by passage and by provision: what the
+/// explorer shows beside the cited and inferred links, computed once (off
+/// the UI thread) for the corpus as loaded.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct SuggestionTable {
+    by_passage: HashMap<PassageId, Vec<Suggestion>>,
+    by_target: HashMap<Target, Vec<Suggestion>>,
+}
+
+impl SuggestionTable {
+    /// The suggestions of every passage `linked` says has no link yet.
+    pub fn build(corpus: &Corpus, linked: &dyn Fn(PassageId) -> bool) -> Self {
+        let suggester = Suggester::new(corpus);
+        let mut table = SuggestionTable::default();
+        for source in 0..corpus.sources.len() {
+            for s in suggester.for_source(corpus, source, linked) {
+                table.by_target.entry(s.target).or_default().push(s.clone());
+                table.by_passage.entry(s.passage).or_default().push(s);
+            }
+        }
+        table
+    }
+
+    /// A passage's suggestions, best first.
+    pub fn of_passage(&self, p: PassageId) -> &[Suggestion] {
+        self.by_passage.get(&p).map_or(&[], Vec::as_slice)
+    }
+
+    /// A provision's suggestions, in source and paragraph order.
+    pub fn of_target(&self, t: Target) -> &[Suggestion] {
+        self.by_target.get(&t).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of suggestions.
+    pub fn len(&self) -> usize {
+        self.by_passage.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_passage.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod index;
 pub mod keys;
 pub mod place;
 pub mod search;
+pub mod suggested;
 
 pub use place::{Overview, View};
 
@@ -159,6 +160,8 @@ pub struct AppState {
     pub desk: crate::app::state::Desk,
     /// The keys of this session (config.toml's overrides on the table).
     pub keymap: crate::app::state::keys::Keymap,
+    /// The suggested links, computed off the UI thread.
+    pub suggested: crate::app::state::suggested::SuggestedLinks,
 }
 
 impl AppState {
@@ -185,6 +188,7 @@ impl AppState {
             user: crate::user::UserData::default(),
             desk: crate::app::state::Desk::default(),
             keymap: crate::app::state::keys::Keymap::default(),
+            suggested: crate::app::state::suggested::SuggestedLinks::default(),
         }
     }
 
