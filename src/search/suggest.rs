@@ -123,7 +123,7 @@ const PARALLEL_MIN: usize = 512;
 
 impl Suggester {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut merged: HashMap<Vec<String>, (String, Vec<Target>)> = HashMap::new();
+        let mut merged: HashMap<Vec<String>, (String, Vec<Target>, usize)> = HashMap::new();
         let mut order: Vec<Vec<String>> = Vec::new();
         for entry in &corpus.subject.entries {
             for term in &entry.terms {
@@ -141,12 +141,26 @@ impl Suggester {
                 if key.is_empty() {
                     continue;
                 }
-                let slot = merged.entry(key.clone()).or_insert_with(|| {
-                    order.push(key.clone());
-                    (term.text.clone(), Vec::new())
-                });
-                if !slot.1.contains(&entry.target) {
-                    slot.1.push(entry.target);
+                // A term of several words also matches written as one
+                // (`quickfreeze`, `cyberbullying` for `cyber bullying`): the
+                // folded words joined, as one word.
+                let joined: String = {
+                    let folded = fold(&term.text);
+                    word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect()
+                };
+                let length = key.len();
+                let mut keys = vec![key];
+                if length > 1 && joined.chars().count() >= 6 {
+                    keys.push(vec![format!("={joined}")]);
+                }
+                for key in keys {
+                    let slot = merged.entry(key.clone()).or_insert_with(|| {
+                        order.push(key.clone());
+                        (term.text.clone(), Vec::new(), length)
+                    });
+                    if !slot.1.contains(&entry.target) {
+                        slot.1.push(entry.target);
+                    }
                 }
             }
         }
@@ -154,14 +168,16 @@ impl Suggester {
         let mut terms = Vec::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for key in order {
-            let Some((text, targets)) = merged.remove(&key) else {
+            let Some((text, targets, length)) = merged.remove(&key) else {
                 continue;
             };
             // Specific (few provisions) and long (several words) terms say
-            // more than a common single word.
+            // more than a common single word; a term written as one word
+            // weighs what its words do.
+            let length = length as f32;
             let weight = (1.0 + provisions / targets.len() as f32).ln()
-                * (key.len() as f32).sqrt()
-                * if key.len() == 1 { 0.6 } else { 1.0 };
+                * length.sqrt()
+                * if length <= 1.0 { 0.6 } else { 1.0 };
             by_first
                 .entry(key[0].clone())
                 .or_default()
@@ -571,6 +587,18 @@ mod tests {
             checked += want.len();
         }
         assert!(checked > 0, "the check compared some suggestions");
+    }
+
+    #[test]
+    fn a_term_written_as_one_word_is_found() {
+        let s = suggester();
+        let found = s.for_text("Investigators asked for a quickfreeze of the logs held abroad.");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.target == Target::Article(42) && f.reason.contains("'quick freeze'")),
+            "{found:?}"
+        );
     }
 
     #[test]
