@@ -8,6 +8,7 @@
 //! ```toml
 //! theme = "light"        # dark (default), light, high-contrast
 //! mouse = false
+//! suggested_links = false  # hide the [suggested] links (shown by default)
 //! [keys]
 //! quit = "Q"
 //! search = "ctrl-f"
@@ -27,6 +28,8 @@ use toml::de::{DeTable, DeValue};
 pub struct Config {
     pub theme: Option<ThemeName>,
     pub mouse: Option<bool>,
+    /// `suggested_links = false` hides the suggested links in the explorer.
+    pub suggested_links: Option<bool>,
     pub keys: KeyOverrides,
 }
 
@@ -37,6 +40,8 @@ pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
     pub mouse: bool,
+    /// The `[suggested]` links are hidden (`suggested_links = false`).
+    pub hide_suggested: bool,
 }
 
 impl Config {
@@ -49,6 +54,7 @@ impl Config {
             theme: Theme::new(theme.or(self.theme).unwrap_or_default(), colour),
             keymap: Keymap::new(self.keys),
             mouse: !no_mouse && self.mouse.unwrap_or(true),
+            hide_suggested: !self.suggested_links.unwrap_or(true),
         }
     }
 }
@@ -150,6 +156,15 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
                     ));
                 }
             },
+            "suggested_links" => match value.get_ref() {
+                DeValue::Boolean(b) => config.suggested_links = Some(*b),
+                _ => {
+                    return Err(fail(
+                        value.span().start,
+                        "suggested_links must be true or false".into(),
+                    ));
+                }
+            },
             "keys" => match value.get_ref() {
                 DeValue::Table(keys) => config.keys = parse_keys(keys, &fail)?,
                 _ => {
@@ -163,7 +178,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
                 return Err(fail(
                     at,
                     format!(
-                        "unknown setting {:?}: the settings are theme, mouse and [keys]",
+                        "unknown setting {:?}: the settings are theme, mouse, suggested_links and [keys]",
                         shown(other)
                     ),
                 ));
@@ -288,6 +303,16 @@ mod tests {
         assert_eq!(s.theme, Theme::default());
         assert!(s.mouse);
         assert_eq!(s.keymap, Keymap::default());
+    }
+
+    #[test]
+    fn suggested_links_are_shown_unless_the_file_hides_them() {
+        let c = parse("suggested_links = false\n", "c").expect("parses");
+        assert!(c.settings(None, false, true).hide_suggested);
+        let c = parse("", "c").expect("parses");
+        assert!(!c.settings(None, false, true).hide_suggested);
+        let e = parse("suggested_links = 1", "c").expect_err("bad value");
+        assert!(e.message.contains("true or false"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::app::action::{Action, Effect, MouseInput, MouseKind};
 use crate::app::keymap::mode;
+use crate::app::state::suggested::SuggestedLinks;
 use crate::app::state::{AppState, Overlay};
 use crate::app::update::update;
 use crate::corpus::Corpus;
@@ -115,6 +116,7 @@ pub fn run_linked(
         theme,
         keymap,
         mouse,
+        hide_suggested,
     } = opts.settings;
     let mut session = Session::enter(mouse)?;
     let mut state = crate::app::desk::start(
@@ -152,8 +154,20 @@ pub fn run_linked(
         .ok()
     });
     let mut rejoined = false;
+    let suggestions_waker: crate::search::Waker = {
+        let tx = tx.clone();
+        Arc::new(move || {
+            let _ = tx.send(Input::Wake);
+        })
+    };
     read_terminal(tx);
     state.search.index_in_background(&corpus);
+    state.suggested = SuggestedLinks::background(
+        Arc::clone(&corpus),
+        &graph,
+        !hide_suggested,
+        Some(Arc::clone(&suggestions_waker)),
+    );
     let mut dirty = true;
     loop {
         match session.signal() {
@@ -190,10 +204,11 @@ pub fn run_linked(
             dirty = true;
         }
         // Results stream in from the search threads: take them in and draw.
-        if state.search.engine.busy() {
+        if state.search.engine.busy() || state.suggested.pending() {
             let seen = state.search.arrivals;
+            let computing = state.suggested.pending();
             update(&mut state, &corpus, &graph, Action::SearchPoll);
-            dirty |= state.search.arrivals != seen;
+            dirty |= state.search.arrivals != seen || computing && !state.suggested.pending();
         }
         if let Some(room) = &mut room
             && (dirty || rejoined)
@@ -256,6 +271,12 @@ pub fn run_linked(
                         std::sync::Arc::make_mut(&mut corpus),
                     );
                     state.search.index_in_background(&corpus);
+                    state.suggested = SuggestedLinks::background(
+                        Arc::clone(&corpus),
+                        &graph,
+                        !hide_suggested,
+                        Some(Arc::clone(&suggestions_waker)),
+                    );
                 }
                 Effect::Nothing => {}
             }

@@ -178,3 +178,33 @@ fn development_set_top1_and_top3() {
     assert!(t1 >= FLOOR_TOP1, "top-1 {t1:.2}");
     assert!(t3 >= FLOOR_TOP3, "top-3 {t3:.2}");
 }
+
+/// Words written together (`quickfreeze`) and misspelt words, apart from the
+/// development set: each finds its provision among the first three.
+#[test]
+fn joined_and_misspelt_words_find_their_provision() {
+    let c = load_embedded().expect("the corpus loads");
+    let index = SearchIndex::build(&c);
+    let cases: &[(&str, &[u8])] = &[
+        ("quickfreeze", &[42]),
+        ("quickfreeze", &[25]),
+        ("revengeporn", &[16]),
+        ("dataprotection", &[36]),
+        ("childporn", &[14]),
+        ("wiretaping", &[30]),
+        ("dual criminalty", &[37, 40]),
+        ("expedted preservaton", &[25, 42]),
+        ("intimte images", &[16]),
+    ];
+    for (q, want) in cases {
+        let hits = index.search(q, Scope::All, 3);
+        assert!(
+            hits.iter().any(|h| answers(&c, h.place, &Arts(want))),
+            "{q:?} -> {:?}",
+            hits.iter().map(|h| h.location.as_str()).collect::<Vec<_>>()
+        );
+    }
+    // A word the corpus knows is never split, nor a typo of one.
+    let q = index.prepare("extradtion");
+    assert_eq!(q.terms.len(), 1);
+}

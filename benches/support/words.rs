@@ -131,6 +131,15 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
         super::passage_bytes(&import) as f64 / 1e6,
         ms(t.elapsed())
     );
+    // What `show article 42 --json` adds for the same library: the one
+    // provision's suggestions (before: every passage's, then filtered).
+    let t = Instant::now();
+    let target = treaty::corpus::Target::Article(42);
+    let made = suggester.for_target(&import, target, &|_| false).len();
+    println!(
+        "suggestions of Art. 42 in that import (show/refs --json): {:.0} ms ({made} suggestions)",
+        ms(t.elapsed())
+    );
     // `treaty search` with no hit against `fzf --filter`, whole processes.
     let Ok(tmp) = tempfile::tempdir() else {
         println!("no temp dir: treaty vs fzf skipped");

@@ -41,6 +41,12 @@ pub enum Action {
     Suspend,
     /// Open the search overlay.
     Search,
+    /// Open the subject index: its terms alphabetically, filtered as typed.
+    SubjectIndex,
+    /// On a selected suggested link: make it the user's own inferred link,
+    /// or hide it for good.
+    AcceptSuggestion,
+    RejectSuggestion,
     /// Take in results the background search has sent (the event loop asks).
     SearchPoll,
     /// In the search overlay: the next scope (all, articles, sources).

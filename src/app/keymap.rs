@@ -24,6 +24,8 @@ pub enum Mode {
     Speaker,
     /// The search overlay: printable keys are the query.
     Search,
+    /// The subject index: printable keys filter it.
+    Index,
 }
 
 /// What a binding is for; the help overlay groups by it, in this order.
@@ -160,6 +162,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(P, &[key(K::Backspace), ctrl('h')], Action::PromptBackspace, G::GoTo, "erase a character"),
     bind(P, &[key(K::Esc)], Action::Close, G::GoTo, "cancel"),
     bind(N, &[ch('/')], Action::Search, G::Search, "search articles, chapters, sources and passages"),
+    bind(N, &[ch('I')], Action::SubjectIndex, G::Search, "subject index: terms of art, synonyms, acronyms, A to Z"),
     bind(N, &[ch('n')], Action::NextMatch, G::Search, "next match of the last search in this view"),
     bind(N, &[ch('N')], Action::PrevMatch, G::Search, "previous match of the last search in this view"),
     bind(H, &[ch('/')], Action::Search, G::Search, "search"),
@@ -179,6 +182,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(S, &[key(K::Right)], Action::CursorRight, G::Search, "cursor right"),
     bind(S, &[key(K::Home), ctrl('a')], Action::CursorStart, G::Search, "cursor to the start"),
     bind(S, &[key(K::End), ctrl('e')], Action::CursorEnd, G::Search, "cursor to the end"),
+    bind(Mode::Index, &[key(K::Enter)], Action::PromptSubmit, G::Search, "open the provision of the term (a list to pick from when it has several)"),
+    bind(Mode::Index, &[key(K::Esc)], Action::Close, G::Search, "close the index (the list to pick from first)"),
+    bind(Mode::Index, &[key(K::Down), ctrl('n'), ctrl('j')], Action::Down, G::Search, "next term"),
+    bind(Mode::Index, &[key(K::Up), ctrl('p'), ctrl('k')], Action::Up, G::Search, "previous term"),
+    bind(Mode::Index, &[key(K::PageDown)], Action::PageDown, G::Search, "a page down"),
+    bind(Mode::Index, &[key(K::PageUp)], Action::PageUp, G::Search, "a page up"),
+    bind(Mode::Index, &[key(K::Home)], Action::Top, G::Search, "the first term"),
+    bind(Mode::Index, &[key(K::End)], Action::Bottom, G::Search, "the last term"),
+    bind(Mode::Index, &[key(K::Backspace), ctrl('h')], Action::PromptBackspace, G::Search, "erase the last character of the filter"),
+    bind(Mode::Index, &[ctrl('u')], Action::PromptClear, G::Search, "clear the filter"),
+    bind(Mode::Index, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
+    bind(Mode::Index, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
     bind(S, &[ctrl('c')], Action::Quit, G::Quit, "quit"),
     bind(S, &[ctrl('z')], Action::Suspend, G::Quit, "suspend"),
     bind(N, &[ch('?'), key(K::F(1))], Action::Help, G::Quit, "show or hide this help"),
@@ -207,6 +222,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[ch('J'), shift(K::Down)], Action::BookmarkDown, G::Work, "bookmarks list: move the selected bookmark down"),
     bind(N, &[ch('d'), key(K::Delete)], Action::RemoveBookmark, G::Work, "bookmarks list: remove the selected bookmark"),
     bind(N, &[ch('e')], Action::EditNote, G::Work, "edit your note on the article, passage or source in view"),
+    bind(N, &[ch('+')], Action::AcceptSuggestion, G::Work, "on a [suggested] link: accept it, as your own inferred link with its reason"),
+    bind(N, &[ch('-')], Action::RejectSuggestion, G::Work, "on a [suggested] link: reject it; it is hidden and not suggested again"),
     bind(N, &[ch('y')], Action::Copy, G::Work, "copy the passage or article with its citation (OSC 52)"),
     bind(N, &[ch('x')], Action::Export, G::Work, "export a Markdown brief of your bookmarks (or this article)"),
     bind(N, &[ch('X')], Action::EditKeyPoints, G::Work, "write the key points of that brief (your words, first in it)"),
@@ -285,7 +302,7 @@ pub fn action_for(keys: &Keymap, mode: Mode, event: KeyEvent) -> Option<Action> 
         }
         (Mode::Note, KeyCode::Tab) => Some(Action::Edit(EditKey::Char(' '))),
         (Mode::Present, KeyCode::Char(c)) if c.is_ascii_digit() => Some(Action::PromptChar(c)),
-        (Mode::Search, KeyCode::Char(c))
+        (Mode::Search | Mode::Index, KeyCode::Char(c))
             if !pressed
                 .mods
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -386,6 +403,10 @@ pub fn help_lines(keys: &Keymap) -> Vec<HelpLine> {
             "In the search overlay (typing writes the query)",
             Mode::Search,
         ),
+        (
+            "In the subject index (typing filters it; a number keeps an article's terms)",
+            Mode::Index,
+        ),
         ("In the note editor (typing writes the note)", Mode::Note),
         ("In presentation mode (p)", Mode::Present),
         (
@@ -474,6 +495,7 @@ pub fn mode(state: &AppState) -> Mode {
         Some(Overlay::Present(_)) => Mode::Present,
         Some(Overlay::Note { .. }) => Mode::Note,
         Some(Overlay::Search(_)) => Mode::Search,
+        Some(Overlay::Index(_)) => Mode::Index,
         None => Mode::Normal,
     }
 }

@@ -50,6 +50,10 @@ pub fn open(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
                 to_target(state, corpus, graph, passage, l.target);
             }
         }
+        Some(Item::Suggested(e)) if e.in_cited_by => {
+            to_passage(state, corpus, graph, e.passage, e.target)
+        }
+        Some(Item::Suggested(e)) => to_target(state, corpus, graph, e.passage, e.target),
         _ => {
             let hint = match (focus, state.view().target()) {
                 (PaneId::Document, Some(_))

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod desk;
 pub mod import;
+pub mod index;
 pub mod keymap;
 pub mod links;
 pub mod mouse;
@@ -19,6 +20,7 @@ pub mod scroll;
 pub mod search;
 pub mod settle;
 pub mod state;
+pub mod suggested;
 pub mod update;
 pub mod view;
 pub mod wrap;

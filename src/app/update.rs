@@ -25,6 +25,13 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
     if let Some(effect) = crate::app::search::intercept(state, corpus, graph, action.clone()) {
         return effect;
     }
+    if let Some(effect) = crate::app::index::handle(state, corpus, graph, &action) {
+        return effect;
+    }
+    if crate::app::suggested::handle(state, corpus, graph, &action).is_some() {
+        settle(state, corpus, graph);
+        return Effect::Nothing;
+    }
     if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
         return effect;
@@ -77,7 +84,11 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         }
         Action::PromptSubmit => crate::app::nav::submit_prompt(state, corpus, graph),
         Action::Search => crate::app::search::open(state, corpus),
-        Action::SearchPoll => crate::app::search::poll(state, corpus, graph),
+        Action::SearchPoll => {
+            // The suggested links arrive on the same wake as search results.
+            state.suggested.poll();
+            crate::app::search::poll(state, corpus, graph)
+        }
         Action::NextMatch => crate::app::search::step(state, corpus, graph, true),
         Action::PrevMatch => crate::app::search::step(state, corpus, graph, false),
         // Keys of the search overlay: `search::intercept` above takes them.
@@ -114,8 +125,12 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         Action::PrevArticle => crate::app::nav::next_article(state, corpus, graph, false),
         Action::Back => crate::app::nav::back(state, corpus, graph),
         Action::Forward => crate::app::nav::forward(state, corpus, graph),
-        // Handled by `present::handle` and `import::handle` above.
-        Action::Present
+        // Handled by `present::handle`, `import::handle` and `index::handle`
+        // above.
+        Action::SubjectIndex
+        | Action::AcceptSuggestion
+        | Action::RejectSuggestion
+        | Action::Present
         | Action::NextSlide
         | Action::PrevSlide
         | Action::BlankScreen

@@ -121,15 +121,21 @@ pub fn links(
     }
 }
 
+/// Whose suggested links `show` and `refs` want.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// Those of one provision, from every source.
+    Target(Target),
+    /// Those of one source's passages (an index into `Corpus::sources`).
+    Source(usize),
+}
+
 /// The suggested links of every passage without a link, as `show` and
 /// `refs --json` add them to a provision's entries: pending suggestions with
 /// basis `suggested`, score and reason; accepted ones as the user's own
-/// inferred links, with the reason; rejected ones not at all.
-pub fn suggested_entries(
-    corpus: &Corpus,
-    graph: &LinkGraph,
-    target: Option<Target>,
-) -> Vec<CitedByJson> {
+/// inferred links, with the reason; rejected ones not at all. Only those
+/// `wanted` are computed, never the whole library's.
+pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> Vec<CitedByJson> {
     let (user, _) = UserData::load();
     let decisions = user.decisions();
     let suggester = Suggester::new(corpus);
@@ -137,9 +143,12 @@ pub fn suggested_entries(
     // Graded as a link would be, so a suggestion shows its depth too.
     let terms = crate::refs::depth::subject_terms(corpus);
     let no_terms = crate::corpus::bearing::Terms::default();
-    (0..corpus.sources.len())
-        .flat_map(|s| suggester.for_source(corpus, s, &linked))
-        .filter(|sug| target.is_none_or(|t| sug.target == t))
+    let found = match wanted {
+        Wanted::Target(t) => suggester.for_target(corpus, t, &linked),
+        Wanted::Source(s) => suggester.for_source(corpus, s, &linked),
+    };
+    found
+        .into_iter()
         .filter_map(|sug| {
             let r = row(corpus, &sug, decisions);
             let (basis, reason, score) = match r.state {

@@ -18,7 +18,7 @@ pub use bookmarks::{bookmarks, notes};
 pub use check::check;
 pub use export::{ExportArgs, export};
 pub use import::import;
-pub use links::{links, suggested_entries};
+pub use links::{Wanted, links, suggested_entries};
 pub use present::{present, resolve_deck, settings};
 pub use scan::scan;
 pub use search::search;

@@ -53,7 +53,11 @@ fn with_suggested(
     target: Target,
 ) -> Vec<CitedByJson> {
     let mut list = cited_by_list(corpus, graph, links);
-    list.extend(super::suggested_entries(corpus, graph, Some(target)));
+    list.extend(super::suggested_entries(
+        corpus,
+        graph,
+        super::Wanted::Target(target),
+    ));
     list
 }
 
@@ -373,10 +377,8 @@ fn show_source(
     let s = &corpus.sources[i];
     let id = |index| crate::corpus::PassageId { source: i, index };
     if json {
-        let suggested: Vec<CitedByJson> = super::suggested_entries(corpus, graph, None)
-            .into_iter()
-            .filter(|c| c.source == s.id)
-            .collect();
+        let suggested: Vec<CitedByJson> =
+            super::suggested_entries(corpus, graph, super::Wanted::Source(i));
         let j = SourceFullJson {
             meta: source_json(s),
             paragraphs: s
@@ -616,7 +618,7 @@ pub fn refs(
         let j: Vec<RefJson> = cited_by_list(corpus, &graph, &links)
             .into_iter()
             .chain(
-                super::suggested_entries(corpus, &graph, Some(target))
+                super::suggested_entries(corpus, &graph, super::Wanted::Target(target))
                     .into_iter()
                     .filter(|e| suggestion_kept(corpus, &filter, e)),
             )

@@ -104,7 +104,8 @@ impl SearchIndex {
     /// typo corrections (words of the vocabulary one or two edits away,
     /// only for words the vocabulary does not know) and its weight.
     pub fn prepare(&self, raw: &str) -> Query {
-        let mut q = Query::parse(raw);
+        let raw = self.split_compounds(raw);
+        let mut q = Query::parse(&raw);
         let n = self.documents.max(1) as f32;
         for term in &mut q.terms {
             if !term.required() && self.df(term) == 0 {
@@ -119,6 +120,63 @@ impl SearchIndex {
             term.idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         }
         q
+    }
+
+    /// Words written together that the corpus writes apart (`quickfreeze`,
+    /// `dataprotection`) are read as the two words: a word the vocabulary
+    /// does not know, with no word one typo away, that splits into two
+    /// known words of three letters or more (the split whose rarer half is
+    /// commonest wins). Quoted phrases and `'literal` words stay as typed.
+    fn split_compounds(&self, raw: &str) -> String {
+        if raw.contains('"') {
+            return raw.to_string();
+        }
+        let mut changed = false;
+        let tokens: Vec<String> = raw
+            .split_whitespace()
+            .map(|token| {
+                if token.starts_with('\'') {
+                    return token.to_string();
+                }
+                let word = super::fold::fold(token);
+                if word.chars().count() < 7
+                    || !word.chars().all(char::is_alphanumeric)
+                    || self.vocab.contains_key(&word)
+                    || self
+                        .vocab
+                        .keys()
+                        .any(|w| edit_distance(&word, w, 1).is_some())
+                {
+                    return token.to_string();
+                }
+                let best = word
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .filter(|&i| i > 0)
+                    .filter_map(|i| {
+                        let (a, b) = word.split_at(i);
+                        let (na, nb) = (self.vocab.get(a)?, self.vocab.get(b)?);
+                        (a.chars().count() >= 3 && b.chars().count() >= 3).then_some((
+                            *na.min(nb),
+                            a,
+                            b,
+                        ))
+                    })
+                    .max_by_key(|(n, _, _)| *n);
+                match best {
+                    Some((_, a, b)) => {
+                        changed = true;
+                        format!("{a} {b}")
+                    }
+                    None => token.to_string(),
+                }
+            })
+            .collect();
+        if changed {
+            tokens.join(" ")
+        } else {
+            raw.to_string()
+        }
     }
 
     /// Documents of the vocabulary holding a word this term matches (at

@@ -123,7 +123,7 @@ const PARALLEL_MIN: usize = 512;
 
 impl Suggester {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut merged: HashMap<Vec<String>, (String, Vec<Target>)> = HashMap::new();
+        let mut merged: HashMap<Vec<String>, (String, Vec<Target>, usize)> = HashMap::new();
         let mut order: Vec<Vec<String>> = Vec::new();
         for entry in &corpus.subject.entries {
             for term in &entry.terms {
@@ -141,12 +141,26 @@ impl Suggester {
                 if key.is_empty() {
                     continue;
                 }
-                let slot = merged.entry(key.clone()).or_insert_with(|| {
-                    order.push(key.clone());
-                    (term.text.clone(), Vec::new())
-                });
-                if !slot.1.contains(&entry.target) {
-                    slot.1.push(entry.target);
+                // A term of several words also matches written as one
+                // (`quickfreeze`, `cyberbullying` for `cyber bullying`): the
+                // folded words joined, as one word.
+                let joined: String = {
+                    let folded = fold(&term.text);
+                    word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect()
+                };
+                let length = key.len();
+                let mut keys = vec![key];
+                if length > 1 && joined.chars().count() >= 6 {
+                    keys.push(vec![format!("={joined}")]);
+                }
+                for key in keys {
+                    let slot = merged.entry(key.clone()).or_insert_with(|| {
+                        order.push(key.clone());
+                        (term.text.clone(), Vec::new(), length)
+                    });
+                    if !slot.1.contains(&entry.target) {
+                        slot.1.push(entry.target);
+                    }
                 }
             }
         }
@@ -154,14 +168,16 @@ impl Suggester {
         let mut terms = Vec::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for key in order {
-            let Some((text, targets)) = merged.remove(&key) else {
+            let Some((text, targets, length)) = merged.remove(&key) else {
                 continue;
             };
             // Specific (few provisions) and long (several words) terms say
-            // more than a common single word.
+            // more than a common single word; a term written as one word
+            // weighs what its words do.
+            let length = length as f32;
             let weight = (1.0 + provisions / targets.len() as f32).ln()
-                * (key.len() as f32).sqrt()
-                * if key.len() == 1 { 0.6 } else { 1.0 };
+                * length.sqrt()
+                * if length <= 1.0 { 0.6 } else { 1.0 };
             by_first
                 .entry(key[0].clone())
                 .or_default()
@@ -389,6 +405,71 @@ impl Suggester {
         out
     }
 
+    /// The suggestions of one provision: for every passage of every source
+    /// that `linked` says has no link yet, the suggestion of `target` when
+    /// it is among that passage's. A passage none of whose index terms
+    /// points to `target` is passed over once its terms are read, without
+    /// weighing the provisions it does suggest: what `show` and `refs`
+    /// need for one article, without suggesting for the whole library.
+    pub fn for_target(
+        &self,
+        corpus: &Corpus,
+        target: Target,
+        linked: &dyn Fn(PassageId) -> bool,
+    ) -> Vec<Suggestion> {
+        let ids: Vec<PassageId> = corpus
+            .sources
+            .iter()
+            .enumerate()
+            .flat_map(|(source, s)| {
+                (0..s.passages.len()).map(move |index| PassageId { source, index })
+            })
+            .filter(|id| !linked(*id))
+            .collect();
+        let run = |ids: &[PassageId]| {
+            let mut cache = HashMap::new();
+            let mut out = Vec::new();
+            for &id in ids {
+                let Some(passage) = corpus.passage(id) else {
+                    continue;
+                };
+                let pairs = words_cached(&passage.text, &mut cache);
+                let points = self
+                    .find_terms(&pairs)
+                    .into_iter()
+                    .any(|t| self.terms[t].targets.contains(&target));
+                if !points {
+                    continue;
+                }
+                out.extend(
+                    self.for_text_cached(&passage.text, &mut cache)
+                        .into_iter()
+                        .filter(|s| s.target == target)
+                        .map(|s| Suggestion {
+                            passage: id,
+                            target: s.target,
+                            score: s.score,
+                            reason: s.reason,
+                        }),
+                );
+            }
+            out
+        };
+        if ids.len() < 2 * PARALLEL_MIN {
+            return run(&ids);
+        }
+        let (first, second) = ids.split_at(ids.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(second));
+            let mut out = run(first);
+            match other.join() {
+                Ok(rest) => out.extend(rest),
+                Err(_) => out.extend(run(second)),
+            }
+            out
+        })
+    }
+
     /// Suggestions for every passage of source `source` that `linked` says
     /// has no link yet (no citation, no analyst's link), in passage order.
     /// A long source is shared between two threads (the machine this is
@@ -421,6 +502,49 @@ impl Suggester {
     }
 }
 
+/// Every suggestion of a corpus, by passage and by provision: what the
+/// explorer shows beside the cited and inferred links, computed once (off
+/// the UI thread) for the corpus as loaded.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct SuggestionTable {
+    by_passage: HashMap<PassageId, Vec<Suggestion>>,
+    by_target: HashMap<Target, Vec<Suggestion>>,
+}
+
+impl SuggestionTable {
+    /// The suggestions of every passage `linked` says has no link yet.
+    pub fn build(corpus: &Corpus, linked: &dyn Fn(PassageId) -> bool) -> Self {
+        let suggester = Suggester::new(corpus);
+        let mut table = SuggestionTable::default();
+        for source in 0..corpus.sources.len() {
+            for s in suggester.for_source(corpus, source, linked) {
+                table.by_target.entry(s.target).or_default().push(s.clone());
+                table.by_passage.entry(s.passage).or_default().push(s);
+            }
+        }
+        table
+    }
+
+    /// A passage's suggestions, best first.
+    pub fn of_passage(&self, p: PassageId) -> &[Suggestion] {
+        self.by_passage.get(&p).map_or(&[], Vec::as_slice)
+    }
+
+    /// A provision's suggestions, in source and paragraph order.
+    pub fn of_target(&self, t: Target) -> &[Suggestion] {
+        self.by_target.get(&t).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of suggestions.
+    pub fn len(&self) -> usize {
+        self.by_passage.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_passage.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,6 +569,36 @@ mod tests {
             "{found:?}"
         );
         assert!(first.reason.ends_with(&first.target.label()));
+    }
+
+    #[test]
+    fn one_provision_gets_what_every_passage_would_suggest_for_it() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
+        let s = Suggester::new(&corpus);
+        let none = |_: PassageId| false;
+        let all: Vec<Suggestion> = (0..corpus.sources.len())
+            .flat_map(|i| s.for_source(&corpus, i, &none))
+            .collect();
+        let mut checked = 0;
+        for target in [Target::Article(42), Target::Article(16), Target::Article(6)] {
+            let want: Vec<&Suggestion> = all.iter().filter(|x| x.target == target).collect();
+            let got = s.for_target(&corpus, target, &none);
+            assert_eq!(got.iter().collect::<Vec<_>>(), want, "{target}");
+            checked += want.len();
+        }
+        assert!(checked > 0, "the check compared some suggestions");
+    }
+
+    #[test]
+    fn a_term_written_as_one_word_is_found() {
+        let s = suggester();
+        let found = s.for_text("Investigators asked for a quickfreeze of the logs held abroad.");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.target == Target::Article(42) && f.reason.contains("'quick freeze'")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -30,8 +30,22 @@ pub fn draw(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) 
     );
 }
 
-/// `Cited by (12: 9 cited, 3 inferred)`
+/// `Cited by (12: 9 cited, 3 inferred) · 2 suggested`
 fn cited_by_title(screen: &Screen, state: &AppState) -> String {
+    let title = links_title(screen, state);
+    let suggested = state.view().target().map_or(0, |t| {
+        crate::app::view::suggested_lines::for_target(state, screen.ctx.corpus, t)
+            .iter()
+            .filter(|e| matches!(e, crate::app::view::entry::Item::Suggested(s) if !s.accepted))
+            .count()
+    });
+    if suggested == 0 {
+        return title;
+    }
+    format!("{title} · {suggested} suggested")
+}
+
+fn links_title(screen: &Screen, state: &AppState) -> String {
     let base = crate::app::view::document::title(screen.ctx, state, PaneId::Links);
     let Some(target) = state.view().target() else {
         return base;

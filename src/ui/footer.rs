@@ -122,7 +122,8 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             vec![(Action::PromptSubmit, "import"), (Action::Close, "cancel")]
         }
         Mode::Prompt => vec![(Action::PromptSubmit, "go"), (Action::Close, "cancel")],
-        Mode::Present | Mode::Speaker => Vec::new(),
+        // The subject index draws its own keys line.
+        Mode::Present | Mode::Speaker | Mode::Index => Vec::new(),
         Mode::Search => vec![
             (Action::PromptSubmit, "open"),
             (Action::Down, "next result"),

@@ -6,6 +6,7 @@
 mod article;
 mod footer;
 mod help;
+mod index;
 pub mod layout;
 mod note;
 mod outline;
@@ -59,6 +60,9 @@ pub fn draw(
     note::draw(frame, theme, &screen, state);
     if let Some(Overlay::Help { top }) = &state.overlay {
         help::draw(frame.buffer_mut(), theme, area, &state.keymap, *top);
+    }
+    if let Some(Overlay::Index(o)) = &state.overlay {
+        index::draw(frame.buffer_mut(), theme, area, o, corpus, &state.keymap);
     }
     if let Some(Overlay::Search(o)) = &state.overlay {
         search::draw(frame, theme, o, corpus, state.search.engine.indexing());

@@ -5,9 +5,11 @@
 pub mod deck;
 pub mod editor;
 pub mod engine;
+pub mod index;
 pub mod keys;
 pub mod place;
 pub mod search;
+pub mod suggested;
 
 pub use place::{Overview, View};
 
@@ -125,6 +127,8 @@ pub enum Overlay {
     },
     /// The search overlay (`/`), fed by the background search.
     Search(Box<crate::app::state::search::SearchOverlay>),
+    /// The subject index (`I`), filtered as the user types.
+    Index(Box<crate::app::state::index::IndexOverlay>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +160,8 @@ pub struct AppState {
     pub desk: crate::app::state::Desk,
     /// The keys of this session (config.toml's overrides on the table).
     pub keymap: crate::app::state::keys::Keymap,
+    /// The suggested links, computed off the UI thread.
+    pub suggested: crate::app::state::suggested::SuggestedLinks,
 }
 
 impl AppState {
@@ -182,6 +188,7 @@ impl AppState {
             user: crate::user::UserData::default(),
             desk: crate::app::state::Desk::default(),
             keymap: crate::app::state::keys::Keymap::default(),
+            suggested: crate::app::state::suggested::SuggestedLinks::default(),
         }
     }
 

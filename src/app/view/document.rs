@@ -226,31 +226,40 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     }
     if let Some(target) = view.target() {
         let n = ctx.graph.count(target);
+        // Suggested links come after the cited and inferred ones.
+        let suggested = crate::app::view::suggested_lines::for_target(state, ctx.corpus, target);
         if n == 0 {
             let what = match target {
                 Target::Preamble => "the preamble",
                 Target::Chapter(_) => "this chapter as a whole",
                 Target::Article(_) => "this article",
             };
-            return vec![Item::Note(format!(
+            let mut out = vec![Item::Note(format!(
                 "No passage in the corpus is linked to {what}."
             ))];
+            out.extend(suggested);
+            return out;
         }
         return (0..n)
             .map(|index| Item::CitedBy { target, index })
+            .chain(suggested)
             .collect();
     }
     match selected_passage(ctx, state) {
         Some(p) => {
             let n = ctx.graph.links_of(p).len();
+            let suggested = crate::app::view::suggested_lines::for_passage(state, ctx.corpus, p);
             if n == 0 {
-                return vec![Item::Note(format!(
+                let mut out = vec![Item::Note(format!(
                     "¶ {} is not linked to any provision.",
                     p.index + 1
                 ))];
+                out.extend(suggested);
+                return out;
             }
             (0..n)
                 .map(|index| Item::LinkOf { passage: p, index })
+                .chain(suggested)
                 .collect()
         }
         None => vec![Item::Note(

@@ -64,6 +64,9 @@ pub enum Item {
         passage: PassageId,
         index: usize,
     },
+    /// A suggested link: in "Cited by" it names the passage, in a
+    /// paragraph's links the provision.
+    Suggested(SuggestedEntry),
     Outline(OutlineRow),
     /// An entry of the concerns, coverage, timeline or bookmarks, or the
     /// user's marks under a heading.
@@ -82,6 +85,7 @@ impl Item {
                 | Item::ArticleRow(_)
                 | Item::CitedBy { .. }
                 | Item::LinkOf { .. }
+                | Item::Suggested(_)
                 | Item::Outline(
                     OutlineRow::Preamble
                         | OutlineRow::Chapter(_)
@@ -90,6 +94,21 @@ impl Item {
                 )
         )
     }
+}
+
+/// A suggested link as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuggestedEntry {
+    pub passage: PassageId,
+    pub target: Target,
+    /// The suggester's score in hundredths (`3.12` is 312).
+    pub score: u32,
+    /// What matched: `'quick freeze', 'traffic data' -> Art. 42`.
+    pub reason: String,
+    /// The user made it their own inferred link.
+    pub accepted: bool,
+    /// Listed under a provision ("Cited by"), so it names the passage.
+    pub in_cited_by: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

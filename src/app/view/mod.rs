@@ -8,6 +8,7 @@ pub mod document;
 pub mod entry;
 pub mod geometry;
 pub mod help_rows;
+pub mod index_view;
 pub mod lines;
 pub mod link_lines;
 pub mod matches;
@@ -18,6 +19,7 @@ pub mod screen;
 pub mod search_layout;
 pub mod slide_pages;
 pub mod slides;
+pub mod suggested_lines;
 
 // The text layout and scrolling the view is built on, as drawing reads them:
 // `ui` takes them from here, so it depends on the view and nothing under it.

@@ -30,6 +30,8 @@ pub struct Pane<'a> {
     pub expanded: Vec<u8>,
     /// The user's bookmarks and notes, shown where their items are.
     pub user: Option<&'a crate::user::UserData>,
+    /// The suggested links, when ready and shown.
+    pub suggested: Option<&'a crate::search::suggest::SuggestionTable>,
     /// The search occurrence to mark, in the text of the view.
     pub found: Option<crate::app::state::search::Found>,
     /// Cells before a paragraph's text: marker, number, space.
@@ -74,6 +76,7 @@ impl<'a> Pane<'a> {
             here: View::Preamble,
             expanded: Vec::new(),
             user: None,
+            suggested: None,
             found: None,
             gutter,
         }
@@ -229,7 +232,7 @@ impl<'a> Pane<'a> {
 
     // ---- paragraphs of a source ----
 
-    fn text_width(&self) -> usize {
+    pub(super) fn text_width(&self) -> usize {
         self.width.saturating_sub(self.gutter).max(1)
     }
 
@@ -243,6 +246,7 @@ impl<'a> Pane<'a> {
     fn passage_height(&self, p: PassageId) -> usize {
         self.passage_text(p).lines.len()
             + self.inferred_lines(p).len()
+            + self.suggested_under_passage(p).len()
             + self.passage_marks(p).len()
             + 1
     }
@@ -324,6 +328,7 @@ impl<'a> Pane<'a> {
             self.found_marks(Spot::Text(TextKey::Passage(p)), TextKey::Passage(p)),
         );
         let mut inferred = self.inferred_lines(p);
+        inferred.extend(self.suggested_under_passage(p));
         inferred.extend(self.passage_marks(p));
         let n = text.lines.len();
         let total = n + inferred.len() + 1;
@@ -392,6 +397,7 @@ impl<'a> Pane<'a> {
             Item::ArticleRow(n) => vec![self.article_row(*n, 2, self.width)],
             Item::CitedBy { target, index } => self.cited_by_lines(*target, *index),
             Item::LinkOf { passage, index } => self.link_lines(*passage, *index),
+            Item::Suggested(e) => self.suggested_entry_lines(e),
             Item::Outline(row) => vec![self.outline_row(*row)],
             Item::Desk(d) => self.desk_lines(d),
             Item::Body(_) | Item::Passage(_) => vec![plain("")],

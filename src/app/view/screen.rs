@@ -54,13 +54,22 @@ impl<'a> Screen<'a> {
                 state.user.note(&item).map(str::to_string),
             )
         });
-        let key = (area, focus, view, summary, marks);
+        // Suggested links add lines under paragraphs: their arrival and the
+        // user's decisions change the heights.
+        let decisions = state.user.decisions();
+        let suggested = (
+            state.suggested.table().map(|t| t.len()),
+            decisions.accepted.len(),
+            decisions.rejected.len(),
+        );
+        let key = (area, focus, view, summary, marks, suggested);
         let layout = *state.cache.memo(Derived::Layout, key, || {
             crate::app::probe::screen();
             layout(area, focus, view, |width| {
                 let items = crate::app::view::document::document(ctx, view);
                 let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
                 pane.user = Some(&state.user);
+                pane.suggested = state.suggested.table();
                 (0..pane.len()).map(|i| pane.height(i)).sum()
             })
         });
@@ -80,6 +89,7 @@ impl<'a> Screen<'a> {
         let mut pane = Pane::new(id, items, width, rows, self.ctx);
         pane.here = state.view();
         pane.user = Some(&state.user);
+        pane.suggested = state.suggested.table();
         // Each pane gets only what its lines read: working out the selected
         // paragraph means listing a whole source, so not for every pane.
         match id {

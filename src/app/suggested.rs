@@ -1,0 +1,65 @@
+//! Deciding on a suggested link from the explorer: `+` on a `[suggested]`
+//! entry makes it the user's own inferred link (kept with its reason in
+//! their library), `-` hides it and remembers that; the same file as
+//! `treaty links accept|reject` writes.
+
+use crate::app::action::Action;
+use crate::app::nav::selected_item;
+use crate::app::state::{AppState, PaneId};
+use crate::app::view::entry::{Item, SuggestedEntry};
+use crate::corpus::Corpus;
+use crate::refs::graph::LinkGraph;
+use crate::user::suggestions::Decision;
+
+/// `+` and `-` (and taking the table in when it arrives); `None` for
+/// every other action.
+pub fn handle(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    action: &Action,
+) -> Option<()> {
+    let accept = match action {
+        Action::AcceptSuggestion => true,
+        Action::RejectSuggestion => false,
+        _ => return None,
+    };
+    let selected = match selected_item(state, corpus, graph, PaneId::Links) {
+        Some(Item::Suggested(e)) if state.focus() == PaneId::Links => Some(e),
+        _ => None,
+    };
+    let Some(e) = selected else {
+        state.info(
+            "Select a [suggested] link in the links pane first (w moves there): + accepts it, - rejects it.",
+        );
+        return Some(());
+    };
+    decide(state, corpus, &e, accept);
+    Some(())
+}
+
+fn decide(state: &mut AppState, corpus: &Corpus, e: &SuggestedEntry, accept: bool) {
+    let Some(source) = corpus.sources.get(e.passage.source) else {
+        return;
+    };
+    let decision = Decision {
+        source: source.id.clone(),
+        paragraph: e.passage.index + 1,
+        target: e.target.to_string(),
+        reason: e.reason.clone(),
+        score: e.score as f32 / 100.0,
+    };
+    let what = format!(
+        "{} ¶ {} -> {}",
+        crate::text::one_line(&source.id),
+        e.passage.index + 1,
+        e.target.label()
+    );
+    match state.user.decide(decision, accept) {
+        Ok(()) if accept => state.info(format!(
+            "Accepted {what}: it is your own inferred link now, kept with its reason."
+        )),
+        Ok(()) => state.info(format!("Rejected {what}: it will not be suggested again.")),
+        Err(err) => state.error(format!("Could not save the decision: {err}")),
+    }
+}
