@@ -239,6 +239,10 @@ fn the_room_takes_only_a_speaker_of_its_deck_and_mirrors_the_blank() {
     w.write_all(b"goto 2\n").expect("writes");
     let frame = read_until(&mut r, "end");
     assert!(frame[0].starts_with("slide 2 "), "{frame:?}");
+    // A blanked room shows nothing, not even its counter: bring it back.
+    w.write_all(b"blank off\n").expect("writes");
+    let frame = read_until(&mut r, "end");
+    assert!(frame.contains(&"blank off".to_string()), "{frame:?}");
     room.until("slide 2 in the room", |s| s.contains("2/"));
     room.send("q");
     assert_eq!(
