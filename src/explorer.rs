@@ -133,7 +133,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
-                let problems = crate::app::desk::on_quit(&mut state, &corpus);
+                let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
                 drop(session);
                 tell(&problems);
                 die_of(sig);
@@ -152,7 +152,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
-            let problems = crate::app::desk::on_quit(&mut state, &corpus);
+            let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
             drop(session);
             tell(&problems);
             return Ok(());
@@ -202,7 +202,7 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
             crate::app::desk::flush_outbox(&mut state, &mut std::io::stdout())?;
             match effect {
                 Effect::Quit => {
-                    let problems = crate::app::desk::on_quit(&mut state, &corpus);
+                    let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
                     drop(session);
                     tell(&problems);
                     return Ok(());

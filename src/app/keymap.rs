@@ -460,7 +460,8 @@ pub fn mode(state: &AppState) -> Mode {
         Some(Overlay::Present(_)) => Mode::Present,
         Some(Overlay::Note { .. }) => Mode::Note,
         Some(Overlay::Search(_)) => Mode::Search,
-        None => Mode::Normal,
+        // Every key of the explorer works from the start screen.
+        Some(Overlay::Start { .. }) | None => Mode::Normal,
     }
 }
 

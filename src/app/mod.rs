@@ -18,6 +18,8 @@ pub mod probe;
 pub mod scroll;
 pub mod search;
 pub mod settle;
+pub mod spot;
+pub mod start;
 pub mod state;
 pub mod update;
 pub mod view;

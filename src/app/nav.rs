@@ -78,7 +78,9 @@ pub fn go(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, to: Location
     if to == state.here {
         return;
     }
-    state.history.leave(state.here);
+    if !std::mem::take(&mut state.blank_start) {
+        state.history.leave(state.here);
+    }
     state.here = to;
     state.overlay = None;
     sync_outline(state, corpus, graph);
@@ -108,7 +110,11 @@ pub fn back(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             state.history.forward.push(state.here);
             restore(state, corpus, graph, prev);
         }
-        None => state.info("This is where you started: nothing to go back to."),
+        // Nothing before: the start screen, with this place first in it.
+        None => {
+            let visited = crate::app::spot::visited(state, corpus);
+            crate::app::start::open(state, corpus, &visited);
+        }
     }
 }
 

@@ -125,6 +125,13 @@ pub enum Overlay {
     },
     /// The search overlay (`/`), fed by the background search.
     Search(Box<crate::app::state::search::SearchOverlay>),
+    /// The start screen: on the first launch, and when going back past the
+    /// first place. `places` are the names of the places it offers (see
+    /// `view::start::places`), fixed when it opens; `selected` indexes them.
+    Start {
+        places: Vec<String>,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +163,9 @@ pub struct AppState {
     pub desk: crate::app::state::Desk,
     /// The keys of this session (config.toml's overrides on the table).
     pub keymap: crate::app::state::keys::Keymap,
+    /// The view under the start screen of a first launch, until the user
+    /// sees it: no place to go back to.
+    pub blank_start: bool,
 }
 
 impl AppState {
@@ -182,6 +192,7 @@ impl AppState {
             user: crate::user::UserData::default(),
             desk: crate::app::state::Desk::default(),
             keymap: crate::app::state::keys::Keymap::default(),
+            blank_start: false,
         }
     }
 

@@ -17,6 +17,7 @@ pub mod pane;
 pub mod screen;
 pub mod search_layout;
 pub mod slides;
+pub mod start;
 
 // The text layout and scrolling the view is built on, as drawing reads them:
 // `ui` takes them from here, so it depends on the view and nothing under it.
