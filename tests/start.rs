@@ -256,3 +256,46 @@ fn a_paragraph_that_moved_is_found_by_its_number() {
         Some(pid(1, 5))
     );
 }
+
+// ---- the footer ----
+
+#[test]
+fn the_footer_offers_the_main_tasks_and_names_what_b_bookmarks() {
+    let mut a = launch(tempfile::tempdir().expect("tmp"), 120, 30, Some("23"));
+    let footer = |a: &App| a.screen().lines().last().unwrap_or("").to_string();
+    let f = footer(&a);
+    for hint in ["b bookmark Art. 23", "/ search", "c concerns", "q quit"] {
+        assert!(f.contains(hint), "{hint}: {f}");
+    }
+    // In an overview too: the row selected, by name.
+    a.keys(&[key('C'), code(KeyCode::Down), code(KeyCode::Down)]);
+    let f = footer(&a);
+    assert!(f.contains("b bookmark Art. "), "{f}");
+    assert!(!f.contains("b bookmark  "), "{f}");
+    // Narrow: fewer hints, each whole.
+    for w in [40, 57, 63, 80] {
+        a.resize(w, 20);
+        let f = footer(&a);
+        for piece in f.split("  ").filter(|p| !p.is_empty()) {
+            let known = [
+                "help",
+                "open",
+                "bookmark",
+                "copy",
+                "quit",
+                "search",
+                "concerns",
+                "coverage",
+                "bookmarks",
+                "present",
+                "brief",
+                "back",
+                "pane",
+            ];
+            assert!(
+                known.iter().any(|k| piece.contains(k)),
+                "{piece:?} cut in {f:?}"
+            );
+        }
+    }
+}
