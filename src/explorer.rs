@@ -85,7 +85,8 @@ pub struct RunOptions {
     /// terminal), from config.toml and the command line. The loop owns them
     /// and hands them down: the keys to the state, the theme to drawing.
     pub settings: crate::config::Settings,
-    pub start: Option<crate::corpus::Place>,
+    /// Where to open (`treaty 24(2)`, `treaty zamora#10`, a concern).
+    pub start: Option<crate::corpus::Location>,
 }
 
 pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
@@ -107,12 +108,15 @@ pub fn run_with(corpus: Corpus, opts: RunOptions, overlay: Option<Overlay>) -> a
     let mut state = crate::app::desk::start(
         &corpus,
         &graph,
-        opts.start,
+        opts.start.and_then(|l| l.as_place()),
         user,
         session.size(),
         mouse,
         keymap,
     );
+    if let Some(loc) = opts.start {
+        crate::app::nav::land_first(&mut state, &corpus, &graph, loc);
+    }
     if let Ok(dir) = std::env::current_dir() {
         state.desk.export_dir = Some(dir);
     }

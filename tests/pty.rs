@@ -444,3 +444,17 @@ fn the_first_launch_shows_the_start_and_quitting_reopens_exactly() {
     again.wait_exit();
     again.assert_restored();
 }
+
+/// Issue 16: `treaty PLACE` lands on a paragraph or a concern.
+#[test]
+fn treaty_place_lands_on_a_paragraph_or_a_concern() {
+    let mut run = Run::start(&["--no-mouse", "zamora#10"], 100, 30);
+    run.expect("Zamora · ¶ 10 of");
+    run.send("q");
+    run.wait_exit();
+    let mut run = Run::start(&["--no-mouse", "dual-criminality"], 100, 30);
+    run.expect("Dual criminality");
+    run.expect("Concerns");
+    run.send("q");
+    run.wait_exit();
+}
