@@ -88,7 +88,8 @@ pub struct RunOptions {
     /// terminal), from config.toml and the command line. The loop owns them
     /// and hands them down: the keys to the state, the theme to drawing.
     pub settings: crate::config::Settings,
-    pub start: Option<crate::corpus::Place>,
+    /// Where to open (`treaty 24(2)`, `treaty zamora#10`, a concern).
+    pub start: Option<crate::corpus::Location>,
 }
 
 pub fn run(corpus: Corpus, opts: RunOptions) -> anyhow::Result<()> {
@@ -122,12 +123,15 @@ pub fn run_linked(
     let mut state = crate::app::desk::start(
         &corpus,
         &graph,
-        opts.start,
+        opts.start.and_then(|l| l.as_place()),
         user,
         session.size(),
         mouse,
         keymap,
     );
+    if let Some(loc) = opts.start {
+        crate::app::nav::land_first(&mut state, &corpus, &graph, loc);
+    }
     if let Ok(dir) = std::env::current_dir() {
         state.desk.export_dir = Some(dir);
     }
@@ -172,7 +176,7 @@ pub fn run_linked(
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
-                let problems = crate::app::desk::on_quit(&mut state, &corpus);
+                let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
                 drop(session);
                 // Speakers are told, and the socket goes: die_of runs no
                 // destructor.
@@ -194,7 +198,7 @@ pub fn run_linked(
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
-            let problems = crate::app::desk::on_quit(&mut state, &corpus);
+            let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
             drop(session);
             tell(&problems);
             return Ok(());
@@ -258,7 +262,7 @@ pub fn run_linked(
             crate::app::desk::flush_outbox(&mut state, &mut std::io::stdout())?;
             match effect {
                 Effect::Quit => {
-                    let problems = crate::app::desk::on_quit(&mut state, &corpus);
+                    let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
                     drop(session);
                     tell(&problems);
                     return Ok(());

@@ -132,19 +132,9 @@ fn explore(
         .map(|w| treaty::corpus::locate(&corpus, &w))
         .transpose()
         .map_err(|e| Failure::usage(e.to_string()))?;
-    // The explorer opens a place; a paragraph asked for (`24(2)`,
-    // `zamora#10`) opens its article or source until the explorer takes one.
-    let start = match location.map(|l| l.to) {
-        Some(treaty::corpus::Destination::Place(place)) => Some(place),
-        Some(treaty::corpus::Destination::Concern(i)) => {
-            let id = &corpus.concerns[i].id;
-            return Err(Failure::usage(format!(
-                "'{id}' is a concern: in the explorer, c lists the concerns with their \
-                 passages; `treaty present --deck {id}` presents them"
-            )));
-        }
-        None => None,
-    };
+    // The explorer lands on the paragraph (`24(2)`, `zamora#10`) or the
+    // concern asked for.
+    let start = location;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         writeln!(
             out,

@@ -647,7 +647,7 @@ fn a_note_that_cannot_be_saved_is_kept_and_said() {
     a.keys(&[key('e')]);
     assert!(a.screen().contains("Keep me"), "{}", a.screen());
     // Quitting while editing saves (or here, keeps it to print).
-    let problems = app::desk::on_quit(&mut a.state, &a.corpus);
+    let problems = app::desk::on_quit(&mut a.state, &a.corpus, &a.graph);
     assert!(
         problems.iter().any(|p| p.contains("Keep me")),
         "{problems:?}"
@@ -798,14 +798,14 @@ fn x_without_a_directory_writes_nothing_and_says_so() {
 fn the_last_place_is_kept_and_reopened() {
     let mut a = App::new(100, 30, Some("23"));
     a.keys(&[key('C')]);
-    assert!(app::desk::on_quit(&mut a.state, &a.corpus).is_empty());
+    assert!(app::desk::on_quit(&mut a.state, &a.corpus, &a.graph).is_empty());
     let home = a.home.take().expect("the user data");
     let b = App::with_home(home, 100, 30, None);
     assert_eq!(b.state.view(), View::Overview(Overview::Coverage));
     assert!(b.screen().contains("Coverage"), "{}", b.screen());
     // A place given on the command line wins.
     let mut c = App::new(100, 30, Some("alpha"));
-    assert!(app::desk::on_quit(&mut c.state, &c.corpus).is_empty());
+    assert!(app::desk::on_quit(&mut c.state, &c.corpus, &c.graph).is_empty());
     let home = c.home.take().expect("the user data");
     let file = std::fs::read_to_string(home.path().join("session.json")).expect("session");
     assert!(file.contains("source:alpha"), "{file}");

@@ -320,12 +320,12 @@ fn help_is_generated_from_the_key_table() {
     let mut a = App::new(100, 30, None);
     a.keys(&[key('?')]);
     let s = a.screen();
-    for text in [
-        "Move",
-        "History (like a browser)",
-        "Backspace Alt-← Alt-b",
-        "next link in the view",
-    ] {
+    for text in ["Getting started", "Move", "next link in the view"] {
+        assert!(s.contains(text), "{text}: {s}");
+    }
+    a.keys(&[code(KeyCode::PageDown)]);
+    let s = a.screen();
+    for text in ["History (like a browser)", "Backspace Alt-← Alt-b"] {
         assert!(s.contains(text), "{text}: {s}");
     }
     a.keys(&[code(KeyCode::Esc)]);

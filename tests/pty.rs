@@ -222,7 +222,8 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sighup_restores_the_terminal() {
     let mut run = Run::start(&[], 80, 24);
-    run.expect("Outline");
+    // The first launch opens on the start screen.
+    run.expect("Start here");
     run.signal("-HUP");
     run.wait_exit();
     run.assert_restored();
@@ -339,13 +340,13 @@ fn the_explorer_ends_when_its_terminal_window_closes() {
     let mut screen = String::new();
     while start.elapsed() < WAIT {
         screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
-        if screen.contains("Outline") {
+        if screen.contains("Start here") {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
     // It must be up and drawing, or its ending proves nothing.
-    let came_up = alive() && screen.contains("Outline");
+    let came_up = alive() && screen.contains("Start here");
     tmux(&["kill-server"]);
     assert!(
         came_up,
@@ -410,4 +411,50 @@ fn a_paste_into_search_is_text_and_never_keys() {
         .expect("treaty runs");
     let list = String::from_utf8_lossy(&out.stdout);
     assert!(list.contains("23") && list.contains("24"), "{list}");
+}
+
+/// Issue 16: the first launch opens on the start screen, which says what
+/// treaty is and what to do; quitting on a paragraph and starting again
+/// reopens on that paragraph.
+#[test]
+fn the_first_launch_shows_the_start_and_quitting_reopens_exactly() {
+    let mut run = Run::start(&["--no-mouse"], 80, 24);
+    run.expect("Start here");
+    let first = run.contents();
+    for what in [
+        "United Nations Convention against Cybercrime",
+        ":  go to an article",
+        "/  search",
+    ] {
+        assert!(first.contains(what), "{what}:\n{first}");
+    }
+    run.send(":zamora\r");
+    run.expect("Zamora · ¶ 1 of");
+    for _ in 0..5 {
+        run.send("\x1b[B");
+    }
+    run.expect("Zamora · ¶ 6 of");
+    run.send("q");
+    run.wait_exit();
+    let Run { _data: data, .. } = run;
+    let mut again = Run::start_in(data, &["--no-mouse"], 80, 24);
+    again.expect("Zamora · ¶ 6 of");
+    assert!(!again.contents().contains("Start here"));
+    again.send("q");
+    again.wait_exit();
+    again.assert_restored();
+}
+
+/// Issue 16: `treaty PLACE` lands on a paragraph or a concern.
+#[test]
+fn treaty_place_lands_on_a_paragraph_or_a_concern() {
+    let mut run = Run::start(&["--no-mouse", "zamora#10"], 100, 30);
+    run.expect("Zamora · ¶ 10 of");
+    run.send("q");
+    run.wait_exit();
+    let mut run = Run::start(&["--no-mouse", "dual-criminality"], 100, 30);
+    run.expect("Dual criminality");
+    run.expect("Concerns");
+    run.send("q");
+    run.wait_exit();
 }

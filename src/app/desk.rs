@@ -475,18 +475,31 @@ pub fn start(
         state.here.focus = PaneId::Document;
         settle(&mut state, corpus, graph);
     }
+    // Exactly where the user was: the paragraph, the selection, the scroll.
+    if last.is_some()
+        && let Some(spot) = state.user.last_spot().cloned()
+    {
+        crate::app::spot::reopen(&mut state, corpus, graph, &spot);
+    }
+    // Nowhere to be yet (the first launch, or the user left on the start
+    // screen): the start screen says what this is and what to do.
+    if start.is_none() && last.is_none() {
+        crate::app::start::open(&mut state, corpus, &[]);
+        state.blank_start = true;
+    }
     state
 }
 
 /// On quit: keep the place for next time. The error, if any, is for the
 /// caller to tell (the screen is going away).
-pub fn save_place(state: &mut AppState, corpus: &Corpus) -> Result<(), String> {
-    let Some(name) = place_name(corpus, state.view()) else {
+pub fn save_place(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Result<(), String> {
+    let Some(spot) = crate::app::spot::spot_of(state, corpus, graph) else {
         return Ok(());
     };
+    let visited = crate::app::spot::visited(state, corpus);
     state
         .user
-        .save_last_place(name)
+        .save_session(spot, &visited)
         .map_err(|e| format!("last place not saved: {}", why(&e)))
 }
 
@@ -620,12 +633,12 @@ pub fn flush_outbox(state: &mut AppState, out: &mut dyn std::io::Write) -> std::
 /// On the way out: an open note is saved, the place is kept for next time,
 /// and whatever could not be saved comes back as text to print once the
 /// screen is restored, so no note is lost.
-pub fn on_quit(state: &mut AppState, corpus: &Corpus) -> Vec<String> {
+pub fn on_quit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Vec<String> {
     if matches!(state.overlay, Some(Overlay::Note { .. })) {
         close_note(state, corpus);
     }
     let mut problems = Vec::new();
-    if let Err(e) = save_place(state, corpus) {
+    if let Err(e) = save_place(state, corpus, graph) {
         problems.push(e);
     }
     for (item, text) in state.desk.drafts.drain(..) {

@@ -496,7 +496,8 @@ pub fn mode(state: &AppState) -> Mode {
         Some(Overlay::Note { .. }) => Mode::Note,
         Some(Overlay::Search(_)) => Mode::Search,
         Some(Overlay::Index(_)) => Mode::Index,
-        None => Mode::Normal,
+        // Every key of the explorer works from the start screen.
+        Some(Overlay::Start { .. }) | None => Mode::Normal,
     }
 }
 

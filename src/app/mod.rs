@@ -19,6 +19,8 @@ pub mod probe;
 pub mod scroll;
 pub mod search;
 pub mod settle;
+pub mod spot;
+pub mod start;
 pub mod state;
 pub mod suggested;
 pub mod update;

@@ -78,7 +78,9 @@ pub fn go(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, to: Location
     if to == state.here {
         return;
     }
-    state.history.leave(state.here);
+    if !std::mem::take(&mut state.blank_start) {
+        state.history.leave(state.here);
+    }
     state.here = to;
     state.overlay = None;
     sync_outline(state, corpus, graph);
@@ -108,7 +110,11 @@ pub fn back(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
             state.history.forward.push(state.here);
             restore(state, corpus, graph, prev);
         }
-        None => state.info("This is where you started: nothing to go back to."),
+        // Nothing before: the start screen, with this place first in it.
+        None => {
+            let visited = crate::app::spot::visited(state, corpus);
+            crate::app::start::open(state, corpus, &visited);
+        }
     }
 }
 
@@ -197,27 +203,123 @@ pub fn submit_prompt(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     if input.trim().is_empty() {
         return;
     }
-    // The domain reads every form (`24(2)`, `zamora#10`); the explorer
-    // opens the article or source.
-    match crate::corpus::locate(corpus, &input).map(|l| l.as_place()) {
-        Ok(None) => state.error(format!(
-            "'{}' is a concern: c lists the concerns",
-            crate::text::one_line(&input)
-        )),
-        Ok(Some(place)) => {
-            let view = View::from_place(place);
-            if exists(corpus, view) {
-                let to = fresh(corpus, graph, state, view);
-                go(state, corpus, graph, to);
-            } else {
-                state.error(format!(
-                    "'{}' is not in this corpus",
-                    crate::text::one_line(&input)
-                ));
-            }
-        }
+    // The domain reads every form (`24(2)`, `zamora#10`, a concern); the
+    // explorer lands there.
+    match crate::corpus::locate(corpus, &input) {
+        Ok(loc) => land(state, corpus, graph, loc),
         Err(e) => state.error(e.to_string()),
     }
+}
+
+/// Goes to what go-to or `treaty PLACE` read: a source's paragraph selected;
+/// an article scrolled to its paragraph when the authentic text is there
+/// (otherwise the article, and a line saying why); a concern selected in
+/// the concerns.
+pub fn land(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    loc: crate::corpus::Location,
+) {
+    use crate::app::state::Overview;
+    use crate::corpus::Destination;
+    let place = match loc.to {
+        Destination::Concern(i) => {
+            let view = View::Overview(Overview::Concerns);
+            let mut to = fresh(corpus, graph, state, view);
+            let items = crate::app::view::overviews::document(
+                ctx(state, corpus, graph),
+                Overview::Concerns,
+                None,
+            );
+            if let Some(row) = items
+                .iter()
+                .position(|it| *it == Item::Desk(crate::app::view::entry::DeskItem::Concern(i)))
+            {
+                to.document.selected = row;
+            }
+            go(state, corpus, graph, to);
+            return;
+        }
+        Destination::Place(place) => place,
+    };
+    let view = View::from_place(place);
+    if !exists(corpus, view) {
+        state.error(format!("'{}' is not in this corpus", loc.spelled(corpus)));
+        return;
+    }
+    let mut to = fresh(corpus, graph, state, view);
+    if let (View::Source(source), Some(n)) = (view, loc.paragraph)
+        && let Some(item) = n.checked_sub(1).and_then(|index| {
+            crate::app::view::document::passage_item(
+                ctx(state, corpus, graph),
+                PassageId { source, index },
+            )
+        })
+    {
+        to.document.selected = item;
+        to.document.top = Anchor { item, line: 0 };
+        to.entered = true;
+    }
+    go(state, corpus, graph, to);
+    if let (View::Article(n), Some(p)) = (view, loc.paragraph) {
+        to_paragraph(state, corpus, graph, n, p);
+    }
+}
+
+/// Lands on where the explorer was asked to open (`treaty 24(2)`), the
+/// place itself being where the user starts: nothing to go back to.
+pub fn land_first(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    loc: crate::corpus::Location,
+) {
+    state.overlay = None;
+    state.blank_start = false;
+    land(state, corpus, graph, loc);
+    state.history = crate::app::state::History::default();
+}
+
+/// Scrolls an open article to its numbered paragraph `p`, or says why not.
+fn to_paragraph(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, n: u8, p: usize) {
+    let Some(text) = corpus.article(n).and_then(|a| a.text.as_deref()) else {
+        state.info(format!(
+            "Paragraphs need the authentic text (treaty import-text FILE): this is Art. {n} as a whole."
+        ));
+        return;
+    };
+    let Some(byte) = crate::corpus::place::paragraph_offset(text, p) else {
+        return;
+    };
+    let body = Item::Body(crate::app::wrap::TextKey::ArticleText(n));
+    let items = crate::app::view::document::document(ctx(state, corpus, graph), state.view());
+    let Some(item) = items.iter().position(|it| *it == body) else {
+        // The summary is shown: the paragraph is in the text.
+        let key = crate::app::keymap::first_key(
+            &state.keymap,
+            crate::app::keymap::Mode::Normal,
+            &Action::ToggleSummary,
+        )
+        .unwrap_or_default();
+        state.info(format!(
+            "Art. {n}, paragraph {p} is in the authentic text: {key} shows it."
+        ));
+        return;
+    };
+    let line = {
+        let screen = Screen::new(state, corpus, graph);
+        // On a terminal too short for the text and its links together the
+        // text may be hidden: it opens at the paragraph all the same.
+        let pane = match screen.pane(state, PaneId::Document) {
+            Some(pane) => pane,
+            None => screen.build(state, PaneId::Document, usize::from(state.size.0), 1),
+        };
+        pane.line_of(item, byte)
+    };
+    state.here.document.top = Anchor { item, line };
+    settle(state, corpus, graph);
+    state.info(format!("Art. {n}, paragraph {p}."));
 }
 
 pub fn help_scroll(state: &AppState, top: usize, action: &Action) -> usize {

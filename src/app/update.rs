@@ -32,6 +32,9 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         settle(state, corpus, graph);
         return Effect::Nothing;
     }
+    if let Some(effect) = crate::app::start::handle(state, corpus, graph, &action) {
+        return effect;
+    }
     if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
         return effect;

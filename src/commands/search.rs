@@ -14,7 +14,11 @@ struct HitJson {
     location: String,
     title: String,
     snippet: String,
+    /// The engine's points: comparable only within one query; never
+    /// negative; a place the query names is at the query's ceiling.
     score: i64,
+    /// 0 to 100, on one scale for every query (`search::Scale`).
+    relevance: f64,
     /// Why it matched: the index terms and words of the query found, and
     /// where (`index term 'quick freeze'`, `'extradition' in the heading`).
     why: Vec<String>,
@@ -34,7 +38,12 @@ pub fn search(
     // Only the passages that can match are indexed: the results are those
     // of the full index, for a fraction of the work.
     let index = SearchIndex::build_for_query(corpus, &query);
-    let hits = index.search(&query, Scope::All, limit);
+    let scale = index.scale(&query);
+    // Hits under the floor match a word of the query in passing: not listed.
+    let (hits, weak): (Vec<_>, Vec<_>) = index
+        .search(&query, Scope::All, limit)
+        .into_iter()
+        .partition(|h| scale.relevance(h.score) >= crate::search::FLOOR);
     if json {
         let rows: Vec<HitJson> = hits
             .iter()
@@ -44,11 +53,23 @@ pub fn search(
                 location: one_line(&h.location),
                 title: one_line(&h.title),
                 snippet: one_line(&h.snippet),
-                score: h.score,
+                score: scale.points(h.score),
+                relevance: scale.relevance(h.score),
                 why: index.why(&query, h).iter().map(|w| one_line(w)).collect(),
             })
             .collect();
         return write_json(out, &rows);
+    }
+    if hits.is_empty() && !weak.is_empty() {
+        writeln!(
+            out,
+            "no good match for {:?}: {} weaker hit{} (relevance under {} of 100) not listed",
+            one_line(&query),
+            weak.len(),
+            crate::text::plural(weak.len()),
+            crate::search::FLOOR
+        )?;
+        return Ok(());
     }
     if hits.is_empty() {
         writeln!(out, "no match for {query:?}")?;

@@ -76,17 +76,29 @@ impl Location {
 /// The numbers of an authentic text's numbered paragraphs (`1. ...` after a
 /// blank line), in order.
 pub fn article_paragraphs(text: &str) -> Vec<usize> {
+    numbered(text).map(|(n, _)| n).collect()
+}
+
+/// Where numbered paragraph `n` of an authentic text starts (a byte offset),
+/// so the explorer can scroll to it.
+pub fn paragraph_offset(text: &str, n: usize) -> Option<usize> {
+    numbered(text).find(|(k, _)| *k == n).map(|(_, at)| at)
+}
+
+/// Each numbered paragraph: its number and the byte where its number starts.
+fn numbered(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::once(0)
         .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
         .filter_map(|i| {
-            let rest = text.get(i..)?.trim_start();
+            let from = text.get(i..)?;
+            let rest = from.trim_start();
+            let at = i + (from.len() - rest.len());
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let after = rest.get(digits.len()..)?;
             (!digits.is_empty() && after.starts_with(". "))
-                .then(|| digits.parse().ok())
+                .then(|| digits.parse().ok().map(|n| (n, at)))
                 .flatten()
         })
-        .collect()
 }
 
 /// `24(2)`, `24(2)(b)`, `article 24(2)`, `art. 24 para 2`, `article 24,
@@ -439,6 +451,13 @@ mod tests {
             }
         }
         assert_eq!(article_paragraphs("1. One.\n\n2. Two.\n\n(a) x"), [1, 2]);
+        let text = "1. One.\n\n 2. Two.\n\n(a) x";
+        assert_eq!(
+            paragraph_offset(text, 2).map(|at| &text[at..at + 2]),
+            Some("2.")
+        );
+        assert_eq!(paragraph_offset(text, 1), Some(0));
+        assert_eq!(paragraph_offset(text, 3), None);
         assert!(locate(&c, "24(3)").is_ok());
         assert_eq!(
             locate(&c, "24(4)").map_err(|e| e.to_string()),

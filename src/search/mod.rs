@@ -9,6 +9,7 @@ mod matcher;
 mod occurrences;
 mod query;
 mod rank;
+mod scale;
 mod sentences;
 pub mod suggest;
 mod unit_match;
@@ -22,6 +23,7 @@ pub use index::SearchIndex;
 pub use matcher::{Matcher, SkimMatcher};
 pub use occurrences::{Closeness, matches, matching_sentences};
 pub use query::{Query, Term, named_target};
+pub use scale::{FLOOR, Scale};
 pub use sentences::sentences;
 pub use worker::{DEFAULT_LIMIT, SearchResults, SearchWorker, Waker, lower_this_thread};
 

@@ -37,6 +37,16 @@ const B: f32 = 0.75;
 /// Extra weight per pair of query words found next to each other, in order.
 const ADJACENT: f32 = 0.3;
 
+/// The most a unit can weigh for a query of `terms` words: the heaviest
+/// field, the shortest unit, every word next to the one before. A word
+/// matched whole counts 1, so a place's score is never above the sum of the
+/// words' idf times this (`scale` reads scores against that).
+pub(super) fn max_unit_weight(terms: usize) -> f32 {
+    let shortest = (K1 + 1.0) / (K1 * (1.0 - B) + 1.0);
+    let heaviest = field_weight(Field::IndexTerm);
+    heaviest * shortest * (1.0 + ADJACENT * terms.saturating_sub(1) as f32)
+}
+
 /// The most typo corrections one word gets.
 const MAX_CORRECTIONS: usize = 3;
 

@@ -107,6 +107,16 @@ fn tail(s: &str, max: usize) -> String {
     s[start..].to_string()
 }
 
+/// The main tasks, hinted wherever there is room, most useful first.
+const MAIN_TASKS: [(Action, &str); 6] = [
+    (Action::Search, "search"),
+    (Action::Concerns, "concerns"),
+    (Action::Coverage, "coverage"),
+    (Action::Bookmarks, "bookmarks"),
+    (Action::Present, "present"),
+    (Action::Export, "brief"),
+];
+
 /// The keys that matter here, most useful first, as many as fit.
 fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'static> {
     let m = mode(state);
@@ -144,7 +154,25 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             ),
             (Action::Quit, "save and quit"),
         ],
-        Mode::Normal if matches!(state.view(), View::Overview(_)) => crate::ui::views::hints(state),
+        Mode::Normal if matches!(state.view(), View::Overview(_)) => {
+            let mut v = crate::ui::views::hints(state);
+            // `b` names what it bookmarks here too; with nothing to bookmark
+            // (a concern as a whole) it is not offered.
+            let at = v.iter().position(|(a, _)| *a == Action::ToggleBookmark);
+            match (at, &target) {
+                (Some(i), Some(t)) => v[i].1 = t.as_str(),
+                (Some(i), None) => {
+                    v.remove(i);
+                }
+                _ => {}
+            }
+            for task in MAIN_TASKS {
+                if !v.iter().any(|(a, _)| *a == task.0) {
+                    v.push(task);
+                }
+            }
+            v
+        }
         Mode::Normal => {
             let open = match (state.focus(), state.view()) {
                 (PaneId::Outline, _) => "open",
@@ -169,10 +197,13 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             if !state.history.back.is_empty() {
                 v.push((Action::Back, "back"));
             }
-            v.push((Action::NextPane, "pane"));
             v.push((Action::GoTo, "go to"));
-            v.push((Action::NextArticle, "next"));
+            v.extend(MAIN_TASKS.into_iter().take(2));
+            // How to leave is never crowded out.
             v.push((Action::Quit, "quit"));
+            v.push((Action::NextPane, "pane"));
+            v.extend(MAIN_TASKS.into_iter().skip(2));
+            v.push((Action::NextArticle, "next"));
             v
         }
     };
@@ -183,8 +214,10 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             continue;
         };
         let need = width(&key) + 1 + width(word) + 2;
+        // A hint is shown whole or not at all; a shorter one further down
+        // the list may still fit.
         if used + need > w + 2 {
-            break;
+            continue;
         }
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {word}  ")));

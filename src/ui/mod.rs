@@ -15,6 +15,7 @@ pub mod present;
 pub mod search;
 mod source;
 pub mod speaker;
+mod start;
 pub mod theme;
 pub mod views;
 
@@ -35,6 +36,35 @@ pub fn draw(
     frame.buffer_mut().set_style(area, theme.base());
     if let Some(Overlay::Present(p)) = &state.overlay {
         present::draw(frame.buffer_mut(), theme, area, p, corpus, graph);
+        return;
+    }
+    if let Some(Overlay::Start { places, selected }) = &state.overlay {
+        if area.width < crate::app::view::geometry::MIN_WIDTH
+            || area.height < crate::app::view::geometry::MIN_HEIGHT
+        {
+            layout::too_small(frame.buffer_mut(), theme, area);
+        } else {
+            let status = state.status.as_ref();
+            let keys = &state.keymap;
+            // Under the start screen of a first launch is the preamble, with
+            // the outline to browse; otherwise the place the user was.
+            let close = if state.history.back.is_empty() && state.view() == View::Preamble {
+                "browse the outline"
+            } else {
+                "close"
+            };
+            start::draw(
+                frame.buffer_mut(),
+                theme,
+                area,
+                corpus,
+                keys,
+                places,
+                *selected,
+                status,
+                close,
+            );
+        }
         return;
     }
     let screen = Screen::with_area(state, corpus, graph, area);

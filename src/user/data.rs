@@ -10,6 +10,7 @@ use super::bookmarks::Bookmarks;
 use super::item::ItemRef;
 use super::notes::Notes;
 use super::read::{Read, read_bookmarks, read_notes, read_whole};
+use super::spot::Spot;
 use super::suggestions::{Decision, Decisions};
 use crate::store::{self, StoreError};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,12 @@ pub enum UserError {
 #[serde(default)]
 struct Session {
     last_place: Option<String>,
+    /// Where exactly in `last_place` the user was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spot: Option<Spot>,
+    /// Places visited lately, newest first (the start screen lists them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    recent: Vec<String>,
 }
 
 /// Where the files live, and which of them must not be written because they
@@ -74,6 +81,8 @@ pub struct UserData {
     bookmarks: Bookmarks,
     notes: Notes,
     last_place: Option<String>,
+    spot: Option<Spot>,
+    recent: Vec<String>,
     /// The user's decisions on suggested links.
     decisions: Decisions,
     /// What a write did besides the change (a flawed file copied aside), for
@@ -123,6 +132,8 @@ impl UserData {
             bookmarks,
             notes,
             last_place: session.last_place,
+            spot: session.spot,
+            recent: session.recent,
             decisions,
             notices: Vec::new(),
         };
@@ -139,6 +150,8 @@ impl UserData {
             bookmarks,
             notes,
             last_place: None,
+            spot: None,
+            recent: Vec::new(),
             decisions: Decisions::default(),
             notices: Vec::new(),
         }
@@ -185,6 +198,19 @@ impl UserData {
 
     pub fn last_place(&self) -> Option<&str> {
         self.last_place.as_deref()
+    }
+
+    /// Where exactly in the last place the user was, when it was kept for
+    /// that place.
+    pub fn last_spot(&self) -> Option<&Spot> {
+        self.spot
+            .as_ref()
+            .filter(|s| Some(s.place.as_str()) == self.last_place())
+    }
+
+    /// Places visited lately, newest first.
+    pub fn recent(&self) -> &[String] {
+        &self.recent
     }
 
     /// The user's decisions on suggested links.
@@ -251,6 +277,25 @@ impl UserData {
             true
         })?;
         self.last_place = session.last_place;
+        Ok(())
+    }
+
+    /// Keeps where the user was, exactly, and the places visited in this
+    /// session (newest first) in front of the recent ones: one write.
+    pub fn save_session(&mut self, spot: Spot, visited: &[String]) -> Result<(), UserError> {
+        let (session, _) = self.rewrite(SESSION_FILE, read_whole, |s: &mut Session| {
+            let recent = super::spot::remember(&s.recent, visited);
+            let place = Some(spot.place.clone());
+            let changed =
+                s.last_place != place || s.spot.as_ref() != Some(&spot) || s.recent != recent;
+            s.last_place = place;
+            s.spot = Some(spot);
+            s.recent = recent;
+            changed
+        })?;
+        self.last_place = session.last_place;
+        self.spot = session.spot;
+        self.recent = session.recent;
         Ok(())
     }
 
@@ -371,6 +416,7 @@ mod tests {
             Some("Line one\nline two")
         );
         assert_eq!(again.last_place(), Some("article:23"));
+        assert!(again.last_spot().is_none(), "no spot was kept");
         let text = std::fs::read_to_string(tmp.path().join(BOOKMARKS_FILE)).expect("file");
         assert_eq!(text, "[\n  \"article:23\"\n]\n");
 
@@ -459,6 +505,32 @@ mod tests {
             explorer.toggle_bookmark(&ItemRef::article(1)).ok(),
             Some(false)
         );
+    }
+
+    #[test]
+    fn the_exact_spot_and_recent_places_are_kept_together() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (mut data, _) = UserData::load_from(tmp.path());
+        let spot = Spot {
+            place: "source:zamora".into(),
+            focus: "document".into(),
+            paragraph: Some(6),
+            ..Spot::default()
+        };
+        let visited = ["source:zamora".to_string(), "article:24".to_string()];
+        data.save_session(spot.clone(), &visited).expect("saved");
+        let (again, warnings) = UserData::load_from(tmp.path());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(again.last_place(), Some("source:zamora"));
+        assert_eq!(again.last_spot(), Some(&spot));
+        assert_eq!(again.recent(), visited);
+        // An older treaty that keeps only the place: the spot no longer
+        // belongs to it and is not used.
+        let (mut old, _) = UserData::load_from(tmp.path());
+        old.save_last_place("article:2".into()).expect("place");
+        let (again, _) = UserData::load_from(tmp.path());
+        assert!(again.last_spot().is_none());
+        assert_eq!(again.recent(), visited, "kept by the older write");
     }
 
     #[test]

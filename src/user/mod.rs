@@ -9,6 +9,7 @@ pub mod data;
 pub mod item;
 pub mod notes;
 mod read;
+pub mod spot;
 pub mod suggestions;
 
 pub use bookmarks::Bookmarks;
@@ -21,3 +22,4 @@ pub use data::{UserData, UserError};
 pub use item::{ItemRef, ItemRefError, Resolved};
 pub use notes::Notes;
 pub use read::{read_bookmarks, read_notes};
+pub use spot::{PaneSpot, Spot};

@@ -129,6 +129,13 @@ pub enum Overlay {
     Search(Box<crate::app::state::search::SearchOverlay>),
     /// The subject index (`I`), filtered as the user types.
     Index(Box<crate::app::state::index::IndexOverlay>),
+    /// The start screen: on the first launch, and when going back past the
+    /// first place. `places` are the names of the places it offers (see
+    /// `view::start::places`), fixed when it opens; `selected` indexes them.
+    Start {
+        places: Vec<String>,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +169,9 @@ pub struct AppState {
     pub keymap: crate::app::state::keys::Keymap,
     /// The suggested links, computed off the UI thread.
     pub suggested: crate::app::state::suggested::SuggestedLinks,
+    /// The view under the start screen of a first launch, until the user
+    /// sees it: no place to go back to.
+    pub blank_start: bool,
 }
 
 impl AppState {
@@ -189,6 +199,7 @@ impl AppState {
             desk: crate::app::state::Desk::default(),
             keymap: crate::app::state::keys::Keymap::default(),
             suggested: crate::app::state::suggested::SuggestedLinks::default(),
+            blank_start: false,
         }
     }
 

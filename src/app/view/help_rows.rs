@@ -3,7 +3,7 @@
 //! off, so a narrow terminal still shows every word. Drawing and scrolling
 //! both count these rows.
 
-use crate::app::keymap::{HelpLine, Keymap, help_lines};
+use crate::app::keymap::{Action, HelpLine, Keymap, Mode, first_key, help_lines};
 use crate::app::wrap::{Breaks, wrap};
 use crate::text::width;
 
@@ -43,12 +43,59 @@ pub fn keys_width(keys: &Keymap, w: usize) -> usize {
     (longest + 2).min((w / 2).max(6)).min(w)
 }
 
+/// What a newcomer needs first, before the full table: the keys of the
+/// session's table for each (an action without a key is left out).
+const GETTING_STARTED: [(&[Action], &str); 8] = [
+    (
+        &[Action::GoTo],
+        "go to: 24, 24(2), IV, zamora 10, a concern",
+    ),
+    (&[Action::Search], "search everything as you type"),
+    (
+        &[Action::Down, Action::Up, Action::Open],
+        "move, and open what is selected",
+    ),
+    (
+        &[Action::NextLink],
+        "from an article to passages that cite it",
+    ),
+    (&[Action::Back], "back where you were, like a browser"),
+    (
+        &[Action::Concerns, Action::Coverage],
+        "concerns raised; coverage by article",
+    ),
+    (
+        &[Action::ToggleBookmark, Action::Export],
+        "bookmark what the footer names; a brief",
+    ),
+    (&[Action::Quit], "quit; it reopens where you left"),
+];
+
+/// The "Getting started" block that opens the help.
+fn getting_started(keys: &Keymap) -> Vec<HelpLine> {
+    let mut out = vec![HelpLine::Group("Getting started")];
+    for (actions, help) in GETTING_STARTED {
+        let labels: Vec<String> = actions
+            .iter()
+            .filter_map(|a| first_key(keys, Mode::Normal, a))
+            .collect();
+        if !labels.is_empty() {
+            out.push(HelpLine::Entry {
+                keys: labels.join(" "),
+                help,
+            });
+        }
+    }
+    out.push(HelpLine::Blank);
+    out
+}
+
 /// The rows of the help at inner width `w` (one space of margin on the left).
 pub fn help_rows(keys: &Keymap, w: usize) -> Vec<HelpRow> {
     let keys_w = keys_width(keys, w);
     let text_w = w.saturating_sub(keys_w + 1).max(1);
     let mut out = Vec::new();
-    for line in help_lines(keys) {
+    for line in getting_started(keys).into_iter().chain(help_lines(keys)) {
         match line {
             HelpLine::Group(g) => {
                 for l in lines_of(g, w.max(1)) {
@@ -114,6 +161,31 @@ mod tests {
     #[test]
     fn wide_help_keeps_one_row_per_entry() {
         let keys = Keymap::default();
-        assert_eq!(help_rows(&keys, 200).len(), help_lines(&keys).len());
+        assert_eq!(
+            help_rows(&keys, 200).len(),
+            getting_started(&keys).len() + help_lines(&keys).len()
+        );
+    }
+
+    #[test]
+    fn the_help_opens_with_getting_started_in_the_sessions_keys() {
+        let rows = help_rows(&Keymap::default(), 80);
+        assert_eq!(rows[0], HelpRow::Group("Getting started".into()));
+        assert!(
+            rows[1..9]
+                .iter()
+                .all(|r| matches!(r, HelpRow::Entry { .. }))
+        );
+        assert!(rows.contains(&HelpRow::Entry {
+            keys: "j k Enter".into(),
+            text: "move, and open what is selected".into()
+        }));
+        let o = crate::config::parse("[keys]\ngo_to = \"g\"\n", "config.toml").expect("parses");
+        let rows = help_rows(&Keymap::new(o.keys), 80);
+        assert!(
+            matches!(&rows[1], HelpRow::Entry { keys, .. } if keys == "g"),
+            "{:?}",
+            rows[1]
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod screen;
 pub mod search_layout;
 pub mod slide_pages;
 pub mod slides;
+pub mod start;
 pub mod suggested_lines;
 
 // The text layout and scrolling the view is built on, as drawing reads them:
