@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod explorer;
+pub mod graph;
 pub mod scroll;
 pub mod words;
 
