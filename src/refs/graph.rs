@@ -58,6 +58,12 @@ pub struct Unresolved {
     pub citation: Citation,
 }
 
+/// Where a count goes while the graph is being built.
+pub const PENDING_MARK: &str = "…";
+
+/// What a list of links says while the graph is being built.
+pub const PENDING_NOTE: &str = "counting links…";
+
 /// No string: an optional id in [`Strings`].
 const NONE: u32 = u32::MAX;
 
@@ -359,6 +365,16 @@ impl LinkGraph {
             .binary_search_by_key(&key, |u| (u.passage, u.citation.span.start))
             .ok()
             .and_then(|i| self.unresolved[i].citation.problem.clone())
+    }
+
+    /// The count as the outline shows it: `…` while the graph is being
+    /// built, never a zero that is not known yet.
+    pub fn count_label(&self, target: Target) -> String {
+        if self.pending {
+            PENDING_MARK.to_string()
+        } else {
+            self.count(target).to_string()
+        }
     }
 
     pub fn count(&self, target: Target) -> usize {
