@@ -44,6 +44,10 @@ fn main() {
             Ok(mb) => support::graph::run(mb, SEED),
             Err(_) => eprintln!("{CHILD}={g}: expected graph-SIZE"),
         },
+        Some(p) if p.starts_with("pty-") => match p["pty-".len()..].parse() {
+            Ok(mb) => support::pty::run(mb, SEED, SHORT, LONG),
+            Err(_) => eprintln!("{CHILD}={p}: expected pty-SIZE"),
+        },
         Some(words) if words.starts_with("words-") => match words["words-".len()..].parse() {
             Ok(mb) => {
                 let corpus = support::corpus(mb * MB, SEED);
@@ -61,6 +65,7 @@ fn main() {
             for mb in ["1", "10", "100"] {
                 spawn_child(mb);
                 spawn_child(&format!("graph-{mb}"));
+                spawn_child(&format!("pty-{mb}"));
                 spawn_child(&format!("explorer-{mb}"));
                 spawn_child(&format!("words-{mb}"));
             }

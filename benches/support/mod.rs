@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod explorer;
 pub mod graph;
+pub mod pty;
 pub mod scroll;
 pub mod words;
 
