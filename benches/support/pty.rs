@@ -202,9 +202,11 @@ fn input_line(s: &vt100::Screen) -> Option<String> {
     })
 }
 
-/// The input line shows exactly `query`.
+/// The input line shows exactly `query` (an empty one shows its hint).
 fn echoes(s: &vt100::Screen, query: &str) -> bool {
-    input_line(s).is_some_and(|l| l == format!("/ {query}").trim_end())
+    input_line(s).is_some_and(|l| {
+        l == format!("/ {query}").trim_end() || (query.is_empty() && l.starts_with("/ type to"))
+    })
 }
 
 /// The results of `query` are complete on screen: its echo, and a count or
