@@ -40,6 +40,14 @@ fn main() {
             Ok(mb) => support::explorer::run(mb, SEED, SHORT, LONG),
             Err(_) => eprintln!("{CHILD}={app}: expected explorer-SIZE"),
         },
+        Some(g) if g.starts_with("graph-") => match g["graph-".len()..].parse() {
+            Ok(mb) => support::graph::run(mb, SEED),
+            Err(_) => eprintln!("{CHILD}={g}: expected graph-SIZE"),
+        },
+        Some(p) if p.starts_with("pty-") => match p["pty-".len()..].parse() {
+            Ok(mb) => support::pty::run(mb, SEED, SHORT, LONG),
+            Err(_) => eprintln!("{CHILD}={p}: expected pty-SIZE"),
+        },
         Some(words) if words.starts_with("words-") => match words["words-".len()..].parse() {
             Ok(mb) => {
                 let corpus = support::corpus(mb * MB, SEED);
@@ -56,6 +64,8 @@ fn main() {
             println!("treaty search benchmark ({} cores)", cores());
             for mb in ["1", "10", "100"] {
                 spawn_child(mb);
+                spawn_child(&format!("graph-{mb}"));
+                spawn_child(&format!("pty-{mb}"));
                 spawn_child(&format!("explorer-{mb}"));
                 spawn_child(&format!("words-{mb}"));
             }
@@ -87,7 +97,7 @@ pub fn peak_mb() -> f64 {
 }
 
 /// A memory figure of /proc/self/status (given there in kB), in MB.
-fn status_mb(key: &str) -> f64 {
+pub fn status_mb(key: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {

@@ -15,7 +15,7 @@ use crate::refs::graph::LinkGraph;
 use crate::terminal::{Session, Signal, die_of};
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::sync::Arc;
-use std::sync::mpsc::{self, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 /// How often signals are looked at while no key comes.
@@ -109,9 +109,17 @@ pub fn run_linked(
     overlay: Option<Overlay>,
     speakers: Option<&str>,
 ) -> anyhow::Result<()> {
-    // Shared with the thread that builds the search index.
+    // Shared with the threads that build the link graph and the search index.
     let mut corpus = std::sync::Arc::new(corpus);
-    let mut graph = LinkGraph::build(&corpus);
+    let (tx, rx) = mpsc::channel();
+    // The first frame does not wait for the link graph: it is built on its
+    // own thread and the outline's counts fill in when it arrives. A deck
+    // opened from the start (`treaty present`) counts links on its first
+    // slide, so it waits for the graph instead.
+    let (mut graph, mut graph_rx) = match overlay {
+        Some(_) => (LinkGraph::build(&corpus), None),
+        None => graph_in_background(Arc::clone(&corpus), tx.clone()),
+    };
     let (user, warnings) = crate::user::UserData::load();
     let crate::config::Settings {
         theme,
@@ -144,7 +152,6 @@ pub fn run_linked(
         let (w, h) = state.size;
         update(&mut state, &corpus, &graph, Action::Resize(w, h));
     }
-    let (tx, rx) = mpsc::channel();
     let waker = tx.clone();
     state.search.waker = Some(crate::app::state::search::Wake(Arc::new(move || {
         let _ = waker.send(Input::Wake);
@@ -166,12 +173,16 @@ pub fn run_linked(
     };
     read_terminal(tx);
     state.search.index_in_background(&corpus);
-    state.suggested = SuggestedLinks::background(
-        Arc::clone(&corpus),
-        &graph,
-        !hide_suggested,
-        Some(Arc::clone(&suggestions_waker)),
-    );
+    // Suggestions leave out passages with a curated link: they wait for
+    // the graph.
+    if graph_rx.is_none() {
+        state.suggested = SuggestedLinks::background(
+            Arc::clone(&corpus),
+            &graph,
+            !hide_suggested,
+            Some(Arc::clone(&suggestions_waker)),
+        );
+    }
     let mut dirty = true;
     loop {
         match session.signal() {
@@ -193,6 +204,18 @@ pub fn run_linked(
                 dirty = true;
             }
             Signal::None => {}
+        }
+        if let Some(built) = graph_rx.as_ref().and_then(|rx| arrived(rx, &corpus)) {
+            graph = built;
+            graph_rx = None;
+            graph_arrived(&mut state, &corpus, &graph);
+            state.suggested = SuggestedLinks::background(
+                Arc::clone(&corpus),
+                &graph,
+                !hide_suggested,
+                Some(Arc::clone(&suggestions_waker)),
+            );
+            dirty = true;
         }
         // The size is asked every turn: a resize while suspended sends no event.
         // When it cannot be asked the terminal is gone (its window closed
@@ -270,6 +293,8 @@ pub fn run_linked(
                 Effect::Suspend => session.suspend()?,
                 Effect::ReloadLibrary => {
                     // Copies the corpus only if the index thread still reads it.
+                    // A graph still being built for the old corpus is dropped.
+                    graph_rx = None;
                     graph = crate::app::import::reload(
                         &mut state,
                         std::sync::Arc::make_mut(&mut corpus),
@@ -286,6 +311,49 @@ pub fn run_linked(
             }
         }
     }
+}
+
+/// Builds the link graph on its own thread, below the UI's priority, and
+/// wakes the loop when it is there; until then the explorer holds a pending
+/// graph. Without a thread it is built here.
+fn graph_in_background(
+    corpus: Arc<Corpus>,
+    wake: Sender<Input>,
+) -> (LinkGraph, Option<Receiver<LinkGraph>>) {
+    let (tx, rx) = mpsc::channel();
+    let job = Arc::clone(&corpus);
+    let spawned = std::thread::Builder::new()
+        .name("link-graph".into())
+        .spawn(move || {
+            crate::search::lower_this_thread();
+            if tx.send(LinkGraph::build(&job)).is_ok() {
+                let _ = wake.send(Input::Wake);
+            }
+        });
+    match spawned {
+        Ok(_) => (LinkGraph::pending(), Some(rx)),
+        Err(_) => (LinkGraph::build(&corpus), None),
+    }
+}
+
+/// The graph from its thread, once it is built; built here if the thread
+/// died without sending it.
+fn arrived(rx: &Receiver<LinkGraph>, corpus: &Corpus) -> Option<LinkGraph> {
+    match rx.try_recv() {
+        Ok(graph) => Some(graph),
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => Some(LinkGraph::build(corpus)),
+    }
+}
+
+/// The graph arrived: what the view derived from the pending one (entries,
+/// layout, a text's citations) is dropped, and the selection is placed
+/// again among the links now listed.
+pub fn graph_arrived(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let summary = state.cache.shows_summary();
+    state.cache = crate::app::wrap::WrapCache::default();
+    state.cache.set_shows_summary(summary);
+    crate::app::settle::settle(state, corpus, graph);
 }
 
 /// Says on the normal screen what could not be saved on the way out.

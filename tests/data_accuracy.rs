@@ -551,7 +551,7 @@ fn print_link_sample() {
         let l = &g.links()[i];
         let src = &c.sources[l.passage.source];
         let reason = match &l.basis {
-            Basis::Inferred { reason } => reason.as_str(),
+            Basis::Inferred { reason } => &**reason,
             Basis::Cited { .. } => "",
         };
         let curated = c.curated_link(l.passage, l.target);

@@ -98,6 +98,15 @@ impl Run {
         panic!("timed out waiting for {what}; screen:\n{}", self.contents());
     }
 
+    /// Waits until the link graph, built after the first frame, is shown:
+    /// an article's Cited by list no longer says it is counting links.
+    fn expect_links(&self) {
+        self.until("the link graph", |s| {
+            let c = s.contents();
+            c.contains("Cited by") && !c.contains(treaty::refs::graph::PENDING_NOTE)
+        });
+    }
+
     fn expect(&self, text: &str) {
         self.until(text, |s| s.contents().contains(text));
     }
@@ -170,6 +179,8 @@ fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
     let mut run = Run::start(&["23"], 100, 30);
     run.expect("Cited by");
     run.expect("Chapter IV > Art. 23 Scope of procedural measures");
+    // Tab below walks the Cited by list, which fills in after the first frame.
+    run.expect_links();
     {
         let p = run.screen.lock().expect("screen");
         assert!(p.screen().alternate_screen());

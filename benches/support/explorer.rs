@@ -125,7 +125,7 @@ pub fn run(mb: usize, seed: u64, short: &[&str], long: &[&str]) {
 
 /// Writes the generated sources as library files; returns how many files,
 /// their bytes, and the passages they hold.
-fn write_library(dir: &Path, mb: usize, seed: u64) -> std::io::Result<(usize, usize, usize)> {
+pub fn write_library(dir: &Path, mb: usize, seed: u64) -> std::io::Result<(usize, usize, usize)> {
     let sources = Library::at(dir).sources_dir();
     std::fs::create_dir_all(&sources)?;
     // The generator's corpus is dropped before anything is timed.

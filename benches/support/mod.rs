@@ -4,6 +4,8 @@
 
 pub mod compare;
 pub mod explorer;
+pub mod graph;
+pub mod pty;
 pub mod scroll;
 pub mod words;
 

@@ -170,7 +170,7 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
                     .map_or(crate::refs::depth::Depth::Mentions, |p| {
                         crate::refs::depth::link_depth(
                             &p.text,
-                            graph.citations(sug.passage),
+                            &graph.citations(sug.passage),
                             sug.target,
                             terms.get(&sug.target).unwrap_or(&no_terms),
                         )

@@ -1,6 +1,8 @@
 //! The depth of treatment of each link (1 mentions .. 4 examines): the key
 //! terms of every provision, and how much of a linked passage bears on it.
-//! Computed once, when the link graph is built.
+//! Computed once, when the link graph is built: [`Grader`] reads each
+//! passage's sentences and words once for all its links, and the share of
+//! passages that makes a word too common is taken from a sample of them.
 
 pub use crate::corpus::bearing::Depth;
 use crate::corpus::bearing::{self, Terms};
@@ -22,13 +24,20 @@ const COMMON_IN_PASSAGES: f64 = 0.25;
 /// more than half of the passages (`rights`) is left out of them.
 const TITLE_COMMON_IN_PASSAGES: f64 = 0.5;
 
+/// Word statistics (which stems are too common to tell a subject) are read
+/// from about this many bytes of passages, spread evenly over the corpus: a
+/// share of passages needs no more, and reading every word of a 100 MB
+/// corpus took seconds. A smaller corpus is read whole.
+const COMMON_SAMPLE: usize = 256 * 1024;
+
 /// The key terms of every provision: for an article, its title's words and
 /// the distinctive words of its summary; for a chapter, its title's and its
 /// articles' titles' words; for the preamble, the distinctive words of its
 /// summary. Stems too common in the passages are left out.
 pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
-    let common = common_stems(corpus, COMMON_IN_PASSAGES);
-    let common_in_titles = common_stems(corpus, TITLE_COMMON_IN_PASSAGES);
+    let sample = corpus.passage_sample(COMMON_SAMPLE);
+    let [common, common_in_titles] =
+        common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
     let keep = |stems: Vec<String>| -> Vec<String> {
         stems.into_iter().filter(|s| !common.contains(s)).collect()
     };
@@ -71,13 +80,123 @@ pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
     out
 }
 
-/// Stems found in more than `share` of the corpus's passages.
-fn common_stems(corpus: &Corpus, share: f64) -> BTreeSet<String> {
-    let texts = corpus
-        .sources
-        .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.text.as_str()));
-    bearing::common_stems(texts, share)
+/// Stems found in more than each share of the passages, from one reading
+/// of them (what `bearing::common_stems` gives for one share).
+fn common_stems<const N: usize>(texts: &[&str], shares: [f64; N]) -> [BTreeSet<String>; N] {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for text in texts {
+        let set: BTreeSet<String> = bearing::stems(text).into_iter().collect();
+        for stem in set {
+            *df.entry(stem).or_default() += 1;
+        }
+    }
+    shares.map(|share| {
+        let limit = (texts.len() as f64 * share).max(1.0);
+        df.iter()
+            .filter(|(_, count)| **count as f64 > limit)
+            .map(|(stem, _)| stem.clone())
+            .collect()
+    })
+}
+
+/// Grades the links of one passage after another: each passage's sentences
+/// are split and their words stemmed once for all its links, and a word is
+/// stemmed once for the whole corpus (the critiques reuse a small
+/// vocabulary). Gives what [`link_depth`] gives, link for link.
+pub struct Grader {
+    terms: HashMap<Target, Vec<u32>>,
+    /// A word as written -> its stem's id, or none when `bearing::stems`
+    /// leaves it out.
+    words: HashMap<String, Option<u32>>,
+    stems: HashMap<String, u32>,
+}
+
+impl Grader {
+    pub fn new(corpus: &Corpus) -> Grader {
+        let mut g = Grader {
+            terms: HashMap::new(),
+            words: HashMap::new(),
+            stems: HashMap::new(),
+        };
+        for (target, terms) in subject_terms(corpus) {
+            let mut ids: Vec<u32> = terms.iter().map(|t| g.stem_id(t)).collect();
+            ids.sort_unstable();
+            g.terms.insert(target, ids);
+        }
+        g
+    }
+
+    fn stem_id(&mut self, stem: &str) -> u32 {
+        let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+        *self.stems.entry(stem.to_string()).or_insert(next)
+    }
+
+    /// The stem ids of a sentence's content words, as `bearing::stems`
+    /// finds them.
+    fn sentence_stems(&mut self, sentence: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let id = match self.words.get(w) {
+                Some(id) => *id,
+                None => {
+                    // One word goes through `bearing::stems` whole: it
+                    // yields its stem, or nothing when the word is left out.
+                    let stem = bearing::stems(w).pop();
+                    let id = stem.map(|s| self.stem_id(&s));
+                    self.words.insert(w.to_string(), id);
+                    id
+                }
+            };
+            out.extend(id);
+        }
+        out
+    }
+
+    /// The depth of `text`'s treatment of each of `targets`, in order.
+    pub fn depths(&mut self, text: &str, citations: &[Citation], targets: &[Target]) -> Vec<Depth> {
+        let ranges = bearing::sentences(text);
+        let stems: Vec<Vec<u32>> = ranges
+            .iter()
+            .map(|r| self.sentence_stems(&text[r.clone()]))
+            .collect();
+        let cited: Vec<BTreeSet<Target>> = ranges
+            .iter()
+            .map(|r| {
+                citations
+                    .iter()
+                    .filter(|c| c.span.start >= r.start && c.span.start < r.end)
+                    .flat_map(|c| c.targets.iter().copied())
+                    .collect()
+            })
+            .collect();
+        targets
+            .iter()
+            .map(|target| {
+                let terms = self.terms.get(target).map_or(&[][..], Vec::as_slice);
+                let weight: f64 = stems
+                    .iter()
+                    .zip(&cited)
+                    .map(|(words, cited)| {
+                        let by_terms = if words.iter().any(|s| terms.binary_search(s).is_ok()) {
+                            1.0
+                        } else {
+                            0.0
+                        };
+                        let by_citation = if cited.contains(target) {
+                            1.0 / cited.len() as f64
+                        } else {
+                            0.0
+                        };
+                        f64::max(by_terms, by_citation.clamp(0.0, 1.0))
+                    })
+                    .sum();
+                Depth::from_share(weight, ranges.len())
+            })
+            .collect()
+    }
 }
 
 /// The depth of a passage's treatment of `target`: the share of its
@@ -170,6 +289,30 @@ mod tests {
             readme.contains(&sentence.replace('\n', " ")),
             "README should say: {sentence}"
         );
+    }
+
+    /// The grader gives every link of the built-in corpus the depth that
+    /// `link_depth`, sentence by sentence and word by word, gives it.
+    #[test]
+    fn the_grader_agrees_with_link_depth() {
+        let corpus = crate::corpus::load_embedded().expect("embedded corpus");
+        let terms = subject_terms(&corpus);
+        let graph = crate::refs::graph::LinkGraph::build(&corpus);
+        let mut differ = Vec::new();
+        for l in graph.links() {
+            let text = &corpus.passage(l.passage).expect("passage").text;
+            let slow = link_depth(
+                text,
+                &graph.citations(l.passage),
+                l.target,
+                terms.get(&l.target).unwrap_or(&Terms::default()),
+            );
+            if slow != l.depth {
+                differ.push((l.passage, l.target, slow, l.depth));
+            }
+        }
+        assert!(graph.links().len() > 100);
+        assert!(differ.is_empty(), "{differ:?}");
     }
 
     #[test]

@@ -224,6 +224,10 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     if let View::Overview(o) = view {
         return crate::app::view::overviews::links(ctx, state, o);
     }
+    if ctx.graph.is_pending() && (view.target().is_some() || selected_passage(ctx, state).is_some())
+    {
+        return vec![Item::Note(crate::refs::graph::PENDING_NOTE.into())];
+    }
     if let Some(target) = view.target() {
         let n = ctx.graph.count(target);
         // Suggested links come after the cited and inferred ones.
@@ -302,7 +306,7 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
         },
         PaneId::Links => match state.view().target() {
             Some(t) => {
-                let n = ctx.graph.count(t);
+                let n = ctx.graph.count_label(t);
                 let whole = if matches!(t, Target::Chapter(_)) {
                     " the chapter as a whole"
                 } else {
@@ -311,6 +315,11 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
                 format!("Cited by{whole} ({n})")
             }
             None => match selected_passage(ctx, state) {
+                Some(p) if ctx.graph.is_pending() => format!(
+                    "Links of ¶ {} ({})",
+                    p.index + 1,
+                    crate::refs::graph::PENDING_MARK
+                ),
                 Some(p) => format!(
                     "Links of ¶ {} ({})",
                     p.index + 1,

@@ -415,7 +415,7 @@ impl<'a> Pane<'a> {
             // The bookmark mark is part of the title, so it stays in view.
             title = format!("{} {title}", crate::app::view::lines::BOOKMARK_MARK);
         }
-        let count = self.ctx.graph.count(Target::Article(n)).to_string();
+        let count = self.ctx.graph.count_label(Target::Article(n));
         let number = format!("{n:>2} ");
         let fixed = indent + width(&number) + 1 + count.len().max(3);
         let room = total.saturating_sub(fixed);
@@ -445,7 +445,7 @@ impl<'a> Pane<'a> {
         let w = self.width.saturating_sub(2);
         let line = match row {
             OutlineRow::Preamble => {
-                let count = self.ctx.graph.count(Target::Preamble).to_string();
+                let count = self.ctx.graph.count_label(Target::Preamble);
                 let room = w.saturating_sub(1 + count.len().max(3));
                 let name = crate::text::truncate("Preamble", room);
                 vec![
