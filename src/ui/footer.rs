@@ -164,6 +164,20 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             if let Some(target) = &target {
                 v.push((Action::ToggleBookmark, target.as_str()));
             }
+            // In a Cited by list: reading in place, its order and filters.
+            if state.focus() == PaneId::Links && state.view().target().is_some() {
+                v.extend([
+                    (Action::ReadHere, "read here"),
+                    (Action::ReadAll, "read all"),
+                    (Action::CitedOrder, "order"),
+                    (Action::CitedTreatment, "treatment"),
+                    (Action::CitedDepth, "depth"),
+                    (Action::CitedSource, "source"),
+                    (Action::CitedBasis, "basis"),
+                    (Action::CitedYear, "year"),
+                    (Action::CitedClear, "all"),
+                ]);
+            }
             v.push((Action::NextLink, "next link"));
             if !state.history.back.is_empty() {
                 v.push((Action::Back, "back"));

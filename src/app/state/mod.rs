@@ -2,6 +2,7 @@
 //! selection of each pane), the history behind and ahead, the outline, the
 //! overlays and the status message. Changed only by `update`.
 
+pub mod cited;
 pub mod deck;
 pub mod editor;
 pub mod engine;
@@ -156,6 +157,8 @@ pub struct AppState {
     pub desk: crate::app::state::Desk,
     /// The keys of this session (config.toml's overrides on the table).
     pub keymap: crate::app::state::keys::Keymap,
+    /// The Cited by lists' filter, order and passages opened in place.
+    pub cited: crate::app::state::cited::CitedByState,
 }
 
 impl AppState {
@@ -182,6 +185,7 @@ impl AppState {
             user: crate::user::UserData::default(),
             desk: crate::app::state::Desk::default(),
             keymap: crate::app::state::keys::Keymap::default(),
+            cited: crate::app::state::cited::CitedByState::default(),
         }
     }
 

@@ -32,6 +32,8 @@ pub struct Pane<'a> {
     pub user: Option<&'a crate::user::UserData>,
     /// The search occurrence to mark, in the text of the view.
     pub found: Option<crate::app::state::search::Found>,
+    /// The Cited by entries opened to be read in place.
+    pub cited: Option<&'a crate::app::state::cited::CitedByState>,
     /// Cells before a paragraph's text: marker, number, space.
     gutter: usize,
 }
@@ -75,6 +77,7 @@ impl<'a> Pane<'a> {
             expanded: Vec::new(),
             user: None,
             found: None,
+            cited: None,
             gutter,
         }
     }
