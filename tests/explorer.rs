@@ -154,8 +154,10 @@ fn tab_goes_round_every_link_of_a_source() {
 fn inferred_links_show_their_reason_and_basis_in_words() {
     let a = App::at("23", 100, 30);
     let s = a.screen();
-    assert!(s.contains("[cited] Alpha ¶ 2 · Article 23"), "{s}");
-    assert!(s.contains("[inferred] beta ¶ 1"), "{s}");
+    // Each entry: its depth mark, the treatment in words (an inferred link
+    // records one; a cited link none), the passage, its basis.
+    assert!(s.contains("Alpha ¶ 2 [cited] · Article 23"), "{s}");
+    assert!(s.contains("beta ¶ 1 [inferred]"), "{s}");
     assert!(
         s.contains("why: The reach of the powers is set by Art. 23"),
         "{s}"

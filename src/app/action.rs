@@ -101,6 +101,18 @@ pub enum Action {
     Export,
     /// Open the note editor on the key points of the brief `Export` writes.
     EditKeyPoints,
+    /// Cited by: the selected entry's whole passage shown in place, or
+    /// folded again; every entry's at once.
+    ReadHere,
+    ReadAll,
+    /// Cited by: the next order; the next value of one filter; no filter.
+    CitedOrder,
+    CitedTreatment,
+    CitedDepth,
+    CitedSource,
+    CitedBasis,
+    CitedYear,
+    CitedClear,
     /// Typing in the go-to prompt.
     PromptChar(char),
     /// Text pasted into the terminal (bracketed paste): it goes into the

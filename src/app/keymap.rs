@@ -33,6 +33,8 @@ pub enum Mode {
 pub enum Purpose {
     Move,
     Follow,
+    /// The Cited by list: reading in place, filters and order.
+    CitedBy,
     Panes,
     History,
     GoTo,
@@ -46,7 +48,7 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 9] = [
+    pub const ALL: [Purpose; 10] = [
         Purpose::Move,
         Purpose::Follow,
         Purpose::Panes,
@@ -54,6 +56,7 @@ impl Purpose {
         Purpose::GoTo,
         Purpose::Search,
         Purpose::Work,
+        Purpose::CitedBy,
         Purpose::Show,
         Purpose::Quit,
     ];
@@ -62,6 +65,7 @@ impl Purpose {
         match self {
             Purpose::Move => "Move",
             Purpose::Follow => "Open and follow links",
+            Purpose::CitedBy => "Cited by (the passages on an article)",
             Purpose::Panes => "Panes and articles",
             Purpose::History => "History (like a browser)",
             Purpose::GoTo => "Go to a place",
@@ -151,6 +155,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[key(K::BackTab)], Action::PrevLink, G::Follow, "previous link in the view"),
     bind(N, &[ch('l'), key(K::Right)], Action::Expand, G::Follow, "outline: show a chapter's articles"),
     bind(N, &[ch('h'), key(K::Left)], Action::Collapse, G::Follow, "outline: hide a chapter's articles"),
+    bind(N, &[ch('v')], Action::ReadHere, G::CitedBy, "read the selected passage here, in full (again: fold it)"),
+    bind(N, &[ch('V')], Action::ReadAll, G::CitedBy, "read every passage here, in full (again: fold them all)"),
+    bind(N, &[ch('o')], Action::CitedOrder, G::CitedBy, "order: cited first, source by source, deepest first, newest first, most critical first"),
+    bind(N, &[ch('T')], Action::CitedTreatment, G::CitedBy, "show one treatment: criticises, proposes change, welcomes, mentions; or all"),
+    bind(N, &[ch('D')], Action::CitedDepth, G::CitedBy, "show passages at least this deep: 2, 3, 4; or all"),
+    bind(N, &[ch('S')], Action::CitedSource, G::CitedBy, "show one source's passages, or all"),
+    bind(N, &[ch('L')], Action::CitedBasis, G::CitedBy, "show cited links only, inferred only, or both"),
+    bind(N, &[ch('Y')], Action::CitedYear, G::CitedBy, "show one year's sources, or all"),
+    bind(N, &[ch('F')], Action::CitedClear, G::CitedBy, "show all passages again (no filter)"),
     bind(N, &[ch('w')], Action::NextPane, G::Panes, "next pane: outline, text, links"),
     bind(N, &[ch('W')], Action::PrevPane, G::Panes, "previous pane"),
     bind(N, &[ch(']')], Action::NextArticle, G::Panes, "next article (or next source)"),

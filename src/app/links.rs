@@ -115,7 +115,9 @@ fn step_chapter_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, f
             .map(|(i, _)| i)
             .collect()
     };
-    let cited = state.view().target().map_or(0, |t| graph.count(t));
+    let cited = state.view().target().map_or(0, |t| {
+        crate::app::view::cited_by::shown(ctx(state, corpus, graph), &state.cited, t).len()
+    });
     let mut seq: Vec<(PaneId, usize)> = rows.iter().map(|i| (PaneId::Document, *i)).collect();
     seq.extend((0..cited).map(|i| (PaneId::Links, i)));
     if seq.is_empty() {
@@ -233,7 +235,10 @@ fn cite_rows(
 pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
     let ctx = ctx(state, corpus, graph);
     let (item, cites) = view_links(ctx, state.view()).unwrap_or_default();
-    let n = state.view().target().map_or(0, |t| graph.count(t));
+    // The Cited by entries as the list shows them (filtered, ordered).
+    let n = state.view().target().map_or(0, |t| {
+        crate::app::view::cited_by::shown(ctx, &state.cited, t).len()
+    });
     let m = cites.len();
     if m + n == 0 {
         state.info("No passage is linked here, so there is no link to follow.");

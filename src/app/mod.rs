@@ -6,6 +6,7 @@
 //! `search`, `present`, `import`, `mouse`) -> `settle` -> `view` -> `state`.
 
 pub mod action;
+pub mod cited_by;
 pub mod desk;
 pub mod import;
 pub mod index;

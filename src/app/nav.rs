@@ -587,10 +587,14 @@ pub fn to_target(
 ) {
     let view = View::from_target(target);
     let mut to = fresh(corpus, graph, state, view);
+    // Its place in the list as the reader has filtered and ordered it.
     let index = graph
         .cited_by(target)
         .iter()
         .position(|l| l.passage == p)
+        .and_then(|i| {
+            crate::app::view::cited_by::position(ctx(state, corpus, graph), &state.cited, target, i)
+        })
         .unwrap_or(0);
     to.links = PaneState {
         top: Anchor::TOP,

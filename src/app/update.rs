@@ -47,12 +47,17 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         settle(state, corpus, graph);
         return effect;
     }
+    if crate::app::cited_by::handle(state, corpus, graph, &action).is_some() {
+        settle(state, corpus, graph);
+        return Effect::Nothing;
+    }
     match action {
         Action::Quit => return Effect::Quit,
         Action::Suspend => return Effect::Suspend,
         Action::Resize(w, h) => {
             state.size = (w, h);
             settle(state, corpus, graph);
+            crate::app::cited_by::realign(state, corpus, graph);
             reveal(state, corpus, graph, state.focus());
         }
         Action::Mouse(m) => match mouse::overlay_action(state, m) {
@@ -155,6 +160,16 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         | Action::Copy
         | Action::Export
         | Action::EditKeyPoints => {}
+        // Handled by `cited_by::handle` above.
+        Action::ReadHere
+        | Action::ReadAll
+        | Action::CitedOrder
+        | Action::CitedTreatment
+        | Action::CitedDepth
+        | Action::CitedSource
+        | Action::CitedBasis
+        | Action::CitedYear
+        | Action::CitedClear => {}
     }
     settle(state, corpus, graph);
     Effect::Nothing

@@ -300,6 +300,17 @@ impl RefSummary {
     /// `13 passages · 5 sources · 9 criticise · 3 propose changes · depth 4/3/2/1: 2/5/4/2`;
     /// a treatment nobody records is left out.
     pub fn line(&self) -> String {
+        let mut out = self.head();
+        if self.passages > 0 {
+            let marks: Vec<String> = self.depths.iter().map(|(_, n)| n.to_string()).collect();
+            out.push_str(&format!(" · depth 4/3/2/1: {}", marks.join("/")));
+        }
+        out
+    }
+
+    /// The line without the depth counts: `13 passages · 5 sources · 9
+    /// criticise · 3 propose changes`, what an article's header shows.
+    pub fn head(&self) -> String {
         let s = crate::text::plural;
         let mut parts = vec![
             format!("{} passage{}", self.passages, s(self.passages)),
@@ -320,10 +331,6 @@ impl RefSummary {
                 ),
             };
             parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-        }
-        if self.passages > 0 {
-            let marks: Vec<String> = self.depths.iter().map(|(_, n)| n.to_string()).collect();
-            parts.push(format!("depth 4/3/2/1: {}", marks.join("/")));
         }
         parts.join(" · ")
     }

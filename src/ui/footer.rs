@@ -193,6 +193,20 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
             if let Some(target) = &target {
                 v.push((Action::ToggleBookmark, target.as_str()));
             }
+            // In a Cited by list: reading in place, its order and filters.
+            if state.focus() == PaneId::Links && state.view().target().is_some() {
+                v.extend([
+                    (Action::ReadHere, "read here"),
+                    (Action::ReadAll, "read all"),
+                    (Action::CitedOrder, "order"),
+                    (Action::CitedTreatment, "treatment"),
+                    (Action::CitedDepth, "depth"),
+                    (Action::CitedSource, "source"),
+                    (Action::CitedBasis, "basis"),
+                    (Action::CitedYear, "year"),
+                    (Action::CitedClear, "all"),
+                ]);
+            }
             v.push((Action::NextLink, "next link"));
             if !state.history.back.is_empty() {
                 v.push((Action::Back, "back"));
@@ -209,14 +223,26 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
     };
     let mut spans = Vec::new();
     let mut used = 0;
+    let need_of = |action: &Action, word: &str| {
+        first_key(&state.keymap, m, action).map(|key| width(&key) + 1 + width(word) + 2)
+    };
+    // How to leave is never crowded out: its room is kept until it comes.
+    let mut kept = wanted
+        .iter()
+        .find(|(a, _)| *a == Action::Quit)
+        .and_then(|(a, word)| need_of(a, word))
+        .unwrap_or(0);
     for (action, word) in wanted {
         let Some(key) = first_key(&state.keymap, m, &action) else {
             continue;
         };
         let need = width(&key) + 1 + width(word) + 2;
+        if action == Action::Quit {
+            kept = 0;
+        }
         // A hint is shown whole or not at all; a shorter one further down
         // the list may still fit.
-        if used + need > w + 2 {
+        if used + need + kept > w + 2 {
             continue;
         }
         spans.push(Span::styled(key, theme.key()));

@@ -75,7 +75,10 @@ pub fn draw(
     {
         let buf = frame.buffer_mut();
         outline::draw(buf, theme, &screen, state);
-        if let Some(sep) = screen.layout.separator {
+        for sep in [screen.layout.separator, screen.layout.separator2]
+            .into_iter()
+            .flatten()
+        {
             layout::separator(buf, theme, sep);
         }
         match state.view() {

@@ -2,6 +2,7 @@
 //! selection of each pane), the history behind and ahead, the outline, the
 //! overlays and the status message. Changed only by `update`.
 
+pub mod cited;
 pub mod deck;
 pub mod editor;
 pub mod engine;
@@ -172,6 +173,8 @@ pub struct AppState {
     /// The view under the start screen of a first launch, until the user
     /// sees it: no place to go back to.
     pub blank_start: bool,
+    /// The Cited by lists' filter, order and passages opened in place.
+    pub cited: crate::app::state::cited::CitedByState,
 }
 
 impl AppState {
@@ -200,6 +203,7 @@ impl AppState {
             keymap: crate::app::state::keys::Keymap::default(),
             suggested: crate::app::state::suggested::SuggestedLinks::default(),
             blank_start: false,
+            cited: crate::app::state::cited::CitedByState::default(),
         }
     }
 

@@ -77,8 +77,9 @@ fn build(ctx: Ctx, view: View) -> Vec<Item> {
                     one_line(&c.convention.title),
                     one_line(&c.convention.resolution)
                 )),
-                marks(ItemRef::Target(Target::Preamble)),
             ];
+            out.extend(cited_summary(ctx, Target::Preamble));
+            out.push(marks(ItemRef::Target(Target::Preamble)));
             provision_text(
                 &mut out,
                 (p.text.is_some(), ctx.cache.shows_summary()),
@@ -100,6 +101,7 @@ fn build(ctx: Ctx, view: View) -> Vec<Item> {
             if let Some(ch) = c.chapter(a.chapter) {
                 out.push(Item::Plain(one_line(&ch.heading())));
             }
+            out.extend(cited_summary(ctx, Target::Article(n)));
             out.push(marks(ItemRef::article(n)));
             provision_text(
                 &mut out,
@@ -132,6 +134,14 @@ fn build(ctx: Ctx, view: View) -> Vec<Item> {
         View::Source(i) => source(ctx, i),
         View::Overview(o) => crate::app::view::overviews::document(ctx, o, None),
     }
+}
+
+/// `Cited by 13 passages · 5 sources · 9 criticise · 3 propose changes · …`
+/// under a provision's heading: its citing references summed up, as a
+/// citator's header does. Nothing when no passage is linked to it.
+fn cited_summary(ctx: Ctx, target: Target) -> Option<Item> {
+    let s = crate::refs::citing::summary(ctx.corpus, ctx.graph, target);
+    (s.passages > 0).then(|| Item::Plain(format!("Cited by {}", s.head())))
 }
 
 /// The user's bookmark mark and note under a heading; a blank line when
@@ -244,7 +254,20 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
             out.extend(suggested);
             return out;
         }
-        return (0..n)
+        let shown = crate::app::view::cited_by::shown(ctx, &state.cited, target);
+        if shown.is_empty() {
+            return vec![Item::Note(format!(
+                "None of the {n} passages on it matches the filter: {} shows them all.",
+                crate::app::keymap::first_key(
+                    ctx.keys,
+                    crate::app::keymap::Mode::Normal,
+                    &crate::app::action::Action::CitedClear
+                )
+                .unwrap_or_default()
+            ))];
+        }
+        return shown
+            .into_iter()
             .map(|index| Item::CitedBy { target, index })
             .chain(suggested)
             .collect();
@@ -312,7 +335,12 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
                 } else {
                     ""
                 };
-                format!("Cited by{whole} ({n})")
+                let shown = crate::app::view::cited_by::shown(ctx, &state.cited, t).len();
+                if ctx.graph.is_pending() || shown == ctx.graph.count(t) {
+                    format!("Cited by{whole} ({n})")
+                } else {
+                    format!("Cited by{whole} ({shown} of {n})")
+                }
             }
             None => match selected_passage(ctx, state) {
                 Some(p) if ctx.graph.is_pending() => format!(

@@ -4,6 +4,7 @@
 //! the search matches marked in a view, the slides and the help rows.
 
 pub mod citations;
+pub mod cited_by;
 pub mod document;
 pub mod entry;
 pub mod geometry;

@@ -34,6 +34,8 @@ pub struct Pane<'a> {
     pub suggested: Option<&'a crate::search::suggest::SuggestionTable>,
     /// The search occurrence to mark, in the text of the view.
     pub found: Option<crate::app::state::search::Found>,
+    /// The Cited by entries opened to be read in place.
+    pub cited: Option<&'a crate::app::state::cited::CitedByState>,
     /// Cells before a paragraph's text: marker, number, space.
     gutter: usize,
 }
@@ -78,6 +80,7 @@ impl<'a> Pane<'a> {
             user: None,
             suggested: None,
             found: None,
+            cited: None,
             gutter,
         }
     }

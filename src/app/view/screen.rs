@@ -12,6 +12,10 @@ use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use ratatui::layout::Rect;
 
+/// The lines of an article kept on screen while its passages are read in
+/// place: its title and chapter.
+const HEADING_LINES: usize = 2;
+
 pub struct Screen<'a> {
     pub layout: Layout,
     pub ctx: Ctx<'a>,
@@ -62,10 +66,31 @@ impl<'a> Screen<'a> {
             decisions.accepted.len(),
             decisions.rejected.len(),
         );
-        let key = (area, focus, view, summary, marks, suggested);
+        let expanded = state.outline.expanded.clone();
+        let want = outline_want(corpus, &expanded);
+        // While the reader reads passages in place in Cited by, the list
+        // takes the room and the article keeps its heading lines.
+        let reading_in_place = focus == PaneId::Links
+            && view
+                .target()
+                .is_some_and(|t| state.cited.open.iter().any(|(o, _)| *o == t));
+        let has_cited = view.target().is_some_and(|t| graph.count(t) > 0);
+        let key = (
+            area,
+            focus,
+            view,
+            summary,
+            marks,
+            suggested,
+            expanded,
+            reading_in_place,
+        );
         let layout = *state.cache.memo(Derived::Layout, key, || {
             crate::app::probe::screen();
-            layout(area, focus, view, |width| {
+            layout(area, focus, (view, has_cited), want, |width| {
+                if reading_in_place {
+                    return HEADING_LINES;
+                }
                 let items = crate::app::view::document::document(ctx, view);
                 let mut pane = Pane::new(PaneId::Document, items, usize::from(width), 0, ctx);
                 pane.user = Some(&state.user);
@@ -106,8 +131,27 @@ impl<'a> Screen<'a> {
                     .clone()
                     .filter(|f| f.view == state.view());
             }
-            PaneId::Links => {}
+            PaneId::Links => pane.cited = Some(&state.cited),
         }
         pane
     }
+}
+
+/// How wide the outline would be with every title of its open chapters
+/// whole (borders included), up to a limit: the sources' long titles may be
+/// cut, the provisions' should not.
+fn outline_want(corpus: &Corpus, expanded: &[u8]) -> u16 {
+    use crate::text::{one_line, width};
+    let mut want = 0;
+    for ch in &corpus.convention.chapters {
+        // `• ▾ IV Title`
+        want = want.max(6 + ch.roman().len() + width(&one_line(&ch.title)));
+        if expanded.contains(&ch.number) {
+            for a in &ch.articles {
+                // `•   24 Title   11`
+                want = want.max(11 + width(&one_line(&a.title)));
+            }
+        }
+    }
+    (want + 2).min(64) as u16
 }
