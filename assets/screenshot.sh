@@ -51,6 +51,11 @@ shot() {
     echo "assets/$name.png"
 }
 
+# The first launch: the start screen (a fresh data directory).
+shot start 100x30 --
+# A wide terminal: the article and Cited by beside the passage in full.
+shot wide 200x50 24 -- Tab j
+
 # The explorer on Article 23 with its "Cited by" pane.
 shot explorer 110x32 23 --
 # A critique passage, reached by following the first "Cited by" link.

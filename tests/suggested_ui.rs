@@ -68,7 +68,7 @@ fn select_suggested(a: &mut App, paragraph: usize) {
 fn cited_by_lists_suggestions_apart_with_score_and_reason() {
     let a = app_at("56", home());
     let screen = a.screen();
-    assert!(screen.contains("[inferred] Hanoi warning ¶ 16"), "{screen}");
+    assert!(screen.contains("Hanoi warning ¶ 16 [inferred]"), "{screen}");
     assert!(
         screen.contains("[suggested] Zamora ¶ 6 · score 7.11"),
         "{screen}"
