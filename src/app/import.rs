@@ -124,8 +124,8 @@ fn size(bytes: u64) -> String {
     const GB: u64 = 1 << 30;
     match bytes {
         b if b < KB => format!("{b} bytes"),
-        b if b < MB => format!("{} KB", b.div_ceil(KB)),
-        b if b < GB => format!("{} MB", b.div_ceil(MB)),
+        b if b < MB => format!("{} KB", (b + KB / 2) / KB),
+        b if b < GB => format!("{} MB", (b + MB / 2) / MB),
         b => format!("{:.1} GB", b as f64 / GB as f64),
     }
 }
