@@ -1,11 +1,19 @@
 //! The event loop: terminal events become actions through the key table,
 //! `update` applies them, the screen is drawn again. Draws only after
 //! something changed; several queued events are applied before one draw, so
-//! holding a key never lags behind. Terminal events and the search threads'
-//! "results ready" arrive on one channel, so results are drawn the moment
-//! they exist rather than on the next tick of a timer.
+//! holding a key never lags behind. Terminal events, the search threads'
+//! "results ready" and the import's progress arrive on one channel, so they
+//! are drawn the moment they exist rather than on the next tick of a timer.
+//!
+//! The loop, not `update`, touches the world: it performs the effects
+//! `update` returns (saves, the clipboard, a brief, an import on its own
+//! thread) and tells `update` what came of each.
 
-use crate::app::action::{Action, Effect, MouseInput, MouseKind};
+mod import;
+
+pub use import::{ImportEnd, import_now};
+
+use crate::app::action::{Action, Effect, MouseInput, MouseKind, Outcome, Save};
 use crate::app::keymap::mode;
 use crate::app::state::suggested::SuggestedLinks;
 use crate::app::state::{AppState, Overlay};
@@ -13,7 +21,10 @@ use crate::app::update::update;
 use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::terminal::{Session, Signal, die_of};
+use crate::user::UserData;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
@@ -24,7 +35,8 @@ const TICK: Duration = Duration::from_millis(150);
 /// What wakes the event loop.
 enum Input {
     Event(Event),
-    /// The search threads have results (or the index is built).
+    /// The search threads have results (or the index is built), or the
+    /// import has news.
     Wake,
     /// A speaker view joined or pressed a key (`treaty present`).
     Speaker(crate::speaker::room::Remote),
@@ -143,6 +155,7 @@ pub fn run_linked(
     if let Ok(dir) = std::env::current_dir() {
         state.desk.export_dir = Some(dir);
     }
+    state.desk.home = std::env::var_os("HOME").map(PathBuf::from);
     if !warnings.is_empty() {
         state.error(warnings.join("; "));
     }
@@ -153,9 +166,10 @@ pub fn run_linked(
         update(&mut state, &corpus, &graph, Action::Resize(w, h));
     }
     let waker = tx.clone();
-    state.search.waker = Some(crate::app::state::search::Wake(Arc::new(move || {
+    let wake: crate::search::Waker = Arc::new(move || {
         let _ = waker.send(Input::Wake);
-    })));
+    });
+    state.search.waker = Some(crate::app::state::search::Wake(Arc::clone(&wake)));
     let mut room = speakers.and_then(|title| {
         let tx = tx.clone();
         crate::speaker::room::Room::open(title, move |r| {
@@ -165,12 +179,6 @@ pub fn run_linked(
         .ok()
     });
     let mut rejoined = false;
-    let suggestions_waker: crate::search::Waker = {
-        let tx = tx.clone();
-        Arc::new(move || {
-            let _ = tx.send(Input::Wake);
-        })
-    };
     read_terminal(tx);
     state.search.index_in_background(&corpus);
     // Suggestions leave out passages with a curated link: they wait for
@@ -180,14 +188,15 @@ pub fn run_linked(
             Arc::clone(&corpus),
             &graph,
             !hide_suggested,
-            Some(Arc::clone(&suggestions_waker)),
+            Some(Arc::clone(&wake)),
         );
     }
+    let mut importing: Option<import::Job> = None;
     let mut dirty = true;
     loop {
         match session.signal() {
             Signal::Stop(sig) => {
-                let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
+                let problems = on_quit(&mut state, &corpus, &graph);
                 drop(session);
                 // Speakers are told, and the socket goes: die_of runs no
                 // destructor.
@@ -213,7 +222,7 @@ pub fn run_linked(
                 Arc::clone(&corpus),
                 &graph,
                 !hide_suggested,
-                Some(Arc::clone(&suggestions_waker)),
+                Some(Arc::clone(&wake)),
             );
             dirty = true;
         }
@@ -221,7 +230,7 @@ pub fn run_linked(
         // When it cannot be asked the terminal is gone (its window closed
         // without a SIGHUP reaching us): end rather than spin on a dead tty.
         let Some(size) = session.live_size() else {
-            let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
+            let problems = on_quit(&mut state, &corpus, &graph);
             drop(session);
             tell(&problems);
             return Ok(());
@@ -241,6 +250,40 @@ pub fn run_linked(
             && (dirty || rejoined)
         {
             room.publish(&state, &corpus, &graph, std::mem::take(&mut rejoined));
+        }
+        // The import's progress, and its end: the corpus it merged replaces
+        // this one, and the search index is built again.
+        if let Some(job) = &importing {
+            for news in job.news() {
+                dirty = true;
+                let outcome = match news {
+                    import::News::Progress(line) => Outcome::ImportProgress(line),
+                    import::News::Done(end) => {
+                        importing = None;
+                        if let Some((merged, new_graph)) = end.merged {
+                            corpus = Arc::new(merged);
+                            graph = new_graph;
+                            // A graph still being built for the old corpus is dropped.
+                            graph_rx = None;
+                            state.search.index_in_background(&corpus);
+                            state.suggested = SuggestedLinks::background(
+                                Arc::clone(&corpus),
+                                &graph,
+                                !hide_suggested,
+                                Some(Arc::clone(&wake)),
+                            );
+                        }
+                        end.outcome
+                    }
+                };
+                let effects = update(
+                    &mut state,
+                    &corpus,
+                    &graph,
+                    Action::Performed(Box::new(outcome)),
+                );
+                perform(&mut state, &corpus, &graph, effects, &mut std::io::stdout())?;
+            }
         }
         if dirty {
             session.draw(|frame| crate::ui::draw(frame, &state, &corpus, &graph, &theme))?;
@@ -281,33 +324,25 @@ pub fn run_linked(
                 continue;
             };
             dirty = true;
-            let effect = update(&mut state, &corpus, &graph, action);
-            crate::app::desk::flush_outbox(&mut state, &mut std::io::stdout())?;
-            match effect {
-                Effect::Quit => {
-                    let problems = crate::app::desk::on_quit(&mut state, &corpus, &graph);
-                    drop(session);
-                    tell(&problems);
-                    return Ok(());
+            let effects = update(&mut state, &corpus, &graph, action);
+            for effect in perform(&mut state, &corpus, &graph, effects, &mut std::io::stdout())? {
+                match effect {
+                    Effect::Quit => {
+                        let problems = on_quit(&mut state, &corpus, &graph);
+                        drop(session);
+                        tell(&problems);
+                        return Ok(());
+                    }
+                    Effect::Suspend => session.suspend()?,
+                    Effect::Import { path } => {
+                        importing = Some(import::Job::start(
+                            path,
+                            Arc::clone(&corpus),
+                            Arc::clone(&wake),
+                        ))
+                    }
+                    _ => {}
                 }
-                Effect::Suspend => session.suspend()?,
-                Effect::ReloadLibrary => {
-                    // Copies the corpus only if the index thread still reads it.
-                    // A graph still being built for the old corpus is dropped.
-                    graph_rx = None;
-                    graph = crate::app::import::reload(
-                        &mut state,
-                        std::sync::Arc::make_mut(&mut corpus),
-                    );
-                    state.search.index_in_background(&corpus);
-                    state.suggested = SuggestedLinks::background(
-                        Arc::clone(&corpus),
-                        &graph,
-                        !hide_suggested,
-                        Some(Arc::clone(&suggestions_waker)),
-                    );
-                }
-                Effect::Nothing => {}
             }
         }
     }
@@ -354,6 +389,122 @@ pub fn graph_arrived(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
     state.cache = crate::app::wrap::WrapCache::default();
     state.cache.set_shows_summary(summary);
     crate::app::settle::settle(state, corpus, graph);
+}
+
+/// Performs the effects that need neither the terminal session nor a new
+/// corpus: saves, the brief, the clipboard (written to `out` as OSC 52).
+/// What came of each goes back to `update`, and what that returns is
+/// performed next. Returns, in order, the effects left to the loop: quit,
+/// suspend, import.
+pub fn perform(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    effects: Vec<Effect>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<Effect>> {
+    let mut queue: VecDeque<Effect> = effects.into();
+    let mut left = Vec::new();
+    while let Some(effect) = queue.pop_front() {
+        let outcome = match effect {
+            Effect::Save(change) => {
+                let result = save(&mut state.user, &change);
+                Outcome::Saved {
+                    change,
+                    result,
+                    notices: state.user.take_notices(),
+                }
+            }
+            Effect::WriteBrief {
+                what,
+                name,
+                dirs,
+                text,
+            } => Outcome::Brief {
+                what,
+                result: write_brief(&name, &dirs, &text),
+            },
+            Effect::Copy(text) => {
+                out.write_all(crate::user::osc52(&text).as_bytes())?;
+                out.flush()?;
+                continue;
+            }
+            Effect::Nothing => continue,
+            Effect::Quit | Effect::Suspend | Effect::Import { .. } => {
+                left.push(effect);
+                continue;
+            }
+        };
+        let then = update(state, corpus, graph, Action::Performed(Box::new(outcome)));
+        // Before what was queued: they follow from this outcome.
+        for e in then.into_iter().rev() {
+            queue.push_front(e);
+        }
+    }
+    Ok(left)
+}
+
+/// Saves one change through `UserData` (locked, re-read, written
+/// atomically). `Ok` holds what the change reports: whether the item is
+/// bookmarked now, whether a bookmark moved or was removed, whether the item
+/// has a note now.
+fn save(user: &mut UserData, change: &Save) -> Result<bool, String> {
+    let done = match change {
+        Save::ToggleBookmark(item) => user.toggle_bookmark(item),
+        Save::MoveBookmark { item, up: true } => user.move_bookmark_up(item),
+        Save::MoveBookmark { item, up: false } => user.move_bookmark_down(item),
+        Save::RemoveBookmark(item) => user.remove_bookmark(item),
+        Save::Note { item, text, .. } => user
+            .set_note(item, text.clone())
+            .map(|()| user.note(item).is_some()),
+        Save::LastPlace(name) => user.save_last_place(name.clone()).map(|()| true),
+        Save::Session { spot, visited } => user.save_session(spot.clone(), visited).map(|()| true),
+        Save::Decide {
+            decision, accept, ..
+        } => user.decide(decision.clone(), *accept).map(|()| *accept),
+    };
+    done.map_err(|e| e.to_string())
+}
+
+/// Writes a brief as `name` in the first directory that takes it, under a
+/// name no file there has yet.
+fn write_brief(name: &str, dirs: &[PathBuf], text: &str) -> Result<PathBuf, String> {
+    let mut why = None;
+    for dir in dirs {
+        match crate::user::brief::write_unused(&dir.join(name), text.as_bytes()) {
+            Ok(path) => return Ok(path),
+            Err(e) => {
+                why.get_or_insert(e);
+            }
+        }
+    }
+    Err(why.unwrap_or_else(|| "there is no directory to write it to".into()))
+}
+
+/// On the way out: an open note is saved, the place is kept for next time,
+/// and whatever could not be saved comes back as text to print once the
+/// screen is restored, so no note is lost.
+pub fn on_quit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Vec<String> {
+    let mut problems = Vec::new();
+    for effect in crate::app::desk::closing(state, corpus, graph) {
+        match effect {
+            // Told on the normal screen, not in a footer about to vanish.
+            Effect::Save(change @ (Save::LastPlace(_) | Save::Session { .. })) => {
+                if let Err(e) = save(&mut state.user, &change) {
+                    problems.push(format!(
+                        "last place not saved: {}",
+                        crate::app::desk::why(&e)
+                    ));
+                }
+            }
+            effect => {
+                // Nothing goes to the terminal on the way out.
+                let _ = perform(state, corpus, graph, vec![effect], &mut std::io::sink());
+            }
+        }
+    }
+    problems.extend(crate::app::desk::drafts(state));
+    problems
 }
 
 /// Says on the normal screen what could not be saved on the way out.

@@ -647,7 +647,7 @@ fn a_note_that_cannot_be_saved_is_kept_and_said() {
     a.keys(&[key('e')]);
     assert!(a.screen().contains("Keep me"), "{}", a.screen());
     // Quitting while editing saves (or here, keeps it to print).
-    let problems = app::desk::on_quit(&mut a.state, &a.corpus, &a.graph);
+    let problems = treaty::explorer::on_quit(&mut a.state, &a.corpus, &a.graph);
     assert!(
         problems.iter().any(|p| p.contains("Keep me")),
         "{problems:?}"
@@ -660,8 +660,8 @@ fn quit_from_the_editor_saves_the_note() {
     a.keys(&[key('w'), key('w'), key('e')]);
     assert!(a.screen().contains("Note on source beta"), "{}", a.screen());
     a.typed("whole source");
-    let effect = app::update(&mut a.state, &a.corpus, &a.graph, Action::Quit);
-    assert_eq!(effect, app::Effect::Quit);
+    // The event loop saves the note before it quits.
+    assert_eq!(a.step(Action::Quit), vec![app::Effect::Quit]);
     let file = std::fs::read_to_string(a.home().join("notes.json")).expect("saved");
     assert!(file.contains(r#""source:beta": "whole source""#), "{file}");
 }
@@ -699,8 +699,10 @@ fn y_copies_the_passage_or_article_with_its_citation() {
         "{}",
         a.status()
     );
-    assert_eq!(a.state.desk.outbox.len(), 1);
-    let text = osc52_payload(&a.state.desk.outbox[0]);
+    // The event loop writes the clipboard to the terminal, one sequence.
+    let out = String::from_utf8(std::mem::take(&mut a.terminal)).expect("utf-8");
+    assert_eq!(out.matches("\x1b]52;").count(), 1, "{out:?}");
+    let text = osc52_payload(&out);
     assert!(
         text.starts_with("\"Article 23 extends the procedural powers"),
         "{text}"
@@ -711,14 +713,10 @@ fn y_copies_the_passage_or_article_with_its_citation() {
         ),
         "{text}"
     );
-    // The event loop writes and empties the queue.
-    let mut out = Vec::new();
-    app::desk::flush_outbox(&mut a.state, &mut out).expect("write");
-    assert!(a.state.desk.outbox.is_empty());
-    assert!(out.starts_with(b"\x1b]52;c;"));
     // The article itself, from its text pane.
     a.keys(&[key('W'), key('y')]);
-    let text = osc52_payload(&a.state.desk.outbox[0]);
+    let out = String::from_utf8(std::mem::take(&mut a.terminal)).expect("utf-8");
+    let text = osc52_payload(&out);
     assert_eq!(
         text,
         "UN Convention against Cybercrime (A/RES/79/243), art. 23 \"Scope of procedural measures\""
@@ -798,14 +796,14 @@ fn x_without_a_directory_writes_nothing_and_says_so() {
 fn the_last_place_is_kept_and_reopened() {
     let mut a = App::new(100, 30, Some("23"));
     a.keys(&[key('C')]);
-    assert!(app::desk::on_quit(&mut a.state, &a.corpus, &a.graph).is_empty());
+    assert!(treaty::explorer::on_quit(&mut a.state, &a.corpus, &a.graph).is_empty());
     let home = a.home.take().expect("the user data");
     let b = App::with_home(home, 100, 30, None);
     assert_eq!(b.state.view(), View::Overview(Overview::Coverage));
     assert!(b.screen().contains("Coverage"), "{}", b.screen());
     // A place given on the command line wins.
     let mut c = App::new(100, 30, Some("alpha"));
-    assert!(app::desk::on_quit(&mut c.state, &c.corpus, &c.graph).is_empty());
+    assert!(treaty::explorer::on_quit(&mut c.state, &c.corpus, &c.graph).is_empty());
     let home = c.home.take().expect("the user data");
     let file = std::fs::read_to_string(home.path().join("session.json")).expect("session");
     assert!(file.contains("source:alpha"), "{file}");

@@ -344,14 +344,14 @@ fn quit_and_ctrl_c_quit_from_anywhere() {
     let q = keymap::action_for(&a.state.keymap, Mode::Normal, key('q')).expect("q is bound");
     assert_eq!(
         app::update(&mut a.state, &a.corpus, &a.graph, q),
-        Effect::Quit
+        vec![Effect::Quit]
     );
     a.act(&[Action::GoTo]);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     let act = keymap::action_for(&a.state.keymap, Mode::Prompt, ctrl_c).expect("Ctrl-C is bound");
     assert_eq!(
         app::update(&mut a.state, &a.corpus, &a.graph, act),
-        Effect::Quit
+        vec![Effect::Quit]
     );
 }
 

@@ -83,8 +83,13 @@ impl Run {
     }
 
     fn until(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
+        self.until_within(WAIT, what, test)
+    }
+
+    /// As `until`, waiting up to `wait`.
+    fn until_within(&self, wait: Duration, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
-        while start.elapsed() < WAIT {
+        while start.elapsed() < wait {
             if self
                 .screen
                 .lock()
@@ -468,4 +473,51 @@ fn treaty_place_lands_on_a_paragraph_or_a_concern() {
     run.expect("Concerns");
     run.send("q");
     run.wait_exit();
+
+/// A 20 MB memo imported with `i` is read on a worker: the footer shows how
+/// far it has come, and a key typed meanwhile is answered while the import
+/// is still running; at the end the memo opens.
+#[test]
+fn a_large_import_runs_in_the_background_with_a_progress_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let memo = dir.path().join("big memo.md");
+    let mut text = String::from("---\ntitle: A very long memo\n---\n\n");
+    let mut n = 0;
+    while text.len() < 20 << 20 {
+        n += 1;
+        text.push_str(&format!(
+            "Paragraph {n} weighs the safeguards of Article {} against the reach of the \
+             procedural powers, and asks how a court would review each order.\n\n",
+            n % 68 + 1
+        ));
+    }
+    std::fs::write(&memo, &text).expect("the memo is written");
+    drop(text);
+    let mut run = Run::start(&["23"], 100, 30);
+    run.expect("Chapter IV > Art. 23 Scope of procedural measures");
+    run.send("i");
+    run.expect("Import file:");
+    run.send(&format!("{}\r", memo.display()));
+    run.until("the progress line", |s| {
+        let c = s.contents();
+        c.contains("Importing big memo.md") && c.contains("% of 20 MB")
+    });
+    // A key while importing: the next article shows, and the import has not
+    // ended (its line is still there, no "Imported" yet).
+    run.send("]");
+    run.until("Article 24 while the import runs", |s| {
+        let c = s.contents();
+        c.contains("Article 24 · Conditions and safeguards")
+            && c.contains("Importing big memo.md")
+            && !c.contains("Imported 'big-memo'")
+    });
+    // The end: the memo opens, the footer says what was imported.
+    run.until_within(Duration::from_secs(400), "the end of the import", |s| {
+        s.contents().contains("Imported 'big-memo'")
+    });
+    run.expect("Source: A very long memo (yours)");
+    run.send("q");
+    let status = run.wait_exit();
+    assert!(status.success(), "{status:?}");
+    run.assert_restored();
 }

@@ -2,7 +2,9 @@
 //! Keys, mouse and tests all speak it; its serde names are the words a future
 //! key-binding file would use.
 
+use crate::user::ItemRef;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// Something the user asked for. `update` is the only place it takes effect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,6 +126,11 @@ pub enum Action {
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     Mouse(MouseInput),
+    /// What the event loop did with an [`Effect`] (a save, a brief, an
+    /// import's progress and end), fed back so `update` can say so. Never a
+    /// key: it has no name in the config file.
+    #[serde(skip)]
+    Performed(Box<Outcome>),
 }
 
 /// A mouse event reduced to what the explorer uses.
@@ -142,12 +149,99 @@ pub enum MouseKind {
     WheelDown,
 }
 
-/// What the event loop must do after an update, beyond drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the event loop must do after an update, beyond drawing: `update`
+/// itself writes no file, reads no environment and touches no terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Nothing,
     Quit,
     Suspend,
-    /// The library changed (an import): merge it into the corpus again.
-    ReloadLibrary,
+    /// Save one change to the user's files (bookmarks, notes, last place).
+    Save(Save),
+    /// Put this text on the clipboard (the loop writes it as OSC 52).
+    Copy(String),
+    /// Write a brief as `name` into the first of `dirs` that takes it.
+    WriteBrief {
+        /// Says what the brief is on, for the footer: `3 bookmarks`.
+        what: String,
+        name: String,
+        dirs: Vec<PathBuf>,
+        text: String,
+    },
+    /// Import a file into the user's library, in the background.
+    Import {
+        path: PathBuf,
+    },
+}
+
+/// One change to the user's files, as the event loop saves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Save {
+    /// Bookmark the item, or remove its bookmark.
+    ToggleBookmark(ItemRef),
+    /// Move a bookmark one place up (or down) the list.
+    MoveBookmark {
+        item: ItemRef,
+        up: bool,
+    },
+    RemoveBookmark(ItemRef),
+    /// Set the note on an item (empty text deletes it); `had` says whether
+    /// it had one, so the footer can say "deleted".
+    Note {
+        item: ItemRef,
+        text: String,
+        had: bool,
+    },
+    /// Where the user was, for the next run.
+    LastPlace(String),
+    /// Exactly where the user was (view, paragraph, selection, scroll,
+    /// concern) and the places visited in this session, for the next run.
+    Session {
+        spot: crate::user::Spot,
+        visited: Vec<String>,
+    },
+    /// Accept a suggested link (it becomes the user's own inferred link) or
+    /// reject it (hidden, remembered); `what` names it for the footer:
+    /// `zamora ¶ 6 -> Art. 56`.
+    Decide {
+        decision: crate::user::suggestions::Decision,
+        accept: bool,
+        what: String,
+    },
+}
+
+/// What came of an effect, told back to `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A change saved: `Ok` holds what the change reports (whether the item
+    /// is bookmarked now, whether the bookmark moved or was removed); `Err`
+    /// why it was not saved. `notices` say what the write did besides (a
+    /// flawed file copied aside), to be told after it.
+    Saved {
+        change: Save,
+        result: Result<bool, String>,
+        notices: Vec<String>,
+    },
+    /// A brief written (where) or not (why).
+    Brief {
+        what: String,
+        result: Result<PathBuf, String>,
+    },
+    /// How far the import has come, as a line for the footer.
+    ImportProgress(String),
+    /// The import is over. On success the loop has already merged the
+    /// library into the corpus the next update sees.
+    Imported(Result<ImportDone, String>),
+}
+
+/// An import that succeeded, as the footer tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportDone {
+    pub id: String,
+    pub updated: bool,
+    pub paragraphs: usize,
+    pub citations: usize,
+    pub warning: Option<String>,
+    /// What merging the library into the corpus again warned of.
+    pub library_warning: Option<String>,
 }

@@ -1,10 +1,11 @@
 //! The analyst's desk in the explorer: opening the overviews, bookmarking,
-//! the note editor, copying a citation (queued as OSC 52 for the event loop
-//! to write), exporting a brief, and the last place kept between runs.
-//! Everything that touches the user's files goes through `UserData`, which
-//! writes atomically; failures are told in the footer, never fatal.
+//! the note editor, copying a citation, exporting a brief, and the last place
+//! kept between runs. Nothing here writes: each change to the user's files,
+//! the clipboard and the brief is an [`Effect`] the event loop performs
+//! (through `UserData`, which writes atomically), and what came of it
+//! returns as an [`Outcome`] told in the footer, never fatal.
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::{Action, Effect, Outcome, Save};
 use crate::app::nav::{fresh, go, open_view};
 use crate::app::nav::{selected_item, to_passage};
 use crate::app::settle::{reveal, settle};
@@ -147,10 +148,8 @@ pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Opt
 }
 
 /// Why a change was not saved, without the "not saved" the caller says.
-fn why(e: &crate::user::UserError) -> String {
-    let text = e.to_string();
-    text.strip_prefix("not saved: ")
-        .map_or(text.clone(), str::to_string)
+pub fn why(text: &str) -> String {
+    text.strip_prefix("not saved: ").unwrap_or(text).to_string()
 }
 
 /// A short name for the footer: `Art. 23`, `Zamora ¶ 14`, `source Zamora`.
@@ -170,21 +169,14 @@ const NOTHING_SELECTED: &str =
     "Select an article, a passage or a source first (a concern as a whole cannot be kept).";
 
 /// `b`: bookmark the item in view, or remove its bookmark.
-pub fn toggle_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
-    let Some(item) = item_in_view(state, corpus, graph) else {
-        state.info(NOTHING_SELECTED);
-        return;
-    };
-    let name = short(corpus, &item);
-    match state.user.toggle_bookmark(&item) {
-        Ok(true) => state.info(format!(
-            "Bookmarked {name} ({} bookmarks; B lists them).",
-            state.user.bookmarks().len()
-        )),
-        Ok(false) => state.info(format!("Bookmark on {name} removed.")),
-        Err(e) => state.error(format!("bookmark not saved: {}", why(&e))),
+pub fn toggle_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Effect {
+    match item_in_view(state, corpus, graph) {
+        Some(item) => Effect::Save(Save::ToggleBookmark(item)),
+        None => {
+            state.info(NOTHING_SELECTED);
+            Effect::Nothing
+        }
     }
-    settle(state, corpus, graph);
 }
 
 /// The bookmark selected in the bookmarks list.
@@ -201,17 +193,25 @@ fn selected_bookmark(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Op
 }
 
 /// `K` / `J` in the bookmarks list: move the selected bookmark.
-pub fn move_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, up: bool) {
-    let Some(item) = selected_bookmark(state, corpus, graph) else {
-        state.info("Open the bookmarks list (B) to put bookmarks in order.");
-        return;
-    };
-    let moved = if up {
-        state.user.move_bookmark_up(&item)
-    } else {
-        state.user.move_bookmark_down(&item)
-    };
-    match moved {
+pub fn move_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, up: bool) -> Effect {
+    match selected_bookmark(state, corpus, graph) {
+        Some(item) => Effect::Save(Save::MoveBookmark { item, up }),
+        None => {
+            state.info("Open the bookmarks list (B) to put bookmarks in order.");
+            Effect::Nothing
+        }
+    }
+}
+
+/// A bookmark moved (or not): the selection follows it.
+fn moved(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    up: bool,
+    result: Result<bool, String>,
+) {
+    match result {
         Ok(true) => {
             let sel = &mut state.here.document.selected;
             *sel = if up { sel.saturating_sub(1) } else { *sel + 1 };
@@ -228,16 +228,16 @@ pub fn move_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, u
 }
 
 /// `d` in the bookmarks list: remove the selected bookmark.
-pub fn remove_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
-    let Some(item) = selected_bookmark(state, corpus, graph) else {
-        state.info("Open the bookmarks list (B) to remove bookmarks; b removes the one in view.");
-        return;
-    };
-    match state.user.remove_bookmark(&item) {
-        Ok(_) => state.info(format!("Bookmark on {} removed.", short(corpus, &item))),
-        Err(e) => state.error(format!("bookmark not removed: {}", why(&e))),
+pub fn remove_bookmark(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Effect {
+    match selected_bookmark(state, corpus, graph) {
+        Some(item) => Effect::Save(Save::RemoveBookmark(item)),
+        None => {
+            state.info(
+                "Open the bookmarks list (B) to remove bookmarks; b removes the one in view.",
+            );
+            Effect::Nothing
+        }
     }
-    settle(state, corpus, graph);
 }
 
 /// `e`: open the note editor on the item in view.
@@ -265,17 +265,32 @@ pub fn edit(state: &mut AppState, key: EditKey) {
     }
 }
 
-/// Leaves the note editor, saving the note. A note that cannot be saved is
-/// kept as a draft and the footer says why.
-pub fn close_note(state: &mut AppState, corpus: &Corpus) {
+/// Leaves the note editor; the loop saves the note.
+pub fn close_note(state: &mut AppState) -> Effect {
     let Some(Overlay::Note { item, editor, .. }) = state.overlay.take() else {
-        return;
+        return Effect::Nothing;
     };
-    let text = editor.text();
     let had = state.user.note(&item).is_some();
+    Effect::Save(Save::Note {
+        item,
+        text: editor.text(),
+        had,
+    })
+}
+
+/// A note saved, or not: one that could not be saved is kept as a draft
+/// and the footer says why.
+fn note_saved(
+    state: &mut AppState,
+    corpus: &Corpus,
+    item: ItemRef,
+    text: String,
+    had: bool,
+    result: Result<bool, String>,
+) {
     let name = short(corpus, &item);
-    match state.user.set_note(&item, text.clone()) {
-        Ok(()) => match (had, state.user.note(&item).is_some()) {
+    match result {
+        Ok(_) => match (had, state.user.note(&item).is_some()) {
             (_, true) => state.info(format!("Note on {name} saved.")),
             (true, false) => state.info(format!("Note on {name} deleted.")),
             (false, false) => {}
@@ -301,14 +316,15 @@ pub fn copy_text(corpus: &Corpus, item: &ItemRef) -> Option<String> {
     })
 }
 
-/// `y`: the item in view with its citation onto the clipboard (OSC 52).
-pub fn copy(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+/// `y`: the item in view with its citation onto the clipboard (the loop
+/// writes it to the terminal as OSC 52).
+pub fn copy(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Effect {
     let Some(text) = item_in_view(state, corpus, graph).and_then(|i| copy_text(corpus, &i)) else {
         state.info(NOTHING_SELECTED);
-        return;
+        return Effect::Nothing;
     };
-    state.desk.outbox.push(crate::user::osc52(&text));
     state.info(format!("Copied: {}", one_line(&text)));
+    Effect::Copy(text)
 }
 
 /// `X`: the note editor on the key points of the brief `x` would write
@@ -346,19 +362,19 @@ fn brief_subject(state: &AppState, selection: &Selection) -> String {
 
 /// `x`: the brief of the bookmarks, or of what is in view when there are
 /// none, as Markdown in the export directory.
-pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+pub fn export(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Effect {
     let Some(selection) = brief_selection(state, corpus, graph) else {
-        return;
+        return Effect::Nothing;
     };
     let text = match brief::brief(corpus, graph, &state.user, &selection, Format::Markdown) {
         Ok(t) => t,
         Err(e) => {
             state.error(e.to_string());
-            return;
+            return Effect::Nothing;
         }
     };
     let what = brief_subject(state, &selection);
-    export_written(state, &text, &what);
+    brief_effect(state, text, what)
 }
 
 /// What `x` writes a brief of: the bookmarks, or what is in view when there
@@ -395,32 +411,29 @@ fn brief_selection(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> 
     Some(selection)
 }
 
-/// Writes brief `text` on `what` into the export directory (else the data
-/// directory), never over another, and says where.
-fn export_written(state: &mut AppState, text: &str, what: &str) {
-    let name = format!("treaty-brief-{}.md", brief::today());
+/// The brief `text` on `what`, for the loop to write into the export
+/// directory (else the data directory), never over another.
+fn brief_effect(state: &AppState, text: String, what: String) -> Effect {
     // The current directory first; when it is read-only (or unknown), the
     // data directory, which is the user's own.
-    let places = [
-        state.desk.export_dir.as_ref().map(|d| d.join(&name)),
-        state.user.dir().map(|d| d.join("briefs").join(&name)),
+    let dirs = [
+        state.desk.export_dir.clone(),
+        state.user.dir().map(|d| d.join("briefs")),
     ];
-    let mut why = None;
-    for path in places.into_iter().flatten() {
-        match brief::write_unused(&path, text.as_bytes()) {
-            Ok(path) => {
-                state.info(format!("Brief on {what} written to {}", path.display()));
-                return;
-            }
-            Err(e) => {
-                why.get_or_insert(e.to_string());
-            }
-        }
+    Effect::WriteBrief {
+        what,
+        name: format!("treaty-brief-{}.md", brief::today()),
+        dirs: dirs.into_iter().flatten().collect(),
+        text,
     }
-    state.error(format!(
-        "brief not written: {}",
-        why.unwrap_or_else(|| "there is no directory to write it to".into())
-    ));
+}
+
+/// A brief written, or why not.
+fn brief_written(state: &mut AppState, what: &str, result: Result<std::path::PathBuf, String>) {
+    match result {
+        Ok(path) => state.info(format!("Brief on {what} written to {}", path.display())),
+        Err(why) => state.error(format!("brief not written: {why}")),
+    }
 }
 
 /// The name the last place is kept under: `article:23`, `source:zamora`,
@@ -490,17 +503,107 @@ pub fn start(
     state
 }
 
-/// On quit: keep the place for next time. The error, if any, is for the
-/// caller to tell (the screen is going away).
-pub fn save_place(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Result<(), String> {
-    let Some(spot) = crate::app::spot::spot_of(state, corpus, graph) else {
-        return Ok(());
-    };
-    let visited = crate::app::spot::visited(state, corpus);
+/// On the way out: an open note is saved and the place is kept for next
+/// time. The loop performs these and tells what failed once the screen is
+/// restored (see [`drafts`]).
+pub fn closing(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if matches!(state.overlay, Some(Overlay::Note { .. })) {
+        effects.push(close_note(state));
+    }
+    if let Some(spot) = crate::app::spot::spot_of(state, corpus, graph) {
+        let visited = crate::app::spot::visited(state, corpus);
+        effects.push(Effect::Save(Save::Session { spot, visited }));
+    }
+    effects
+}
+
+/// The notes that could not be saved, as text to print once the screen is
+/// restored, so no note is lost.
+pub fn drafts(state: &mut AppState) -> Vec<String> {
     state
-        .user
-        .save_session(spot, &visited)
-        .map_err(|e| format!("last place not saved: {}", why(&e)))
+        .desk
+        .drafts
+        .drain(..)
+        .map(|(item, text)| {
+            format!(
+                "your note on {item} could not be saved; here it is:\n{}\n",
+                crate::text::clean(&text)
+            )
+        })
+        .collect()
+}
+
+/// What the loop did with a desk effect: the footer says it, and a save
+/// that found a flawed file copied it aside first says where, after what
+/// the key did, so a skipped entry is never lost unseen.
+pub fn performed(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    outcome: Outcome,
+) -> Vec<Effect> {
+    match outcome {
+        Outcome::Saved {
+            change,
+            result,
+            notices,
+        } => {
+            saved(state, corpus, graph, change, result);
+            if !notices.is_empty() {
+                let done = state.status.take().map(|s| s.text);
+                state.info(
+                    done.into_iter()
+                        .chain(notices)
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                );
+            }
+        }
+        Outcome::Brief { what, result } => brief_written(state, &what, result),
+        Outcome::ImportProgress(_) | Outcome::Imported(_) => {}
+    }
+    Vec::new()
+}
+
+fn saved(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    change: Save,
+    result: Result<bool, String>,
+) {
+    match change {
+        Save::ToggleBookmark(item) => {
+            let name = short(corpus, &item);
+            match result {
+                Ok(true) => state.info(format!(
+                    "Bookmarked {name} ({} bookmarks; B lists them).",
+                    state.user.bookmarks().len()
+                )),
+                Ok(false) => state.info(format!("Bookmark on {name} removed.")),
+                Err(e) => state.error(format!("bookmark not saved: {}", why(&e))),
+            }
+        }
+        Save::MoveBookmark { up, .. } => moved(state, corpus, graph, up, result),
+        Save::RemoveBookmark(item) => match result {
+            Ok(_) => state.info(format!("Bookmark on {} removed.", short(corpus, &item))),
+            Err(e) => state.error(format!("bookmark not removed: {}", why(&e))),
+        },
+        Save::Note { item, text, had } => note_saved(state, corpus, item, text, had, result),
+        Save::Decide { accept, what, .. } => match result {
+            Ok(_) if accept => state.info(format!(
+                "Accepted {what}: it is your own inferred link now, kept with its reason."
+            )),
+            Ok(_) => state.info(format!("Rejected {what}: it will not be suggested again.")),
+            Err(e) => state.error(format!("Could not save the decision: {}", why(&e))),
+        },
+        Save::LastPlace(_) | Save::Session { .. } => {
+            if let Err(e) = result {
+                state.error(format!("last place not saved: {}", why(&e)));
+            }
+        }
+    }
 }
 
 /// The desk's keys, and every key while the note editor is open. `None`
@@ -510,36 +613,11 @@ pub fn handle(
     corpus: &Corpus,
     graph: &LinkGraph,
     action: &Action,
-) -> Option<Effect> {
-    let effect = handle_desk(state, corpus, graph, action);
-    // A save that found a flawed file copied it aside first: the user is told
-    // where, after what the key did, so a skipped entry is never lost unseen.
-    let notices = state.user.take_notices();
-    if !notices.is_empty() {
-        let done = state.status.take().map(|s| s.text);
-        state.info(
-            done.into_iter()
-                .chain(notices)
-                .collect::<Vec<_>>()
-                .join(" · "),
-        );
-    }
-    effect
-}
-
-fn handle_desk(
-    state: &mut AppState,
-    corpus: &Corpus,
-    graph: &LinkGraph,
-    action: &Action,
-) -> Option<Effect> {
+) -> Option<Vec<Effect>> {
     if matches!(state.overlay, Some(Overlay::Note { .. })) {
         match action {
-            Action::Quit => {
-                close_note(state, corpus);
-                return Some(Effect::Quit);
-            }
-            Action::Close | Action::SaveNote => close_note(state, corpus),
+            Action::Quit => return Some(vec![close_note(state), Effect::Quit]),
+            Action::Close | Action::SaveNote => return Some(vec![close_note(state)]),
             Action::Edit(k) => edit(state, *k),
             Action::Paste(text) => {
                 if let Some(Overlay::Note { editor, .. }) = &mut state.overlay {
@@ -550,7 +628,7 @@ fn handle_desk(
             // The views do not take keys while the note is being written.
             _ => {}
         }
-        return Some(Effect::Nothing);
+        return Some(Vec::new());
     }
     let overview = match state.view() {
         View::Overview(o) => Some(o),
@@ -561,13 +639,13 @@ fn handle_desk(
         Action::Coverage => open_overview(state, corpus, graph, Overview::Coverage),
         Action::Timeline => open_overview(state, corpus, graph, Overview::Timeline),
         Action::Bookmarks => open_overview(state, corpus, graph, Overview::Bookmarks),
-        Action::ToggleBookmark => toggle_bookmark(state, corpus, graph),
-        Action::BookmarkUp => move_bookmark(state, corpus, graph, true),
-        Action::BookmarkDown => move_bookmark(state, corpus, graph, false),
-        Action::RemoveBookmark => remove_bookmark(state, corpus, graph),
+        Action::ToggleBookmark => return Some(vec![toggle_bookmark(state, corpus, graph)]),
+        Action::BookmarkUp => return Some(vec![move_bookmark(state, corpus, graph, true)]),
+        Action::BookmarkDown => return Some(vec![move_bookmark(state, corpus, graph, false)]),
+        Action::RemoveBookmark => return Some(vec![remove_bookmark(state, corpus, graph)]),
         Action::EditNote => open_note(state, corpus, graph),
-        Action::Copy => copy(state, corpus, graph),
-        Action::Export => export(state, corpus, graph),
+        Action::Copy => return Some(vec![copy(state, corpus, graph)]),
+        Action::Export => return Some(vec![export(state, corpus, graph)]),
         Action::EditKeyPoints => open_key_points(state, corpus, graph),
         Action::Edit(_) | Action::SaveNote => {}
         // In an overview Tab walks the entries of the pane, going round.
@@ -588,7 +666,7 @@ fn handle_desk(
         }
         _ => return None,
     }
-    Some(Effect::Nothing)
+    Some(Vec::new())
 }
 
 /// The next (or previous) selectable entry of the focused pane, going round.
@@ -617,35 +695,4 @@ fn step_entry(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward:
     state.pane_mut(focus).selected = i;
     settle(state, corpus, graph);
     reveal(state, corpus, graph, focus);
-}
-
-/// Writes the queued clipboard sequences to the terminal.
-pub fn flush_outbox(state: &mut AppState, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if state.desk.outbox.is_empty() {
-        return Ok(());
-    }
-    for seq in state.desk.outbox.drain(..) {
-        out.write_all(seq.as_bytes())?;
-    }
-    out.flush()
-}
-
-/// On the way out: an open note is saved, the place is kept for next time,
-/// and whatever could not be saved comes back as text to print once the
-/// screen is restored, so no note is lost.
-pub fn on_quit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) -> Vec<String> {
-    if matches!(state.overlay, Some(Overlay::Note { .. })) {
-        close_note(state, corpus);
-    }
-    let mut problems = Vec::new();
-    if let Err(e) = save_place(state, corpus, graph) {
-        problems.push(e);
-    }
-    for (item, text) in state.desk.drafts.drain(..) {
-        problems.push(format!(
-            "your note on {item} could not be saved; here it is:\n{}\n",
-            crate::text::clean(&text)
-        ));
-    }
-    problems
 }

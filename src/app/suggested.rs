@@ -3,7 +3,7 @@
 //! their library), `-` hides it and remembers that; the same file as
 //! `treaty links accept|reject` writes.
 
-use crate::app::action::Action;
+use crate::app::action::{Action, Effect, Save};
 use crate::app::nav::selected_item;
 use crate::app::state::{AppState, PaneId};
 use crate::app::view::entry::{Item, SuggestedEntry};
@@ -18,7 +18,7 @@ pub fn handle(
     corpus: &Corpus,
     graph: &LinkGraph,
     action: &Action,
-) -> Option<()> {
+) -> Option<Vec<Effect>> {
     let accept = match action {
         Action::AcceptSuggestion => true,
         Action::RejectSuggestion => false,
@@ -32,16 +32,15 @@ pub fn handle(
         state.info(
             "Select a [suggested] link in the links pane first (w moves there): + accepts it, - rejects it.",
         );
-        return Some(());
+        return Some(Vec::new());
     };
-    decide(state, corpus, &e, accept);
-    Some(())
+    Some(decide(corpus, &e, accept).into_iter().collect())
 }
 
-fn decide(state: &mut AppState, corpus: &Corpus, e: &SuggestedEntry, accept: bool) {
-    let Some(source) = corpus.sources.get(e.passage.source) else {
-        return;
-    };
+/// The decision, for the loop to save; the footer says what came of it
+/// once saved (see `desk::performed`).
+fn decide(corpus: &Corpus, e: &SuggestedEntry, accept: bool) -> Option<Effect> {
+    let source = corpus.sources.get(e.passage.source)?;
     let decision = Decision {
         source: source.id.clone(),
         paragraph: e.passage.index + 1,
@@ -55,11 +54,9 @@ fn decide(state: &mut AppState, corpus: &Corpus, e: &SuggestedEntry, accept: boo
         e.passage.index + 1,
         e.target.label()
     );
-    match state.user.decide(decision, accept) {
-        Ok(()) if accept => state.info(format!(
-            "Accepted {what}: it is your own inferred link now, kept with its reason."
-        )),
-        Ok(()) => state.info(format!("Rejected {what}: it will not be suggested again.")),
-        Err(err) => state.error(format!("Could not save the decision: {err}")),
-    }
+    Some(Effect::Save(Save::Decide {
+        decision,
+        accept,
+        what,
+    }))
 }

@@ -1,7 +1,7 @@
 //! `update`: the one place the state changes. Every key, click and resize
 //! arrives here as an [`Action`].
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::{Action, Effect, Outcome};
 use crate::app::mouse;
 use crate::app::nav::{cycle_focus, help_scroll, move_in, outline_toggle};
 use crate::app::settle::reveal;
@@ -14,46 +14,76 @@ use crate::refs::graph::LinkGraph;
 /// Longest go-to input kept; a place name is never this long.
 const PROMPT_LIMIT: usize = 80;
 
-/// Applies one action; tells the event loop whether to quit or suspend.
-pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: Action) -> Effect {
+/// Applies one action; returns what the event loop must do besides drawing
+/// (quit, suspend, save, copy, write a brief, import), in order. `update`
+/// writes no file and reads no environment: the loop performs the effects
+/// and tells the outcome back as [`Action::Performed`].
+pub fn update(
+    state: &mut AppState,
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    action: Action,
+) -> Vec<Effect> {
+    let mut effects = apply(state, corpus, graph, action);
+    effects.retain(|e| *e != Effect::Nothing);
+    effects
+}
+
+fn apply(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: Action) -> Vec<Effect> {
     if !matches!(
         action,
-        Action::Resize(..) | Action::Mouse(_) | Action::SearchPoll | Action::Paste(_)
+        Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::SearchPoll
+            | Action::Paste(_)
+            | Action::Performed(_)
     ) {
         state.status = None;
     }
+    // Before any overlay takes the keys: an outcome is told whatever is open.
+    if let Action::Performed(outcome) = action {
+        let effects = match *outcome {
+            Outcome::ImportProgress(_) | Outcome::Imported(_) => {
+                crate::app::import::performed(state, corpus, graph, *outcome);
+                Vec::new()
+            }
+            outcome => crate::app::desk::performed(state, corpus, graph, outcome),
+        };
+        settle(state, corpus, graph);
+        return effects;
+    }
     if let Some(effect) = crate::app::search::intercept(state, corpus, graph, action.clone()) {
-        return effect;
+        return vec![effect];
     }
     if let Some(effect) = crate::app::index::handle(state, corpus, graph, &action) {
-        return effect;
+        return vec![effect];
     }
-    if crate::app::suggested::handle(state, corpus, graph, &action).is_some() {
+    if let Some(effects) = crate::app::suggested::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
-        return Effect::Nothing;
+        return effects;
     }
     if let Some(effect) = crate::app::start::handle(state, corpus, graph, &action) {
-        return effect;
+        return vec![effect];
     }
-    if let Some(effect) = crate::app::desk::handle(state, corpus, graph, &action) {
+    if let Some(effects) = crate::app::desk::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
-        return effect;
+        return effects;
     }
     if let Some(effect) = crate::app::present::handle(state, corpus, graph, &action) {
         settle(state, corpus, graph);
-        return effect;
+        return vec![effect];
     }
-    if let Some(effect) = crate::app::import::handle(state, corpus, &action) {
+    if let Some(effect) = crate::app::import::handle(state, &action) {
         settle(state, corpus, graph);
-        return effect;
+        return vec![effect];
     }
     if crate::app::cited_by::handle(state, corpus, graph, &action).is_some() {
         settle(state, corpus, graph);
-        return Effect::Nothing;
+        return Vec::new();
     }
     match action {
-        Action::Quit => return Effect::Quit,
-        Action::Suspend => return Effect::Suspend,
+        Action::Quit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
         Action::Resize(w, h) => {
             state.size = (w, h);
             settle(state, corpus, graph);
@@ -61,7 +91,7 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
             reveal(state, corpus, graph, state.focus());
         }
         Action::Mouse(m) => match mouse::overlay_action(state, m) {
-            Some(action) => return update(state, corpus, graph, action),
+            Some(action) => return apply(state, corpus, graph, action),
             None => mouse::handle(state, corpus, graph, m),
         },
         Action::Help => {
@@ -170,9 +200,11 @@ pub fn update(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, action: 
         | Action::CitedBasis
         | Action::CitedYear
         | Action::CitedClear => {}
+        // Taken at the top.
+        Action::Performed(_) => {}
     }
     settle(state, corpus, graph);
-    Effect::Nothing
+    Vec::new()
 }
 
 /// Pasted text goes into the prompt being typed in, cut to what the prompt
@@ -187,5 +219,122 @@ fn paste(state: &mut AppState, text: &str) {
         Some(Overlay::GoTo { input }) => field(input, PROMPT_LIMIT),
         Some(Overlay::Import { input }) => field(input, crate::app::import::PATH_LIMIT),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Save;
+    use crate::corpus::{Place, Target};
+    use crate::user::{ItemRef, UserData};
+
+    /// Every file under `dir`, with its contents.
+    fn files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files(&p));
+            } else {
+                out.push((p.clone(), std::fs::read(&p).expect("readable")));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_key_that_saves_returns_the_save_and_writes_nothing() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let corpus = crate::corpus::load_embedded().expect("the corpus");
+        let graph = LinkGraph::build(&corpus);
+        let (user, warnings) = UserData::load_from(home.path());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let start = Some(Place::Target(Target::Article(23)));
+        let mut state = crate::app::nav::start(&corpus, &graph, start, (100, 30), false);
+        state.user = user;
+        state.desk.export_dir = Some(home.path().to_path_buf());
+        let before = files(home.path());
+
+        let b = update(&mut state, &corpus, &graph, Action::ToggleBookmark);
+        assert_eq!(
+            b,
+            vec![Effect::Save(Save::ToggleBookmark(ItemRef::article(23)))]
+        );
+        assert!(!state.user.is_bookmarked(&ItemRef::article(23)));
+
+        let x = update(&mut state, &corpus, &graph, Action::Export);
+        assert!(
+            matches!(&x[..], [Effect::WriteBrief { what, .. }] if what == "art. 23"),
+            "{x:?}"
+        );
+
+        update(&mut state, &corpus, &graph, Action::EditNote);
+        update(&mut state, &corpus, &graph, Action::Paste("mine".into()));
+        let q = update(&mut state, &corpus, &graph, Action::Quit);
+        assert!(
+            matches!(&q[..], [Effect::Save(Save::Note { text, .. }), Effect::Quit] if text == "mine"),
+            "{q:?}"
+        );
+        assert_eq!(files(home.path()), before, "update wrote to the disk");
+    }
+
+    #[test]
+    fn what_the_loop_did_is_told_in_the_footer() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus");
+        let graph = LinkGraph::build(&corpus);
+        let start = Some(Place::Target(Target::Article(23)));
+        let mut state = crate::app::nav::start(&corpus, &graph, start, (100, 30), false);
+        let outcome = Outcome::Saved {
+            change: Save::ToggleBookmark(ItemRef::article(23)),
+            result: Err("not saved: the disk is full".into()),
+            notices: vec!["bookmarks.json was set aside".into()],
+        };
+        let more = update(
+            &mut state,
+            &corpus,
+            &graph,
+            Action::Performed(Box::new(outcome)),
+        );
+        assert!(more.is_empty());
+        let status = state.status.expect("a message");
+        assert_eq!(
+            status.text,
+            "bookmark not saved: the disk is full · bookmarks.json was set aside"
+        );
+    }
+
+    /// The app reads no environment: paths come from the loop.
+    #[test]
+    fn nothing_in_app_reads_the_environment() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).expect("readable").flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut all = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"),
+            &mut all,
+        );
+        assert!(all.len() > 10, "{all:?}");
+        // Spelled in two pieces, so this file does not find itself.
+        let needles = [concat!("env", "::var"), concat!("env", "::home_dir")];
+        for p in all {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            for n in needles {
+                assert!(
+                    !text.contains(n),
+                    "{} reads the environment ({n})",
+                    p.display()
+                );
+            }
+        }
     }
 }

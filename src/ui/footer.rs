@@ -21,9 +21,13 @@ pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState)
     let w = usize::from(area.width);
     let mut rows: Vec<Line> = Vec::new();
     let mut cursor = None;
+    // While an import runs, its progress line stands where the breadcrumb is.
     let crumb = Line::from(Span::styled(
         truncate(
-            &crate::app::view::document::breadcrumb(screen.ctx, state),
+            &match &state.importing {
+                Some(i) => i.line.clone(),
+                None => crate::app::view::document::breadcrumb(screen.ctx, state),
+            },
             w,
         ),
         theme.breadcrumb(),

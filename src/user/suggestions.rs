@@ -20,6 +20,11 @@ pub struct Decision {
     pub score: f32,
 }
 
+// A decision's score is a finite product of counts and weights, never NaN,
+// so equality is an equivalence: decisions travel in the explorer's effects,
+// which are compared in tests.
+impl Eq for Decision {}
+
 /// What the user decided on a suggestion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

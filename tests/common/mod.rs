@@ -29,13 +29,17 @@ use treaty::user::UserData;
 
 /// The explorer as the event loop holds it: a corpus, its link graph and the
 /// state `update` changes, and the user's data directory when the harness
-/// owns one.
+/// owns one. Effects are performed as the loop performs them
+/// (`treaty::explorer::perform`); what it writes to the terminal (the OSC 52
+/// clipboard) is kept in `terminal`.
 pub struct App {
     pub corpus: Corpus,
     pub graph: LinkGraph,
     pub state: AppState,
     /// Removed with the `App`; `None` when the state has no user data.
     pub home: Option<tempfile::TempDir>,
+    /// What the loop wrote to the terminal besides the screen.
+    pub terminal: Vec<u8>,
 }
 
 impl App {
@@ -49,6 +53,7 @@ impl App {
             graph,
             state,
             home: None,
+            terminal: Vec::new(),
         }
     }
 
@@ -88,6 +93,7 @@ impl App {
             graph,
             state,
             home: Some(home),
+            terminal: Vec::new(),
         }
     }
 
@@ -98,9 +104,24 @@ impl App {
 
     pub fn act(&mut self, actions: &[Action]) -> &mut Self {
         for a in actions {
-            app::update(&mut self.state, &self.corpus, &self.graph, a.clone());
+            self.step(a.clone());
         }
         self
+    }
+
+    /// One action as the event loop takes it: `update`, then the effects
+    /// performed; returns those left to the loop itself (quit, suspend,
+    /// import).
+    pub fn step(&mut self, action: Action) -> Vec<Effect> {
+        let effects = app::update(&mut self.state, &self.corpus, &self.graph, action);
+        treaty::explorer::perform(
+            &mut self.state,
+            &self.corpus,
+            &self.graph,
+            effects,
+            &mut self.terminal,
+        )
+        .expect("writing to a Vec")
     }
 
     /// Types keys through the real key table, as the event loop does.
@@ -109,28 +130,31 @@ impl App {
         self
     }
 
-    /// As `keys`, returning what each bound key asked the event loop to do.
+    /// As `keys`, returning what the bound keys left to the event loop
+    /// (quit, suspend, import), in order.
     pub fn effects(&mut self, keys: &[KeyEvent]) -> Vec<Effect> {
         let mut effects = Vec::new();
         for k in keys {
             let mode = treaty::app::keymap::mode(&self.state);
             if let Some(a) = keymap::action_for(&self.state.keymap, mode, *k) {
-                effects.push(app::update(&mut self.state, &self.corpus, &self.graph, a));
+                effects.extend(self.step(a));
             }
         }
         effects
     }
 
-    /// As `keys`, and on `Effect::ReloadLibrary` reloads the user's library
-    /// (from `TREATY_DATA_HOME`) as the event loop does.
+    /// As `keys`, and an import the keys ask for runs to its end (into the
+    /// library of `TREATY_DATA_HOME`), its corpus and graph taken in, as the
+    /// event loop does when the import's thread is done.
     pub fn keys_reloading(&mut self, keys: &[KeyEvent]) -> &mut Self {
-        for k in keys {
-            let mode = treaty::app::keymap::mode(&self.state);
-            if let Some(a) = keymap::action_for(&self.state.keymap, mode, *k)
-                && app::update(&mut self.state, &self.corpus, &self.graph, a)
-                    == Effect::ReloadLibrary
-            {
-                self.graph = treaty::app::import::reload(&mut self.state, &mut self.corpus);
+        for effect in self.effects(keys) {
+            if let Effect::Import { path } = effect {
+                let end = treaty::explorer::import_now(&path, &self.corpus, &mut |_| {});
+                if let Some((corpus, graph)) = end.merged {
+                    self.corpus = corpus;
+                    self.graph = graph;
+                }
+                self.step(Action::Performed(Box::new(end.outcome)));
             }
         }
         self

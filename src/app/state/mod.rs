@@ -155,9 +155,8 @@ pub struct AppState {
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub mouse: bool,
-    /// The id of a source just imported with `i`, opened once the library
-    /// is merged again.
-    pub imported: Option<String>,
+    /// The import running in the background (`i`), while it runs.
+    pub importing: Option<Importing>,
     /// Wrapped texts by width, shared by `update` and drawing.
     pub cache: WrapCache,
     /// The search engine, the queries of the session, the match marked.
@@ -195,7 +194,7 @@ impl AppState {
             status: None,
             size,
             mouse,
-            imported: None,
+            importing: None,
             cache: WrapCache::default(),
             search: crate::app::state::search::SearchSession::default(),
             user: crate::user::UserData::default(),
@@ -246,16 +245,26 @@ impl AppState {
     }
 }
 
+/// An import running in the background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Importing {
+    /// What was typed in the prompt: a failed import opens it again with
+    /// this, so the path can be fixed.
+    pub input: String,
+    /// The progress line the footer shows: `Importing memo.md: 40% of 50 MB`.
+    pub line: String,
+}
+
 /// What the desk keeps besides the user's data.
 #[derive(Debug, Clone, Default)]
 pub struct Desk {
-    /// Escape sequences for the terminal (OSC 52), written by the event loop
-    /// between frames and never from drawing.
-    pub outbox: Vec<String>,
     /// Notes that could not be saved, by item: reopening the editor on the
     /// item brings the text back, and they are printed on quit.
     pub drafts: Vec<(ItemRef, String)>,
     /// Where `x` writes the brief: the directory treaty was started in.
     /// Without one (a state built in a test), the data directory.
     pub export_dir: Option<PathBuf>,
+    /// The user's home directory, which `~/` names in the import prompt;
+    /// the event loop gives it (the app reads no environment).
+    pub home: Option<PathBuf>,
 }
