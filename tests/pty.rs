@@ -473,6 +473,7 @@ fn treaty_place_lands_on_a_paragraph_or_a_concern() {
     run.expect("Concerns");
     run.send("q");
     run.wait_exit();
+}
 
 /// A 20 MB memo imported with `i` is read on a worker: the footer shows how
 /// far it has come, and a key typed meanwhile is answered while the import
