@@ -10,6 +10,7 @@
 //! thread) and tells `update` what came of each.
 
 mod import;
+pub mod speaker;
 
 pub use import::{ImportEnd, import_now};
 

@@ -436,28 +436,6 @@ fn brief_written(state: &mut AppState, what: &str, result: Result<std::path::Pat
     }
 }
 
-/// The name the last place is kept under: `article:23`, `source:zamora`,
-/// `concerns`.
-pub fn place_name(corpus: &Corpus, view: View) -> Option<String> {
-    match view {
-        View::Overview(o) => Some(o.name().to_string()),
-        View::Source(i) => corpus.sources.get(i).map(|s| format!("source:{}", s.id)),
-        v => v.target().map(|t| ItemRef::Target(t).to_string()),
-    }
-}
-
-/// The view a kept name opens, if it still exists.
-pub fn place_view(corpus: &Corpus, name: &str) -> Option<View> {
-    if let Some(o) = Overview::from_name(name) {
-        return Some(View::Overview(o));
-    }
-    match name.parse::<ItemRef>().ok()?.resolve(corpus).ok()? {
-        Resolved::Target(t) => Some(View::from_target(t)),
-        Resolved::Source(i) => Some(View::Source(i)),
-        Resolved::Passage(p) => Some(View::Source(p.source)),
-    }
-}
-
 /// The explorer's first state with the user's data: at `start`, else at the
 /// last place the user left, else at the beginning.
 pub fn start(
@@ -471,7 +449,9 @@ pub fn start(
 ) -> AppState {
     let last = match start {
         Some(_) => None,
-        None => user.last_place().and_then(|n| place_view(corpus, n)),
+        None => user
+            .last_place()
+            .and_then(|n| crate::app::spot::place_view(corpus, n)),
     };
     let place = match last {
         Some(View::Source(i)) => Some(Place::Source(i)),
@@ -497,7 +477,7 @@ pub fn start(
     // Nowhere to be yet (the first launch, or the user left on the start
     // screen): the start screen says what this is and what to do.
     if start.is_none() && last.is_none() {
-        crate::app::start::open(&mut state, corpus, &[]);
+        crate::app::spot::open_start(&mut state, corpus, &[]);
         state.blank_start = true;
     }
     state

@@ -113,7 +113,7 @@ pub fn back(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
         // Nothing before: the start screen, with this place first in it.
         None => {
             let visited = crate::app::spot::visited(state, corpus);
-            crate::app::start::open(state, corpus, &visited);
+            crate::app::spot::open_start(state, corpus, &visited);
         }
     }
 }

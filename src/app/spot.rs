@@ -9,7 +9,7 @@ use crate::app::state::{AppState, Location, Overlay, Overview, PaneId, PaneState
 use crate::app::view::entry::{DeskItem, Item, ctx};
 use crate::corpus::{Corpus, PassageId};
 use crate::refs::graph::LinkGraph;
-use crate::user::{PaneSpot, Spot};
+use crate::user::{ItemRef, PaneSpot, Resolved, Spot};
 
 /// The name the start screen is kept under as the last place.
 pub const START: &str = "start";
@@ -49,7 +49,7 @@ pub fn spot_of(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<S
             ..Spot::default()
         });
     }
-    let place = crate::app::desk::place_name(corpus, state.view())?;
+    let place = place_name(corpus, state.view())?;
     let c = ctx(state, corpus, graph);
     let paragraph = crate::app::view::document::selected_passage(c, state).map(|p| p.index + 1);
     let concern = match state.view() {
@@ -82,7 +82,7 @@ pub fn visited(state: &AppState, corpus: &Corpus) -> Vec<String> {
     std::iter::once(&state.here)
         .chain(state.history.forward.iter())
         .chain(state.history.back.iter().rev())
-        .filter_map(|l| crate::app::desk::place_name(corpus, l.view))
+        .filter_map(|l| place_name(corpus, l.view))
         .collect()
 }
 
@@ -90,7 +90,7 @@ pub fn visited(state: &AppState, corpus: &Corpus) -> Vec<String> {
 /// `desk::start` opened from the same name). A paragraph or concern that has
 /// moved in the corpus is found by what it is, not by where it was.
 pub fn reopen(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, spot: &Spot) {
-    if crate::app::desk::place_name(corpus, state.view()).as_deref() != Some(spot.place.as_str()) {
+    if place_name(corpus, state.view()).as_deref() != Some(spot.place.as_str()) {
         return;
     }
     let view = state.view();
@@ -140,4 +140,36 @@ pub fn reopen(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, spot: &S
     sync_outline(state, corpus, graph);
     settle(state, corpus, graph);
     reveal(state, corpus, graph, state.focus());
+}
+
+/// The name the last place is kept under: `article:23`, `source:zamora`,
+/// `concerns`.
+pub fn place_name(corpus: &Corpus, view: View) -> Option<String> {
+    match view {
+        View::Overview(o) => Some(o.name().to_string()),
+        View::Source(i) => corpus.sources.get(i).map(|s| format!("source:{}", s.id)),
+        v => v.target().map(|t| ItemRef::Target(t).to_string()),
+    }
+}
+
+/// The view a kept name opens, if it still exists.
+pub fn place_view(corpus: &Corpus, name: &str) -> Option<View> {
+    if let Some(o) = Overview::from_name(name) {
+        return Some(View::Overview(o));
+    }
+    match name.parse::<ItemRef>().ok()?.resolve(corpus).ok()? {
+        Resolved::Target(t) => Some(View::from_target(t)),
+        Resolved::Source(i) => Some(View::Source(i)),
+        Resolved::Passage(p) => Some(View::Source(p.source)),
+    }
+}
+
+/// Opens the start screen, listing `visited` (this session's places) with
+/// the recent ones and the bookmarks.
+pub fn open_start(state: &mut AppState, corpus: &Corpus, visited: &[String]) {
+    let places = crate::app::view::start::places(corpus, &state.user, visited);
+    state.overlay = Some(Overlay::Start {
+        places,
+        selected: 0,
+    });
 }

@@ -9,16 +9,6 @@ use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::user::ItemRef;
 
-/// Opens the start screen, offering the places of this session (`visited`,
-/// newest first), then the recent ones and the bookmarks.
-pub fn open(state: &mut AppState, corpus: &Corpus, visited: &[String]) {
-    let places = crate::app::view::start::places(corpus, &state.user, visited);
-    state.overlay = Some(Overlay::Start {
-        places,
-        selected: 0,
-    });
-}
-
 /// Handles `action` while the start screen is open; `None` leaves it to
 /// `update` (the screen closed first when the key goes somewhere).
 pub fn handle(

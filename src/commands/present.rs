@@ -118,7 +118,7 @@ fn export_html(
     out: &mut dyn Write,
 ) -> Outcome {
     let graph = crate::refs::graph::LinkGraph::build(corpus);
-    let html = crate::export::deck_html(corpus, &graph, deck);
+    let html = crate::app::view::deck_html::deck_html(corpus, &graph, deck);
     let path = match file {
         Some(path) => crate::user::brief::write_unused(path, html.as_bytes()),
         None => {

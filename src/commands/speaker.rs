@@ -28,6 +28,6 @@ pub fn speaker(
         )?;
         return Ok(());
     }
-    crate::speaker::run::run(title, &start, settings)
+    crate::explorer::speaker::run(title, &start, settings)
         .map_err(|e| Failure::runtime(format!("speaker view: {e:#}")))
 }

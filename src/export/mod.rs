@@ -4,16 +4,14 @@
 //! for its own format, and links keep only http(s) and mailto targets.
 
 mod docx;
-mod html;
+pub mod html;
 mod markdown;
 mod plain;
-mod slides;
 
 pub use docx::docx;
 pub use html::html;
 pub use markdown::markdown;
 pub use plain::plain;
-pub use slides::deck_html;
 
 /// A run of text inside a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]

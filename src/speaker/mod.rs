@@ -7,7 +7,6 @@ pub mod follow;
 pub mod notes;
 pub mod protocol;
 pub mod room;
-pub mod run;
 pub mod socket;
 pub mod state;
 

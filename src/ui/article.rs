@@ -102,7 +102,7 @@ fn reading(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) {
 fn cited_by_title(screen: &Screen, state: &AppState) -> String {
     let title = links_title(screen, state);
     let suggested = state.view().target().map_or(0, |t| {
-        crate::app::view::suggested_lines::for_target(state, screen.ctx.corpus, t)
+        crate::app::view::suggested_entries::for_target(state, screen.ctx.corpus, t)
             .iter()
             .filter(|e| matches!(e, crate::app::view::entry::Item::Suggested(s) if !s.accepted))
             .count()

@@ -241,7 +241,7 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     if let Some(target) = view.target() {
         let n = ctx.graph.count(target);
         // Suggested links come after the cited and inferred ones.
-        let suggested = crate::app::view::suggested_lines::for_target(state, ctx.corpus, target);
+        let suggested = crate::app::view::suggested_entries::for_target(state, ctx.corpus, target);
         if n == 0 {
             let what = match target {
                 Target::Preamble => "the preamble",
@@ -275,7 +275,7 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
     match selected_passage(ctx, state) {
         Some(p) => {
             let n = ctx.graph.links_of(p).len();
-            let suggested = crate::app::view::suggested_lines::for_passage(state, ctx.corpus, p);
+            let suggested = crate::app::view::suggested_entries::for_passage(state, ctx.corpus, p);
             if n == 0 {
                 let mut out = vec![Item::Note(format!(
                     "¶ {} is not linked to any provision.",

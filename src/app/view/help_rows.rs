@@ -180,8 +180,11 @@ mod tests {
             keys: "j k Enter".into(),
             text: "move, and open what is selected".into()
         }));
-        let o = crate::config::parse("[keys]\ngo_to = \"g\"\n", "config.toml").expect("parses");
-        let rows = help_rows(&Keymap::new(o.keys), 80);
+        // `go_to = "g"` in config.toml.
+        let mut keys = crate::app::state::keys::KeyOverrides::default();
+        let g = crate::app::overrides::parse_key("g").expect("g");
+        keys.bind(crate::app::action::Action::GoTo, vec![g]);
+        let rows = help_rows(&Keymap::new(keys), 80);
         assert!(
             matches!(&rows[1], HelpRow::Entry { keys, .. } if keys == "g"),
             "{:?}",

@@ -5,6 +5,7 @@
 
 pub mod citations;
 pub mod cited_by;
+pub mod deck_html;
 pub mod document;
 pub mod entry;
 pub mod geometry;
@@ -21,6 +22,7 @@ pub mod search_layout;
 pub mod slide_pages;
 pub mod slides;
 pub mod start;
+pub mod suggested_entries;
 pub mod suggested_lines;
 
 // The text layout and scrolling the view is built on, as drawing reads them:

@@ -1,72 +1,19 @@
-//! Suggested links in the lists: which to show (the user's rejections
-//! hidden, their acceptances shown as their own inferred links), and their
-//! lines: `[suggested] Zamora ¶ 3 · score 3.1` with a snippet and the
+//! Suggested links' lines in the lists (which to show is
+//! `suggested_entries`): `[suggested] Zamora ¶ 3 · score 3.1` with a snippet and the
 //! reason in "Cited by"; `[suggested] Art. 42 ...` in a paragraph's links;
 //! and a `[suggested] Art. 42 (3.1)` line under a paragraph of a source.
 
-use crate::app::state::AppState;
-use crate::app::view::entry::{Item, SuggestedEntry};
+use crate::app::view::entry::SuggestedEntry;
 use crate::app::view::lines::{DocLine, Piece, Role, fit, pad, wrap_capped, wrap_pieces};
 use crate::app::view::pane::Pane;
+use crate::app::view::suggested_entries::entry;
 use crate::app::wrap::Breaks;
-use crate::corpus::{Corpus, PassageId, Target};
-use crate::search::suggest::Suggestion;
+use crate::corpus::PassageId;
 use crate::text::{one_line, snippet};
-use crate::user::UserData;
-use crate::user::suggestions::State;
 
 /// The marker of a suggestion the user accepted: theirs now, inferred.
 pub const ACCEPTED_MARK: &str = "[inferred · yours]";
 pub const SUGGESTED_MARK: &str = "[suggested]";
-
-fn entry(
-    corpus: &Corpus,
-    user: &UserData,
-    s: &Suggestion,
-    in_cited_by: bool,
-) -> Option<SuggestedEntry> {
-    let source = corpus.sources.get(s.passage.source)?;
-    let state = user
-        .decisions()
-        .state(&source.id, s.passage.index + 1, &s.target.to_string());
-    if state == State::Rejected {
-        return None;
-    }
-    Some(SuggestedEntry {
-        passage: s.passage,
-        target: s.target,
-        score: (s.score * 100.0).round().max(0.0) as u32,
-        reason: s.reason.clone(),
-        accepted: state == State::Accepted,
-        in_cited_by,
-    })
-}
-
-/// The suggested entries of a provision's "Cited by", after its links.
-pub fn for_target(state: &AppState, corpus: &Corpus, t: Target) -> Vec<Item> {
-    let Some(table) = state.suggested.table() else {
-        return Vec::new();
-    };
-    table
-        .of_target(t)
-        .iter()
-        .filter_map(|s| entry(corpus, &state.user, s, true))
-        .map(Item::Suggested)
-        .collect()
-}
-
-/// The suggested entries of a paragraph's links.
-pub fn for_passage(state: &AppState, corpus: &Corpus, p: PassageId) -> Vec<Item> {
-    let Some(table) = state.suggested.table() else {
-        return Vec::new();
-    };
-    table
-        .of_passage(p)
-        .iter()
-        .filter_map(|s| entry(corpus, &state.user, s, false))
-        .map(Item::Suggested)
-        .collect()
-}
 
 fn score_text(score: u32) -> String {
     format!("score {}.{:02}", score / 100, score % 100)

@@ -2,12 +2,12 @@
 //! table) become requests to the room, frames from the room are shown, and
 //! the screen is drawn again when either comes or the clock's second turns.
 
-use super::follow::{Link, follow};
-use super::protocol::{Message, format};
-use super::socket;
-use super::state::{Speaker, Step};
 use crate::app::keymap::{Mode, action_for};
 use crate::config::Settings;
+use crate::speaker::follow::{Link, follow};
+use crate::speaker::protocol::{Message, format};
+use crate::speaker::socket;
+use crate::speaker::state::{Speaker, Step};
 use crate::terminal::{Session, Signal, die_of};
 use ratatui::crossterm::event::{self, Event};
 use std::os::unix::net::UnixStream;
@@ -67,7 +67,7 @@ pub fn run(deck: &str, start: &str, settings: Settings) -> anyhow::Result<()> {
             .map_or(0, |d| d.as_secs());
         if dirty || drawn != Some((size, second)) {
             let elapsed = speaker.elapsed(now);
-            let clock = super::clock::wall_clock(SystemTime::now());
+            let clock = crate::speaker::clock::wall_clock(SystemTime::now());
             let mut max_scroll = 0;
             session.draw(|f| {
                 let area = f.area();

@@ -4,11 +4,11 @@
 //! per slide when printed, no script and no outside resource, every text
 //! cleaned and escaped.
 
-use super::html::escape;
 use crate::app::state::deck::Presentation;
 use crate::app::view::lines::Piece;
 use crate::app::view::slides::{Entry, SlideText, deck_text};
 use crate::corpus::Corpus;
+use crate::export::html::escape;
 use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
 
