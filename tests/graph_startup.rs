@@ -26,6 +26,7 @@ fn pending_at_23() -> App {
         graph,
         state,
         home: None,
+        terminal: Vec::new(),
     }
 }
 

@@ -60,7 +60,7 @@ fn first_launch(w: u16, h: u16) -> App {
 
 /// Quits as the event loop does and starts again on the same user data.
 fn quit_and_reopen(mut a: App) -> App {
-    let problems = treaty::app::desk::on_quit(&mut a.state, &a.corpus, &a.graph);
+    let problems = treaty::explorer::on_quit(&mut a.state, &a.corpus, &a.graph);
     assert!(problems.is_empty(), "{problems:?}");
     let (w, h) = a.state.size;
     let home = a.home.take().expect("user data");
@@ -239,7 +239,7 @@ fn a_paragraph_that_moved_is_found_by_its_number() {
     for _ in 0..5 {
         a.keys(&[code(KeyCode::Down)]);
     }
-    treaty::app::desk::on_quit(&mut a.state, &a.corpus, &a.graph);
+    treaty::explorer::on_quit(&mut a.state, &a.corpus, &a.graph);
     let home = a.home.take().expect("home");
     // Beta gains headings before its paragraphs: the entries move.
     let mut c = fixture();
