@@ -391,8 +391,11 @@ fn is_blank(line: &str) -> bool {
 }
 
 /// True for a Markdown ATX heading (`# Title`), as the corpus format reads one.
+/// The reader trims each line's end first, so a first line `#` followed by
+/// spaces (a tab expanded) is no heading there, nor here.
 fn is_heading(text: &str) -> bool {
-    let trimmed = text.trim_start();
+    let first = text.split('\n').next().unwrap_or_default().trim_end();
+    let trimmed = first.trim_start();
     let level = trimmed.chars().take_while(|c| *c == '#').count();
     (1..=6).contains(&level) && trimmed[level..].starts_with(' ')
 }
@@ -722,6 +725,25 @@ mod tests {
 
     fn reread(r: &Reading) -> crate::corpus::Source {
         parse_source("memo", "memo.md", &r.stored).expect("the stored file parses")
+    }
+
+    /// Found by the `import` fuzz target: `#` and a tab, then more lines,
+    /// was counted a heading but stored as a paragraph.
+    #[test]
+    fn a_hash_and_a_tab_is_a_paragraph_as_the_stored_file_reads_it() {
+        let bytes = b"#\t\xef\xbb\xbf\n\x0b##\t\xd3\x08#\n\n\x18\x18";
+        let options = ImportOptions {
+            lossy: true,
+            ..ImportOptions::default()
+        };
+        let r = read_source(&bytes[..], "fuzz.txt", &options).expect("reads");
+        let s = reread(&r);
+        assert_eq!(
+            (s.headings.len(), s.passages.len()),
+            (r.headings, r.paragraphs),
+            "{:?}",
+            r.stored
+        );
     }
 
     #[test]
