@@ -118,8 +118,9 @@ fn import_and_merge(
         )
         .map_err(|e| e.to_string())?;
     let d = done.first().ok_or("Nothing was imported.")?;
+    // Still under way: the final "Imported" line comes when it is done.
     tell(format!(
-        "Imported {name}: adding it to the outline and the links…"
+        "Importing {name}: read; adding it to the outline and the links…"
     ));
     let mut merged = corpus.clone();
     let warnings = library.merge_into(&mut merged);
