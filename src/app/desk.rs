@@ -6,14 +6,15 @@
 //! returns as an [`Outcome`] told in the footer, never fatal.
 
 use crate::app::action::{Action, Effect, Outcome, Save};
+use crate::app::nav::to_passage;
 use crate::app::nav::{fresh, go, open_view};
-use crate::app::nav::{selected_item, to_passage};
 use crate::app::settle::{reveal, settle};
 use crate::app::state::Overview;
 use crate::app::state::editor::{EditKey, Editor};
 use crate::app::state::{AppState, Overlay, PaneId, View};
 use crate::app::view::entry::DeskItem;
 use crate::app::view::entry::{Item, ctx};
+pub use crate::app::view::selection::{item_in_view, short};
 use crate::corpus::{Corpus, PassageId, Place, Target};
 use crate::refs::graph::LinkGraph;
 use crate::text::one_line;
@@ -95,74 +96,9 @@ fn open_passage(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, p: Pas
     to_passage(state, corpus, graph, p, from);
 }
 
-/// The thing `b`, `e` and `y` act on: the selected passage (in a source, a
-/// "Cited by" list the user has moved into, or a concern), else the article,
-/// chapter, source or preamble in view; in the lists, the selected entry.
-pub fn item_in_view(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<ItemRef> {
-    let c = ctx(state, corpus, graph);
-    let focus = state.focus();
-    match state.view() {
-        View::Overview(_) => {
-            if focus == PaneId::Outline {
-                return None;
-            }
-            match crate::app::view::overviews::selected_item(c, state)? {
-                DeskItem::ConcernPassage(p) => ItemRef::passage(corpus, p),
-                DeskItem::ConcernTarget(t, _) => Some(ItemRef::Target(t)),
-                DeskItem::CoverageArticle(n) => Some(ItemRef::article(n)),
-                DeskItem::CoverageChapter(n) => Some(ItemRef::Target(Target::Chapter(n))),
-                DeskItem::Event(i) => corpus
-                    .timeline
-                    .get(i)
-                    .and_then(|e| e.passage)
-                    .and_then(|p| ItemRef::passage(corpus, p)),
-                DeskItem::Bookmark(r) => Some(r),
-                _ => None,
-            }
-        }
-        View::Source(i) => {
-            let source = Some(ItemRef::Source(corpus.sources.get(i)?.id.clone()));
-            if focus == PaneId::Outline {
-                return source;
-            }
-            match crate::app::view::document::selected_passage(c, state) {
-                Some(p) => ItemRef::passage(corpus, p),
-                None => source,
-            }
-        }
-        view => {
-            let target = view.target()?;
-            match (focus, selected_item(state, corpus, graph, focus)) {
-                (PaneId::Links, Some(Item::CitedBy { target, index })) => graph
-                    .cited_by(target)
-                    .get(index)
-                    .and_then(|l| ItemRef::passage(corpus, l.passage)),
-                // A chapter's row counts once the user has moved into the list.
-                (PaneId::Document, Some(Item::ArticleRow(n))) if state.here.entered => {
-                    Some(ItemRef::article(n))
-                }
-                _ => Some(ItemRef::Target(target)),
-            }
-        }
-    }
-}
-
 /// Why a change was not saved, without the "not saved" the caller says.
 pub fn why(text: &str) -> String {
     text.strip_prefix("not saved: ").unwrap_or(text).to_string()
-}
-
-/// A short name for the footer: `Art. 23`, `Zamora ¶ 14`, `source Zamora`.
-pub fn short(corpus: &Corpus, item: &ItemRef) -> String {
-    match item.resolve(corpus) {
-        Ok(Resolved::Target(t)) => t.label(),
-        Ok(Resolved::Source(i)) => format!("source {}", one_line(&corpus.sources[i].short_name())),
-        Ok(Resolved::Passage(p)) => one_line(&corpus.passage_location(p)),
-        Err(_) => match item {
-            ItemRef::Brief(subject) => format!("the key points of the brief ({subject})"),
-            _ => item.to_string(),
-        },
-    }
 }
 
 const NOTHING_SELECTED: &str =

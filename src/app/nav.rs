@@ -533,16 +533,7 @@ pub fn outline_toggle(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, 
     select_outline_row(state, corpus, graph, select);
 }
 
-/// The selected entry of a pane (its entries as they are now).
-pub fn selected_item(
-    state: &AppState,
-    corpus: &Corpus,
-    graph: &LinkGraph,
-    id: PaneId,
-) -> Option<Item> {
-    let items = crate::app::view::document::items(ctx(state, corpus, graph), state, id);
-    items.get(state.pane(id).selected).cloned()
-}
+pub use crate::app::view::selection::selected_item;
 
 /// Opens a source at passage `p`, its link to `from` selected.
 pub fn to_passage(

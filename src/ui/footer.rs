@@ -128,9 +128,14 @@ fn hints(theme: &Theme, screen: &Screen, state: &AppState, w: usize) -> Line<'st
     // guess.
     let (corpus, graph) = (screen.ctx.corpus, screen.ctx.graph);
     let target = (m == Mode::Normal)
-        .then(|| crate::app::desk::item_in_view(state, corpus, graph))
+        .then(|| crate::app::view::selection::item_in_view(state, corpus, graph))
         .flatten()
-        .map(|item| format!("bookmark {}", crate::app::desk::short(corpus, &item)));
+        .map(|item| {
+            format!(
+                "bookmark {}",
+                crate::app::view::selection::short(corpus, &item)
+            )
+        });
     let wanted: Vec<(Action, &str)> = match m {
         Mode::Prompt if matches!(state.overlay, Some(Overlay::Import { .. })) => {
             vec![(Action::PromptSubmit, "import"), (Action::Close, "cancel")]

@@ -19,6 +19,7 @@ pub mod overviews;
 pub mod pane;
 pub mod screen;
 pub mod search_layout;
+pub mod selection;
 pub mod slide_pages;
 pub mod slides;
 pub mod start;
