@@ -47,13 +47,19 @@ enum Input {
 /// for them and for search results at once. Ends when the terminal cannot be
 /// read (it hung up: the loop notices that by itself) or the loop is gone.
 fn read_terminal(tx: Sender<Input>) {
+    read_events(tx, Input::Event, "terminal-input");
+}
+
+/// Sends each terminal event, as `wrap` makes it, into `tx` from a thread
+/// named `name` (the explorer's loop and the speaker view's share this).
+fn read_events<T: Send + 'static>(tx: Sender<T>, wrap: fn(event::Event) -> T, name: &str) {
     let spawned = std::thread::Builder::new()
-        .name("terminal-input".into())
+        .name(name.into())
         .spawn(move || {
             loop {
                 match event::read() {
                     Ok(ev) => {
-                        if tx.send(Input::Event(ev)).is_err() {
+                        if tx.send(wrap(ev)).is_err() {
                             return;
                         }
                     }

@@ -9,7 +9,7 @@ use crate::speaker::protocol::{Message, format};
 use crate::speaker::socket;
 use crate::speaker::state::{Speaker, Step};
 use crate::terminal::{Session, Signal, die_of};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use std::os::unix::net::UnixStream;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
@@ -143,22 +143,5 @@ fn leave(room: Option<&UnixStream>) {
 /// Reads terminal events on their own thread, as the explorer does, so the
 /// loop waits for keys and the room's frames at once.
 fn read_keys(tx: Sender<Input>) {
-    let spawned = std::thread::Builder::new()
-        .name("speaker-keys".into())
-        .spawn(move || {
-            loop {
-                match event::read() {
-                    Ok(ev) => {
-                        if tx.send(Input::Key(ev)).is_err() {
-                            return;
-                        }
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(_) => return,
-                }
-            }
-        });
-    if let Err(e) = spawned {
-        eprintln!("treaty: cannot read the terminal: {e}");
-    }
+    super::read_events(tx, Input::Key, "speaker-keys");
 }
