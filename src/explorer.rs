@@ -211,15 +211,7 @@ pub fn run_linked(
                 tell(&problems);
                 die_of(sig);
             }
-            Signal::Suspend => {
-                session.suspend()?;
-                dirty = true;
-            }
-            Signal::Resumed => {
-                session.resume()?;
-                dirty = true;
-            }
-            Signal::None => {}
+            other => dirty |= session.follow(other)?,
         }
         if let Some(built) = graph_rx.as_ref().and_then(|rx| arrived(rx, &corpus)) {
             graph = built;

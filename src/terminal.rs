@@ -242,6 +242,17 @@ impl Session {
         Signal::None
     }
 
+    /// Deals with a suspend or a continue; true when the screen must be
+    /// drawn again. A stop is the caller's to end on (it saves first).
+    pub fn follow(&mut self, signal: Signal) -> anyhow::Result<bool> {
+        match signal {
+            Signal::Suspend => self.suspend()?,
+            Signal::Resumed => self.resume()?,
+            Signal::Stop(_) | Signal::None => return Ok(false),
+        }
+        Ok(true)
+    }
+
     /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
     pub fn suspend(&mut self) -> anyhow::Result<()> {
         restore();

@@ -47,15 +47,7 @@ pub fn run(deck: &str, start: &str, settings: Settings) -> anyhow::Result<()> {
                 drop(session);
                 die_of(sig);
             }
-            Signal::Suspend => {
-                session.suspend()?;
-                dirty = true;
-            }
-            Signal::Resumed => {
-                session.resume()?;
-                dirty = true;
-            }
-            Signal::None => {}
+            other => dirty |= session.follow(other)?,
         }
         let Some(size) = session.live_size() else {
             leave(room.as_ref());

@@ -67,7 +67,6 @@ impl<'a> Screen<'a> {
             decisions.rejected.len(),
         );
         let expanded = state.outline.expanded.clone();
-        let want = outline_want(corpus, &expanded);
         // While the reader reads passages in place in Cited by, the list
         // takes the room and the article keeps its heading lines.
         let reading_in_place = focus == PaneId::Links
@@ -87,6 +86,9 @@ impl<'a> Screen<'a> {
         );
         let layout = *state.cache.memo(Derived::Layout, key, || {
             crate::app::probe::screen();
+            // What the outline's titles need: read only when the layout is
+            // computed again, not on every update and frame.
+            let want = outline_want(corpus, &state.outline.expanded);
             layout(area, focus, (view, has_cited), want, |width| {
                 if reading_in_place {
                     return HEADING_LINES;
