@@ -169,14 +169,23 @@ fn date_filter_keeps_dated_sources_in_range() {
         let d = date_of(r["source"].as_str().unwrap_or("")).expect("a dated source");
         assert!(d.as_str() >= "2025", "{d}");
     }
+    // Links first, then suggestions: each newest first.
     let by_date = json(&treaty(&["refs", "24", "--sort", "date", "--json"]));
-    let dates: Vec<String> = by_date
-        .iter()
-        .filter_map(|r| date_of(r["source"].as_str().unwrap_or("")))
-        .collect();
+    for suggested in [false, true] {
+        let dates: Vec<String> = by_date
+            .iter()
+            .filter(|r| (r["basis"] == "suggested") == suggested)
+            .filter_map(|r| date_of(r["source"].as_str().unwrap_or("")))
+            .collect();
+        assert!(
+            dates.windows(2).all(|w| w[0][..4] >= w[1][..4]),
+            "{dates:?}"
+        );
+    }
+    let first_suggested = by_date.iter().position(|r| r["basis"] == "suggested");
     assert!(
-        dates.windows(2).all(|w| w[0][..4] >= w[1][..4]),
-        "{dates:?}"
+        first_suggested.is_none_or(|i| by_date[i..].iter().all(|r| r["basis"] == "suggested")),
+        "suggestions come after the links"
     );
 }
 

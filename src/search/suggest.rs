@@ -17,12 +17,29 @@ use std::collections::HashMap;
 /// single common word does not.
 pub const THRESHOLD: f32 = 2.8;
 
-/// At most this many provisions are suggested for one passage.
-pub const MAX_PER_PASSAGE: usize = 3;
+/// At most this many provisions are suggested for one passage: analysts
+/// link a passage to three provisions on average, and to all five offences
+/// against systems when it discusses security research.
+pub const MAX_PER_PASSAGE: usize = 5;
+
+/// A provision scoring less than this share of the best one's score is
+/// not suggested beside it: one strong reading is not diluted by weak ones.
+pub const RELATIVE: f32 = 0.0;
 
 /// Weight of the summary similarity against the index terms: index terms
 /// are the evidence, shared summary words a tie-breaker and a help.
 const SUMMARY_WEIGHT: f32 = 0.35;
+
+/// Weight of the likeness to passages already linked: a passage that reads
+/// like one an analyst linked to a provision is likely about it too.
+pub const LIKE_WEIGHT: f32 = 24.0;
+
+/// Linked passages less alike than this (cosine of their weighted words)
+/// say nothing.
+const LIKE_MIN: f32 = 0.15;
+
+/// At most this many of the most alike linked passages are heard.
+const LIKE_NEIGHBOURS: usize = 5;
 
 /// Bytes of passages sampled to tell common index terms from rare ones.
 const SAMPLE: usize = 256 * 1024;
@@ -73,9 +90,66 @@ pub struct Suggester {
     by_first: HashMap<String, Vec<usize>>,
     /// Per provision, the stems of its heading and summary with their weight.
     profiles: HashMap<Target, HashMap<String, f32>>,
+    /// How rare each stem is among the passages (idf over the sample), for
+    /// comparing a passage with the linked ones.
+    rarity: HashMap<String, f32>,
+    /// A stem the sample never saw is as rare as this.
+    rarest: f32,
+    /// The passages already linked, that a passage like them is compared with.
+    learned: Vec<Learned>,
+    /// Per stem, the linked passages that use it and its weight there.
+    postings: HashMap<String, Vec<(u32, f32)>>,
     /// Suggestions scoring below this are not made: [`THRESHOLD`], lowered
     /// only by the evaluation, which calibrates it over the whole curve.
     pub threshold: f32,
+    /// Weight of the likeness to linked passages against the index terms.
+    pub like_weight: f32,
+    /// At most this many provisions per passage: [`MAX_PER_PASSAGE`].
+    pub most: usize,
+    /// A provision scoring less than this share of the passage's best is not
+    /// suggested with it: [`RELATIVE`].
+    pub relative: f32,
+}
+
+/// A passage linked by a citation, an analyst or the user: its words show
+/// what a discussion of its provisions looks like in this library.
+pub struct Example {
+    pub passage: PassageId,
+    pub targets: Vec<Target>,
+    /// Where it is, for the reason: `HRW, para 12`.
+    pub location: String,
+}
+
+/// The passages already linked, one example each with all its provisions,
+/// in the order of `links` (passage, provision).
+pub fn examples(
+    corpus: &Corpus,
+    links: impl IntoIterator<Item = (PassageId, Target)>,
+) -> Vec<Example> {
+    let mut out: Vec<Example> = Vec::new();
+    let mut at: HashMap<PassageId, usize> = HashMap::new();
+    for (passage, target) in links {
+        let i = *at.entry(passage).or_insert_with(|| {
+            out.push(Example {
+                passage,
+                targets: Vec::new(),
+                location: corpus.passage_location(passage),
+            });
+            out.len() - 1
+        });
+        if !out[i].targets.contains(&target) {
+            out[i].targets.push(target);
+        }
+    }
+    out
+}
+
+struct Learned {
+    passage: PassageId,
+    targets: Vec<Target>,
+    location: String,
+    /// Its weighted stems, to name the words a passage shares with it.
+    words: HashMap<String, f32>,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -197,15 +271,35 @@ impl Suggester {
             terms,
             by_first,
             profiles: HashMap::new(),
+            rarity: HashMap::new(),
+            rarest: 0.0,
+            learned: Vec::new(),
+            postings: HashMap::new(),
             threshold: THRESHOLD,
+            like_weight: LIKE_WEIGHT,
+            most: MAX_PER_PASSAGE,
+            relative: RELATIVE,
         };
         let mut seen = vec![0u32; this.terms.len()];
         let mut sampled = 0u32;
         let mut cache = HashMap::new();
+        let mut df: HashMap<String, u32> = HashMap::new();
         for p in corpus.passage_sample(SAMPLE) {
             sampled += 1;
-            for t in this.find_terms(&words_cached(p, &mut cache)) {
+            let words = words_cached(p, &mut cache);
+            for t in this.find_terms(&words) {
                 seen[t] += 1;
+            }
+            let mut stems: Vec<&str> = words.iter().map(|(s, _)| s.as_str()).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            for s in stems {
+                match df.get_mut(s) {
+                    Some(n) => *n += 1,
+                    None => {
+                        df.insert(s.to_string(), 1);
+                    }
+                }
             }
         }
         if sampled >= MIN_SAMPLE {
@@ -213,6 +307,12 @@ impl Suggester {
                 term.weight /= 1.0 + COMMON_TERM * n as f32 / sampled as f32;
             }
         }
+        let total = sampled.max(1) as f32;
+        let rarity: HashMap<String, f32> = df
+            .into_iter()
+            .map(|(s, n)| (s, (1.0 + total / n as f32).ln()))
+            .collect();
+        let rarest = (1.0 + total).ln();
         let Suggester {
             terms, by_first, ..
         } = this;
@@ -263,8 +363,88 @@ impl Suggester {
             terms,
             by_first,
             profiles,
+            rarity,
+            rarest,
+            learned: Vec::new(),
+            postings: HashMap::new(),
             threshold: THRESHOLD,
+            like_weight: LIKE_WEIGHT,
+            most: MAX_PER_PASSAGE,
+            relative: RELATIVE,
         }
+    }
+
+    /// The weighted stems of a text, scaled to length one: a passage's
+    /// words, the rare ones weighing most.
+    fn vector(&self, pairs: &[(String, String)]) -> Vec<(String, f32)> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for (s, _) in pairs {
+            *counts.entry(s.as_str()).or_default() += 1;
+        }
+        let mut v: Vec<(String, f32)> = counts
+            .into_iter()
+            .map(|(s, n)| {
+                let rare = self.rarity.get(s).copied().unwrap_or(self.rarest);
+                (s.to_string(), (1.0 + (n as f32).ln()) * rare)
+            })
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+
+    /// Learns from the passages already linked: a passage that reads like
+    /// one of them is suggested its provisions, the reason naming it.
+    pub fn learn(mut self, corpus: &Corpus, examples: Vec<Example>) -> Self {
+        let mut cache = HashMap::new();
+        for example in examples {
+            let Some(passage) = corpus.passage(example.passage) else {
+                continue;
+            };
+            let id = self.learned.len() as u32;
+            let pairs = words_cached(&passage.text, &mut cache);
+            let vector = self.vector(&pairs);
+            for (stem, w) in &vector {
+                self.postings
+                    .entry(stem.clone())
+                    .or_default()
+                    .push((id, *w));
+            }
+            self.learned.push(Learned {
+                passage: example.passage,
+                targets: example.targets,
+                location: example.location,
+                words: vector.into_iter().collect(),
+            });
+        }
+        self
+    }
+
+    /// The linked passages most like a text (other than `this` passage),
+    /// with their likeness, most alike first, at most [`LIKE_NEIGHBOURS`],
+    /// none below [`LIKE_MIN`].
+    fn alike(&self, pairs: &[(String, String)], this: Option<PassageId>) -> Vec<(usize, f32)> {
+        if self.learned.is_empty() {
+            return Vec::new();
+        }
+        let mut sims: HashMap<u32, f32> = HashMap::new();
+        for (stem, w) in self.vector(pairs) {
+            for &(id, x) in self.postings.get(&stem).into_iter().flatten() {
+                *sims.entry(id).or_default() += w * x;
+            }
+        }
+        let mut out: Vec<(usize, f32)> = sims
+            .into_iter()
+            .map(|(id, sim)| (id as usize, sim))
+            .filter(|&(id, sim)| sim >= LIKE_MIN && Some(self.learned[id].passage) != this)
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(LIKE_NEIGHBOURS);
+        out
     }
 
     /// The index terms found in a text's words (stem, folded word), each
@@ -308,12 +488,13 @@ impl Suggester {
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
-        self.for_text_cached(text, &mut HashMap::new())
+        self.for_text_cached(text, None, &mut HashMap::new())
     }
 
     fn for_text_cached(
         &self,
         text: &str,
+        this: Option<PassageId>,
         cache: &mut HashMap<String, String>,
     ) -> Vec<TextSuggestion> {
         let pairs = words_cached(text, cache);
@@ -332,6 +513,15 @@ impl Suggester {
                 slot.1.push(term.text.as_str());
             }
         }
+        // The passages already linked that this one reads like: each adds
+        // its likeness to its provisions; the most alike is named.
+        let mut like: HashMap<Target, (f32, usize)> = HashMap::new();
+        for (id, sim) in self.alike(&pairs, this) {
+            for target in &self.learned[id].targets {
+                like.entry(*target).or_insert((0.0, id)).0 += sim;
+                found.entry(*target).or_default();
+            }
+        }
         let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
         distinct.sort_unstable();
         distinct.dedup();
@@ -347,7 +537,8 @@ impl Suggester {
                 .filter(|(_, x)| *x > 0.0)
                 .collect();
             let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
-            let score = index_score + similarity;
+            let (likeness, nearest) = like.get(&target).copied().unwrap_or((0.0, usize::MAX));
+            let score = index_score + similarity + self.like_weight * likeness;
             if score < self.threshold {
                 continue;
             }
@@ -364,6 +555,24 @@ impl Suggester {
             if !extra.is_empty() {
                 what.push(format!("summary words '{}'", extra.join("', '")));
             }
+            if let Some(l) = self.learned.get(nearest) {
+                // The words that make them alike, the weightiest first.
+                let mut common: Vec<(&str, f32)> = distinct
+                    .iter()
+                    .filter_map(|w| l.words.get(*w).map(|&x| (*w, x)))
+                    .collect();
+                common.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+                let common: Vec<&str> = common
+                    .iter()
+                    .take(3)
+                    .map(|(w, _)| surface.get(w).copied().unwrap_or(w))
+                    .collect();
+                what.push(format!(
+                    "like {} (linked to it): '{}'",
+                    l.location,
+                    common.join("', '")
+                ));
+            }
             out.push(TextSuggestion {
                 target,
                 score,
@@ -371,7 +580,10 @@ impl Suggester {
             });
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
-        out.truncate(MAX_PER_PASSAGE);
+        out.truncate(self.most);
+        if let Some(best) = out.first().map(|s| s.score) {
+            out.retain(|s| s.score >= self.relative * best);
+        }
         out
     }
 
@@ -392,7 +604,7 @@ impl Suggester {
                 continue;
             };
             out.extend(
-                self.for_text_cached(&passage.text, cache)
+                self.for_text_cached(&passage.text, Some(id), cache)
                     .into_iter()
                     .map(|s| Suggestion {
                         passage: id,
@@ -437,12 +649,16 @@ impl Suggester {
                 let points = self
                     .find_terms(&pairs)
                     .into_iter()
-                    .any(|t| self.terms[t].targets.contains(&target));
+                    .any(|t| self.terms[t].targets.contains(&target))
+                    || self
+                        .alike(&pairs, Some(id))
+                        .iter()
+                        .any(|(e, _)| self.learned[*e].targets.contains(&target));
                 if !points {
                     continue;
                 }
                 out.extend(
-                    self.for_text_cached(&passage.text, &mut cache)
+                    self.for_text_cached(&passage.text, Some(id), &mut cache)
                         .into_iter()
                         .filter(|s| s.target == target)
                         .map(|s| Suggestion {
@@ -512,9 +728,14 @@ pub struct SuggestionTable {
 }
 
 impl SuggestionTable {
-    /// The suggestions of every passage `linked` says has no link yet.
-    pub fn build(corpus: &Corpus, linked: &dyn Fn(PassageId) -> bool) -> Self {
-        let suggester = Suggester::new(corpus);
+    /// The suggestions of every passage `linked` says has no link yet,
+    /// learning from the passages that have one (`examples`).
+    pub fn build(
+        corpus: &Corpus,
+        linked: &dyn Fn(PassageId) -> bool,
+        examples: Vec<Example>,
+    ) -> Self {
+        let suggester = Suggester::new(corpus).learn(corpus, examples);
         let mut table = SuggestionTable::default();
         for source in 0..corpus.sources.len() {
             for s in suggester.for_source(corpus, source, linked) {
