@@ -216,3 +216,127 @@ fn computed_off_the_ui_thread_they_arrive_whole() {
         "hidden: nothing computed"
     );
 }
+
+fn app_sized(place: &str, home: tempfile::TempDir, w: u16, h: u16) -> App {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let mut a = App::with_user(corpus, Some(place), w, h, home);
+    a.state.suggested = SuggestedLinks::inline(&a.corpus, &a.graph);
+    a
+}
+
+/// The Cited by entries as (basis shown, source id, paragraph).
+fn cited_by_entries(a: &App) -> Vec<(String, String, usize)> {
+    let ctx = treaty::app::view::entry::ctx(&a.state, &a.corpus, &a.graph);
+    treaty::app::view::document::items(ctx, &a.state, PaneId::Links)
+        .iter()
+        .filter_map(|it| match it {
+            Item::CitedBy { target, index } => {
+                let l = &a.graph.cited_by(*target)[*index];
+                Some((
+                    l.basis.name().to_string(),
+                    a.corpus.sources[l.passage.source].id.clone(),
+                    l.passage.index + 1,
+                ))
+            }
+            Item::Suggested(e) => Some((
+                if e.accepted { "yours" } else { "suggested" }.to_string(),
+                a.corpus.sources[e.passage.source].id.clone(),
+                e.passage.index + 1,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn bases(a: &App) -> Vec<String> {
+    let mut b: Vec<String> = cited_by_entries(a).into_iter().map(|e| e.0).collect();
+    b.dedup();
+    b
+}
+
+#[test]
+fn the_basis_filter_steps_all_cited_inferred_suggested_all() {
+    let mut a = app_sized("56", home(), 80, 24);
+    let all = cited_by_entries(&a);
+    assert!(all.iter().any(|e| e.0 == "suggested"), "{all:?}");
+    assert!(all.iter().any(|e| e.0 == "inferred"), "{all:?}");
+    // Cited: Art. 56 has no cited link, so a note says so and F clears.
+    a.keys(&[key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: cited only"),
+        "{}",
+        a.status()
+    );
+    assert!(cited_by_entries(&a).is_empty());
+    assert!(
+        a.screen().contains("show: cited only (F: all)"),
+        "{}",
+        a.screen()
+    );
+    assert!(!a.screen().contains("[suggested]"), "{}", a.screen());
+    // Inferred: the analysts' links, no suggestion.
+    a.keys(&[key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: inferred only"),
+        "{}",
+        a.status()
+    );
+    assert_eq!(bases(&a), ["inferred"]);
+    assert!(!a.screen().contains("[suggested]"), "{}", a.screen());
+    // Suggested: the suggestions only, with their count in the footer.
+    a.keys(&[key('L')]);
+    assert_eq!(
+        a.status(),
+        format!("Cited by: suggested only, cited first: 1 of {}.", all.len())
+    );
+    assert_eq!(
+        cited_by_entries(&a),
+        [("suggested".to_string(), "zamora".to_string(), 6)]
+    );
+    let screen = a.screen();
+    assert!(screen.contains("show: suggested only"), "{screen}");
+    assert!(
+        screen.contains("Cited by (0 of 1) · 1 suggested"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[suggested] Zamora ¶ 6 · score 7.11"),
+        "{screen}"
+    );
+    assert!(!screen.contains("[inferred]"), "{screen}");
+    insta::assert_snapshot!("article_56_suggested_only_80x24", screen);
+    // And round to all.
+    a.keys(&[key('L')]);
+    assert_eq!(cited_by_entries(&a), all);
+    assert!(
+        a.status().starts_with("Cited by: all passages"),
+        "{}",
+        a.status()
+    );
+}
+
+#[test]
+fn an_accepted_suggestion_is_inferred_not_suggested() {
+    let mut a = app_sized("56", home(), 80, 24);
+    select_suggested(&mut a, 6);
+    a.keys(&[key('+')]);
+    a.keys(&[key('L'), key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: inferred only"),
+        "{}",
+        a.status()
+    );
+    assert!(
+        cited_by_entries(&a).contains(&("yours".to_string(), "zamora".to_string(), 6)),
+        "{:?}",
+        cited_by_entries(&a)
+    );
+    a.keys(&[key('L')]);
+    assert!(cited_by_entries(&a).is_empty());
+    assert!(
+        a.screen()
+            .contains("No suggested link here matches the filter"),
+        "{}",
+        a.screen()
+    );
+}
