@@ -340,3 +340,70 @@ fn an_accepted_suggestion_is_inferred_not_suggested() {
         a.screen()
     );
 }
+
+/// The links pane's selected entry, if a suggestion: (target, paragraph).
+fn selected_suggestion(a: &App) -> Option<(String, usize)> {
+    match treaty::app::nav::selected_item(&a.state, &a.corpus, &a.graph, PaneId::Links) {
+        Some(Item::Suggested(e)) => Some((e.target.label(), e.passage.index + 1)),
+        _ => None,
+    }
+}
+
+#[test]
+fn enter_on_a_suggestion_arrives_with_it_selected_and_plus_accepts_it() {
+    let mut a = app_sized("56", home(), 80, 24);
+    select_suggested(&mut a, 6);
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(
+        a.state.view(),
+        treaty::app::View::Source(a.corpus.source_index("zamora").unwrap())
+    );
+    // ¶ 6 has two suggestions (Art. 56 and Art. 6): the one followed is selected.
+    assert_eq!(selected_suggestion(&a), Some(("Art. 56".to_string(), 6)));
+    let screen = a.screen();
+    assert!(screen.contains("Links of ¶ 6"), "{screen}");
+    insta::assert_snapshot!("zamora_6_from_suggested_80x24", screen);
+    // + acts on it at once, without moving to the links pane first.
+    a.keys(&[key('+')]);
+    assert!(
+        a.status().starts_with("Accepted zamora ¶ 6 -> Art. 56"),
+        "{}",
+        a.status()
+    );
+    // Back at the article, it is the user's own link now.
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert!(
+        a.screen().contains("[inferred · yours] Zamora ¶ 6"),
+        "{}",
+        a.screen()
+    );
+}
+
+#[test]
+fn arriving_from_the_second_suggestion_of_a_paragraph_selects_that_one() {
+    let mut a = app_sized("6", home(), 100, 30);
+    for _ in 0..3 {
+        if a.state.focus() != PaneId::Links {
+            a.keys(&[key('w')]);
+        }
+    }
+    assert_eq!(a.state.focus(), PaneId::Links);
+    let zamora = a.corpus.source_index("zamora").unwrap();
+    for _ in 0..80 {
+        let item = treaty::app::nav::selected_item(&a.state, &a.corpus, &a.graph, PaneId::Links);
+        if matches!(item, Some(Item::Suggested(e)) if e.passage.source == zamora && e.passage.index == 5)
+        {
+            break;
+        }
+        a.keys(&[key('j')]);
+    }
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), treaty::app::View::Source(zamora));
+    assert_eq!(selected_suggestion(&a), Some(("Art. 6".to_string(), 6)));
+    a.keys(&[key('-')]);
+    assert!(
+        a.status().starts_with("Rejected zamora ¶ 6 -> Art. 6"),
+        "{}",
+        a.status()
+    );
+}
