@@ -223,3 +223,20 @@ fn clicks_in_the_picker_choose_a_provision() {
     assert!(!b.screen().contains("points to 2 provisions"));
     assert!(matches!(b.state.overlay, Some(Overlay::Index(_))));
 }
+
+#[test]
+fn i_on_the_start_screen_opens_the_index_it_offers() {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let home = tempfile::tempdir().expect("a temp dir");
+    let mut a = App::with_user(corpus, None, 80, 24, home);
+    assert!(matches!(a.state.overlay, Some(Overlay::Start { .. })));
+    assert!(a.screen().contains("I  subject index"), "{}", a.screen());
+    a.keys(&[key('I')]).typed("revenge");
+    assert!(
+        a.screen().contains("revenge porn  Art. 16"),
+        "{}",
+        a.screen()
+    );
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(16));
+}

@@ -22,7 +22,10 @@ pub fn handle(
     graph: &LinkGraph,
     action: &Action,
 ) -> Option<Effect> {
-    if *action == Action::SubjectIndex && state.overlay.is_none() {
+    // The start screen offers `I` too: the index takes its place, as search
+    // does (the start screen's own keys come after this in `update`).
+    let from_start = matches!(state.overlay, Some(Overlay::Start { .. }));
+    if *action == Action::SubjectIndex && (state.overlay.is_none() || from_start) {
         state.overlay = Some(Overlay::Index(Box::new(IndexOverlay::new(&corpus.subject))));
         return Some(Effect::Nothing);
     }
