@@ -407,3 +407,26 @@ fn arriving_from_the_second_suggestion_of_a_paragraph_selects_that_one() {
         a.status()
     );
 }
+
+#[test]
+fn tab_steps_onto_suggestions_too_even_when_only_they_are_shown() {
+    let mut a = app_sized("56", home(), 100, 30);
+    // All: the inferred link, then the suggestion, then round.
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&a), None);
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&a), Some(("Art. 56".to_string(), 6)));
+    assert_eq!(a.state.focus(), PaneId::Links);
+    // Suggested only: Tab goes to it (it said no passage was linked).
+    let mut b = app_sized("56", home(), 100, 30);
+    b.keys(&[key('L'), key('L'), key('L'), code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&b), Some(("Art. 56".to_string(), 6)));
+    assert_eq!(b.state.focus(), PaneId::Links);
+    // Enter, then + at once: accepted from where the user landed.
+    b.keys(&[code(KeyCode::Enter), key('+')]);
+    assert!(
+        b.status().starts_with("Accepted zamora ¶ 6 -> Art. 56"),
+        "{}",
+        b.status()
+    );
+}
