@@ -334,7 +334,7 @@ pub struct RefsArgs {
     /// Keep passages of this source (its id; repeat for several).
     #[arg(long, value_name = "ID")]
     pub source: Vec<String>,
-    /// Keep cited or inferred links only.
+    /// Keep cited, inferred (the analysts' and your own) or suggested links only.
     #[arg(long, value_name = "BASIS")]
     pub basis: Option<BasisArg>,
     /// Keep sources dated on or after DATE (2024, 2024-06, 2024-06-01).
@@ -363,6 +363,8 @@ pub enum TreatmentArg {
 pub enum BasisArg {
     Cited,
     Inferred,
+    /// Suggested links not yet accepted or rejected.
+    Suggested,
 }
 
 /// An order, as `--sort` takes it.

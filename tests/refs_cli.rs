@@ -106,6 +106,45 @@ fn depth_source_and_basis_filters() {
 }
 
 #[test]
+fn basis_suggested_keeps_only_the_suggestions() {
+    let all = json(&treaty(&["refs", "56", "--json"]));
+    let suggested = json(&treaty(&["refs", "56", "--basis", "suggested", "--json"]));
+    assert!(!suggested.is_empty(), "Art. 56 has a suggested link");
+    assert_eq!(
+        suggested,
+        all.iter()
+            .filter(|r| r["basis"] == "suggested")
+            .cloned()
+            .collect::<Vec<_>>(),
+        "the same entries, every field kept"
+    );
+    assert!(suggested.iter().all(|r| r["score"].is_number()));
+    // The links of the graph are left out; `inferred` leaves the suggestions out.
+    let inferred = json(&treaty(&["refs", "56", "--basis", "inferred", "--json"]));
+    assert!(inferred.iter().all(|r| r["basis"] == "inferred"));
+    assert_eq!(inferred.len() + suggested.len(), all.len());
+    // As text: each suggestion with its score and reason.
+    let o = treaty(&["refs", "56", "--basis", "suggested"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Suggested: 1 link not yet accepted or rejected"),
+        "{text}"
+    );
+    assert!(text.contains("[suggested] "), "{text}");
+    assert!(text.contains("(zamora, para 6) · score 7.11"), "{text}");
+    assert!(text.contains("reason: 'economic development'"), "{text}");
+    // A value it does not know names the ones it does.
+    let bad = treaty(&["refs", "56", "--basis", "guessed"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("cited, inferred, suggested"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
 fn most_critical_first() {
     // Suggested links (not in the link graph) follow the sorted ones.
     let refs: Vec<Value> = json(&treaty(&["refs", "24", "--sort", "critical", "--json"]))

@@ -141,3 +141,102 @@ fn snapshots() {
     a.keys(&[code(KeyCode::Down), code(KeyCode::Down)]);
     insta::assert_snapshot!("index_200x60", a.screen());
 }
+
+/// Clicks the second cell of `text` in the list (below the filter line,
+/// which repeats what was typed).
+fn click_in_list(a: &mut App, text: &str) {
+    let screen = a.screen();
+    let (row, col) = screen
+        .lines()
+        .enumerate()
+        .skip(3)
+        .find_map(|(y, line)| line.find(text).map(|b| (y, line[..b].chars().count())))
+        .unwrap_or_else(|| panic!("{text:?} is not in the list:\n{screen}"));
+    a.click_at(col as u16 + 1, row as u16);
+}
+
+/// The text of the rows drawn in the selection's style (at their fourth
+/// cell, where a term or a provision starts).
+fn highlighted(a: &App) -> Vec<String> {
+    let buf = a.buffer();
+    let selected = treaty::ui::theme::Theme::default().selected().add_modifier;
+    let screen = a.screen();
+    screen
+        .lines()
+        .enumerate()
+        .filter(|(y, _)| buf[(3, *y as u16)].modifier.contains(selected))
+        .map(|(_, l)| l.trim_matches(|c: char| c == '│' || c == ' ').to_string())
+        .collect()
+}
+
+#[test]
+fn a_click_selects_a_term_and_a_second_click_opens_it() {
+    let mut a = app(80, 24);
+    a.keys(&[key('I')]).typed("porn");
+    assert_eq!(selected_term(&a), "child pornography");
+    // One click: selected, the index still open.
+    click_in_list(&mut a, "revenge porn");
+    assert_eq!(selected_term(&a), "revenge porn");
+    assert!(matches!(a.state.overlay, Some(Overlay::Index(_))));
+    assert_eq!(highlighted(&a), ["revenge porn  Art. 16"]);
+    insta::assert_snapshot!("index_porn_clicked_80x24", a.screen());
+    // A click on a letter heading or on the filter line changes nothing.
+    click_in_list(&mut a, "C ");
+    a.click("Filter:");
+    assert_eq!(selected_term(&a), "revenge porn");
+    assert!(matches!(a.state.overlay, Some(Overlay::Index(_))));
+    // The second click (or a double click's second) opens it, as Enter does.
+    click_in_list(&mut a, "revenge porn");
+    assert!(a.state.overlay.is_none(), "{}", a.screen());
+    assert_eq!(a.state.view(), View::Article(16));
+}
+
+#[test]
+fn clicks_in_the_picker_choose_a_provision() {
+    let mut a = app(80, 24);
+    a.keys(&[key('I')]).typed("quick freeze");
+    assert_eq!(selected_term(&a), "quick freeze");
+    click_in_list(&mut a, "quick freeze");
+    assert!(
+        a.screen().contains("'quick freeze' points to 2 provisions"),
+        "a click on the selected term opens its list:\n{}",
+        a.screen()
+    );
+    click_in_list(&mut a, "Art. 42  International");
+    assert!(matches!(a.state.overlay, Some(Overlay::Index(_))));
+    assert!(
+        highlighted(&a)
+            .iter()
+            .any(|r| r.contains("Art. 42  International")),
+        "{:?}",
+        highlighted(&a)
+    );
+    insta::assert_snapshot!("index_picker_clicked_80x24", a.screen());
+    click_in_list(&mut a, "Art. 42  International");
+    assert_eq!(a.state.view(), View::Article(42));
+    assert!(a.state.overlay.is_none());
+    // A click beside the picker's box leaves the picker, not the index.
+    let mut b = app(80, 24);
+    b.keys(&[key('I')]).typed("quick freeze");
+    b.keys(&[code(KeyCode::Enter)]);
+    b.click_at(1, 22);
+    assert!(!b.screen().contains("points to 2 provisions"));
+    assert!(matches!(b.state.overlay, Some(Overlay::Index(_))));
+}
+
+#[test]
+fn i_on_the_start_screen_opens_the_index_it_offers() {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let home = tempfile::tempdir().expect("a temp dir");
+    let mut a = App::with_user(corpus, None, 80, 24, home);
+    assert!(matches!(a.state.overlay, Some(Overlay::Start { .. })));
+    assert!(a.screen().contains("I  subject index"), "{}", a.screen());
+    a.keys(&[key('I')]).typed("revenge");
+    assert!(
+        a.screen().contains("revenge porn  Art. 16"),
+        "{}",
+        a.screen()
+    );
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), View::Article(16));
+}

@@ -216,3 +216,217 @@ fn computed_off_the_ui_thread_they_arrive_whole() {
         "hidden: nothing computed"
     );
 }
+
+fn app_sized(place: &str, home: tempfile::TempDir, w: u16, h: u16) -> App {
+    let corpus = treaty::corpus::load_embedded().expect("the embedded corpus loads");
+    let mut a = App::with_user(corpus, Some(place), w, h, home);
+    a.state.suggested = SuggestedLinks::inline(&a.corpus, &a.graph);
+    a
+}
+
+/// The Cited by entries as (basis shown, source id, paragraph).
+fn cited_by_entries(a: &App) -> Vec<(String, String, usize)> {
+    let ctx = treaty::app::view::entry::ctx(&a.state, &a.corpus, &a.graph);
+    treaty::app::view::document::items(ctx, &a.state, PaneId::Links)
+        .iter()
+        .filter_map(|it| match it {
+            Item::CitedBy { target, index } => {
+                let l = &a.graph.cited_by(*target)[*index];
+                Some((
+                    l.basis.name().to_string(),
+                    a.corpus.sources[l.passage.source].id.clone(),
+                    l.passage.index + 1,
+                ))
+            }
+            Item::Suggested(e) => Some((
+                if e.accepted { "yours" } else { "suggested" }.to_string(),
+                a.corpus.sources[e.passage.source].id.clone(),
+                e.passage.index + 1,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn bases(a: &App) -> Vec<String> {
+    let mut b: Vec<String> = cited_by_entries(a).into_iter().map(|e| e.0).collect();
+    b.dedup();
+    b
+}
+
+#[test]
+fn the_basis_filter_steps_all_cited_inferred_suggested_all() {
+    let mut a = app_sized("56", home(), 80, 24);
+    let all = cited_by_entries(&a);
+    assert!(all.iter().any(|e| e.0 == "suggested"), "{all:?}");
+    assert!(all.iter().any(|e| e.0 == "inferred"), "{all:?}");
+    // Cited: Art. 56 has no cited link, so a note says so and F clears.
+    a.keys(&[key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: cited only"),
+        "{}",
+        a.status()
+    );
+    assert!(cited_by_entries(&a).is_empty());
+    assert!(
+        a.screen().contains("show: cited only (F: all)"),
+        "{}",
+        a.screen()
+    );
+    assert!(!a.screen().contains("[suggested]"), "{}", a.screen());
+    // Inferred: the analysts' links, no suggestion.
+    a.keys(&[key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: inferred only"),
+        "{}",
+        a.status()
+    );
+    assert_eq!(bases(&a), ["inferred"]);
+    assert!(!a.screen().contains("[suggested]"), "{}", a.screen());
+    // Suggested: the suggestions only, with their count in the footer.
+    a.keys(&[key('L')]);
+    assert_eq!(
+        a.status(),
+        format!("Cited by: suggested only, cited first: 1 of {}.", all.len())
+    );
+    assert_eq!(
+        cited_by_entries(&a),
+        [("suggested".to_string(), "zamora".to_string(), 6)]
+    );
+    let screen = a.screen();
+    assert!(screen.contains("show: suggested only"), "{screen}");
+    assert!(
+        screen.contains("Cited by (0 of 1) · 1 suggested"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[suggested] Zamora ¶ 6 · score 7.11"),
+        "{screen}"
+    );
+    assert!(!screen.contains("[inferred]"), "{screen}");
+    insta::assert_snapshot!("article_56_suggested_only_80x24", screen);
+    // And round to all.
+    a.keys(&[key('L')]);
+    assert_eq!(cited_by_entries(&a), all);
+    assert!(
+        a.status().starts_with("Cited by: all passages"),
+        "{}",
+        a.status()
+    );
+}
+
+#[test]
+fn an_accepted_suggestion_is_inferred_not_suggested() {
+    let mut a = app_sized("56", home(), 80, 24);
+    select_suggested(&mut a, 6);
+    a.keys(&[key('+')]);
+    a.keys(&[key('L'), key('L')]);
+    assert!(
+        a.status().starts_with("Cited by: inferred only"),
+        "{}",
+        a.status()
+    );
+    assert!(
+        cited_by_entries(&a).contains(&("yours".to_string(), "zamora".to_string(), 6)),
+        "{:?}",
+        cited_by_entries(&a)
+    );
+    a.keys(&[key('L')]);
+    assert!(cited_by_entries(&a).is_empty());
+    assert!(
+        a.screen()
+            .contains("No suggested link here matches the filter"),
+        "{}",
+        a.screen()
+    );
+}
+
+/// The links pane's selected entry, if a suggestion: (target, paragraph).
+fn selected_suggestion(a: &App) -> Option<(String, usize)> {
+    match treaty::app::nav::selected_item(&a.state, &a.corpus, &a.graph, PaneId::Links) {
+        Some(Item::Suggested(e)) => Some((e.target.label(), e.passage.index + 1)),
+        _ => None,
+    }
+}
+
+#[test]
+fn enter_on_a_suggestion_arrives_with_it_selected_and_plus_accepts_it() {
+    let mut a = app_sized("56", home(), 80, 24);
+    select_suggested(&mut a, 6);
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(
+        a.state.view(),
+        treaty::app::View::Source(a.corpus.source_index("zamora").unwrap())
+    );
+    // ¶ 6 has two suggestions (Art. 56 and Art. 6): the one followed is selected.
+    assert_eq!(selected_suggestion(&a), Some(("Art. 56".to_string(), 6)));
+    let screen = a.screen();
+    assert!(screen.contains("Links of ¶ 6"), "{screen}");
+    insta::assert_snapshot!("zamora_6_from_suggested_80x24", screen);
+    // + acts on it at once, without moving to the links pane first.
+    a.keys(&[key('+')]);
+    assert!(
+        a.status().starts_with("Accepted zamora ¶ 6 -> Art. 56"),
+        "{}",
+        a.status()
+    );
+    // Back at the article, it is the user's own link now.
+    a.keys(&[code(KeyCode::Backspace)]);
+    assert!(
+        a.screen().contains("[inferred · yours] Zamora ¶ 6"),
+        "{}",
+        a.screen()
+    );
+}
+
+#[test]
+fn arriving_from_the_second_suggestion_of_a_paragraph_selects_that_one() {
+    let mut a = app_sized("6", home(), 100, 30);
+    for _ in 0..3 {
+        if a.state.focus() != PaneId::Links {
+            a.keys(&[key('w')]);
+        }
+    }
+    assert_eq!(a.state.focus(), PaneId::Links);
+    let zamora = a.corpus.source_index("zamora").unwrap();
+    for _ in 0..80 {
+        let item = treaty::app::nav::selected_item(&a.state, &a.corpus, &a.graph, PaneId::Links);
+        if matches!(item, Some(Item::Suggested(e)) if e.passage.source == zamora && e.passage.index == 5)
+        {
+            break;
+        }
+        a.keys(&[key('j')]);
+    }
+    a.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(a.state.view(), treaty::app::View::Source(zamora));
+    assert_eq!(selected_suggestion(&a), Some(("Art. 6".to_string(), 6)));
+    a.keys(&[key('-')]);
+    assert!(
+        a.status().starts_with("Rejected zamora ¶ 6 -> Art. 6"),
+        "{}",
+        a.status()
+    );
+}
+
+#[test]
+fn tab_steps_onto_suggestions_too_even_when_only_they_are_shown() {
+    let mut a = app_sized("56", home(), 100, 30);
+    // All: the inferred link, then the suggestion, then round.
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&a), None);
+    a.keys(&[code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&a), Some(("Art. 56".to_string(), 6)));
+    assert_eq!(a.state.focus(), PaneId::Links);
+    // Suggested only: Tab goes to it (it said no passage was linked).
+    let mut b = app_sized("56", home(), 100, 30);
+    b.keys(&[key('L'), key('L'), key('L'), code(KeyCode::Tab)]);
+    assert_eq!(selected_suggestion(&b), Some(("Art. 56".to_string(), 6)));
+    assert_eq!(b.state.focus(), PaneId::Links);
+    // Enter, then + at once: accepted from where the user landed.
+    b.keys(&[code(KeyCode::Enter), key('+')]);
+    assert!(
+        b.status().starts_with("Accepted zamora ¶ 6 -> Art. 56"),
+        "{}",
+        b.status()
+    );
+}

@@ -5,7 +5,9 @@
 use crate::app::action::Action;
 use crate::app::settle::{reveal, settle};
 use crate::app::state::{AppState, PaneId};
-use crate::app::view::cited_by::{filter_words, order_words, shown};
+use crate::app::view::cited_by::{
+    entry_passage, filter_words, order_words, shown, suggested_shown,
+};
 use crate::app::view::entry::{Item, ctx};
 use crate::corpus::{Corpus, PassageId, Target, Treatment};
 use crate::refs::citing::{BasisFilter, RefFilter};
@@ -38,7 +40,9 @@ pub fn handle(
         state.info("These keys read and filter the Cited by list of an article, a chapter or the preamble.");
         return Some(());
     };
-    if graph.count(target) == 0 {
+    // Every suggestion the list could show, whatever the filter.
+    let suggestions = crate::app::view::suggested_entries::for_target(state, corpus, target).len();
+    if graph.count(target) == 0 && (suggestions == 0 || is_reading(action)) {
         state.info("No passage is linked here.");
         return Some(());
     }
@@ -46,10 +50,12 @@ pub fn handle(
         Action::ReadHere => read_here(state, corpus, graph, target),
         Action::ReadAll => read_all(state, corpus, graph, target),
         _ => {
-            let before = selected_passage(state, corpus, graph, target);
+            let before = selected_passage(state, corpus, graph);
             change_filter(state, corpus, graph, target, action);
-            keep_selection(state, corpus, graph, target, before);
-            let n = shown(ctx(state, corpus, graph), &state.cited, target).len();
+            keep_selection(state, corpus, graph, before);
+            // What the list shows: links and suggestions alike.
+            let n = shown(ctx(state, corpus, graph), &state.cited, target).len()
+                + suggested_shown(state, corpus, target).len();
             let words = filter_words(ctx(state, corpus, graph), &state.cited);
             let what = if words.is_empty() {
                 "all passages".to_string()
@@ -59,26 +65,22 @@ pub fn handle(
             state.info(format!(
                 "Cited by: {what}, {}: {n} of {}.",
                 order_words(state.cited.sort),
-                graph.count(target)
+                graph.count(target) + suggestions
             ));
         }
     }
     Some(())
 }
 
-/// The passage of the selected Cited by entry.
-fn selected_passage(
-    state: &AppState,
-    corpus: &Corpus,
-    graph: &LinkGraph,
-    target: Target,
-) -> Option<PassageId> {
-    match crate::app::nav::selected_item(state, corpus, graph, PaneId::Links) {
-        Some(Item::CitedBy { target: t, index }) if t == target => {
-            graph.cited_by(target).get(index).map(|l| l.passage)
-        }
-        _ => None,
-    }
+/// The keys that read passages in place (the others filter and order).
+fn is_reading(action: &Action) -> bool {
+    matches!(action, Action::ReadHere | Action::ReadAll)
+}
+
+/// The passage of the selected Cited by entry, a link's or a suggestion's.
+fn selected_passage(state: &AppState, corpus: &Corpus, graph: &LinkGraph) -> Option<PassageId> {
+    let item = crate::app::nav::selected_item(state, corpus, graph, PaneId::Links)?;
+    entry_passage(ctx(state, corpus, graph), &item)
 }
 
 /// After the list changed: the same passage stays selected when it is still
@@ -87,13 +89,15 @@ fn keep_selection(
     state: &mut AppState,
     corpus: &Corpus,
     graph: &LinkGraph,
-    target: Target,
     passage: Option<PassageId>,
 ) {
-    let list = shown(ctx(state, corpus, graph), &state.cited, target);
-    let links = graph.cited_by(target);
     let at = passage
-        .and_then(|p| list.iter().position(|i| links[*i].passage == p))
+        .and_then(|p| {
+            let c = ctx(state, corpus, graph);
+            crate::app::view::document::items(c, state, PaneId::Links)
+                .iter()
+                .position(|it| entry_passage(c, it) == Some(p))
+        })
         .unwrap_or(0);
     state.here.links.selected = at;
     state.here.links.top = crate::app::scroll::Anchor::TOP;
@@ -102,7 +106,14 @@ fn keep_selection(
 }
 
 fn read_here(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, target: Target) {
-    let Some(p) = selected_passage(state, corpus, graph, target) else {
+    let selected = crate::app::nav::selected_item(state, corpus, graph, PaneId::Links);
+    let p = match selected {
+        Some(Item::CitedBy { target: t, index }) if t == target => {
+            graph.cited_by(target).get(index).map(|l| l.passage)
+        }
+        _ => None,
+    };
+    let Some(p) = p else {
         state.info("Select a passage in Cited by (Tab) to read it here.");
         return;
     };
@@ -187,13 +198,7 @@ fn change_filter(
             sources.dedup();
             f.sources = step(&sources, f.sources.first()).into_iter().collect();
         }
-        Action::CitedBasis => {
-            f.basis = match f.basis {
-                None => Some(BasisFilter::Cited),
-                Some(BasisFilter::Cited) => Some(BasisFilter::Inferred),
-                Some(BasisFilter::Inferred) => None,
-            }
-        }
+        Action::CitedBasis => f.basis = BasisFilter::step(f.basis),
         Action::CitedYear => {
             let mut years: Vec<String> = links
                 .iter()

@@ -1,12 +1,13 @@
 //! The subject index (`I`): opening it, filtering as the user types, moving
-//! through the terms, and Enter: the provision the term points to, or a
-//! picker when it points to several.
+//! through the terms (keys, wheel, clicks), and Enter (or a click on the
+//! selected term): the provision the term points to, or a picker when it
+//! points to several.
 
 use crate::app::action::{Action, Effect, MouseKind};
 use crate::app::state::editor::one_line_paste;
 use crate::app::state::index::{IndexOverlay, IndexRow, Picker};
 use crate::app::state::{AppState, Overlay, View};
-use crate::app::view::index_view::list_height;
+use crate::app::view::index_view::{list_height, picker_row_at, row_at};
 use crate::corpus::{Corpus, Target};
 use crate::refs::graph::LinkGraph;
 
@@ -21,7 +22,10 @@ pub fn handle(
     graph: &LinkGraph,
     action: &Action,
 ) -> Option<Effect> {
-    if *action == Action::SubjectIndex && state.overlay.is_none() {
+    // The start screen offers `I` too: the index takes its place, as search
+    // does (the start screen's own keys come after this in `update`).
+    let from_start = matches!(state.overlay, Some(Overlay::Start { .. }));
+    if *action == Action::SubjectIndex && (state.overlay.is_none() || from_start) {
         state.overlay = Some(Overlay::Index(Box::new(IndexOverlay::new(&corpus.subject))));
         return Some(Effect::Nothing);
     }
@@ -33,6 +37,20 @@ pub fn handle(
         return None;
     }
     if let Some(p) = &mut o.picker {
+        if let Action::Mouse(m) = action {
+            // A click on a provision selects it, a click on the selected
+            // one opens it; a click beside the box leaves the picker.
+            match picker_row_at(corpus, state.size, p, m.column, m.row) {
+                Some(i) if m.kind == MouseKind::Click && i == p.selected => {
+                    let t = p.targets[i];
+                    open(state, corpus, graph, t);
+                }
+                Some(i) if m.kind == MouseKind::Click => p.selected = i,
+                None if m.kind == MouseKind::Click => o.picker = None,
+                _ => {}
+            }
+            return Some(Effect::Nothing);
+        }
         match action {
             Action::Up => p.selected = p.selected.saturating_sub(1),
             Action::Down => p.selected = (p.selected + 1).min(p.targets.len().saturating_sub(1)),
@@ -81,24 +99,21 @@ pub fn handle(
         Action::Bottom => step(o, o.rows.len() as isize, height),
         Action::Mouse(m) if m.kind == MouseKind::WheelUp => step(o, -3, height),
         Action::Mouse(m) if m.kind == MouseKind::WheelDown => step(o, 3, height),
-        Action::Close => state.overlay = None,
-        Action::PromptSubmit => {
-            let Some(line) = o.selected_line() else {
-                return Some(Effect::Nothing);
-            };
-            let (term, targets) = (line.term.clone(), line.targets.clone());
-            match targets.as_slice() {
-                [] => {}
-                [t] => open(state, corpus, graph, *t),
-                _ => {
-                    o.picker = Some(Picker {
-                        term,
-                        targets,
-                        selected: 0,
-                    })
+        // A click selects the term under it; a click on the selected term
+        // (the second click of a double click too) opens it as Enter does.
+        // A letter heading or the space around the list takes no click.
+        Action::Mouse(m) if m.kind == MouseKind::Click => {
+            match row_at(o, state.size, m.column, m.row) {
+                Some(i) if i == o.selected => submit(state, corpus, graph),
+                Some(i) if matches!(o.rows[i], IndexRow::Term(_)) => {
+                    o.selected = i;
+                    keep_in_view(o, height);
                 }
+                _ => {}
             }
         }
+        Action::Close => state.overlay = None,
+        Action::PromptSubmit => submit(state, corpus, graph),
         Action::Quit => return Some(Effect::Quit),
         Action::Suspend => return Some(Effect::Suspend),
         Action::Resize(w, h) => {
@@ -110,6 +125,29 @@ pub fn handle(
         _ => {}
     }
     Some(Effect::Nothing)
+}
+
+/// Enter on the selected term: the provision it points to, or the picker
+/// when it points to several.
+fn submit(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph) {
+    let Some(Overlay::Index(o)) = &mut state.overlay else {
+        return;
+    };
+    let Some(line) = o.selected_line() else {
+        return;
+    };
+    let (term, targets) = (line.term.clone(), line.targets.clone());
+    match targets.as_slice() {
+        [] => {}
+        [t] => open(state, corpus, graph, *t),
+        _ => {
+            o.picker = Some(Picker {
+                term,
+                targets,
+                selected: 0,
+            })
+        }
+    }
 }
 
 /// Moves the selection `by` term rows (letter headings are stepped over) and

@@ -161,7 +161,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(N, &[ch('T')], Action::CitedTreatment, G::CitedBy, "show one treatment: criticises, proposes change, welcomes, mentions; or all"),
     bind(N, &[ch('D')], Action::CitedDepth, G::CitedBy, "show passages at least this deep: 2, 3, 4; or all"),
     bind(N, &[ch('S')], Action::CitedSource, G::CitedBy, "show one source's passages, or all"),
-    bind(N, &[ch('L')], Action::CitedBasis, G::CitedBy, "show cited links only, inferred only, or both"),
+    bind(N, &[ch('L')], Action::CitedBasis, G::CitedBy, "show cited, inferred or suggested only; or all"),
     bind(N, &[ch('Y')], Action::CitedYear, G::CitedBy, "show one year's sources, or all"),
     bind(N, &[ch('F')], Action::CitedClear, G::CitedBy, "show all passages again (no filter)"),
     bind(N, &[ch('w')], Action::NextPane, G::Panes, "next pane: outline, text, links"),

@@ -115,11 +115,9 @@ fn step_chapter_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, f
             .map(|(i, _)| i)
             .collect()
     };
-    let cited = state.view().target().map_or(0, |t| {
-        crate::app::view::cited_by::shown(ctx(state, corpus, graph), &state.cited, t).len()
-    });
+    let cited = crate::app::view::cited_by::entry_rows(ctx(state, corpus, graph), state);
     let mut seq: Vec<(PaneId, usize)> = rows.iter().map(|i| (PaneId::Document, *i)).collect();
-    seq.extend((0..cited).map(|i| (PaneId::Links, i)));
+    seq.extend(cited.into_iter().map(|i| (PaneId::Links, i)));
     if seq.is_empty() {
         state.info("No links in this chapter.");
         return;
@@ -235,10 +233,10 @@ fn cite_rows(
 pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: bool) {
     let ctx = ctx(state, corpus, graph);
     let (item, cites) = view_links(ctx, state.view()).unwrap_or_default();
-    // The Cited by entries as the list shows them (filtered, ordered).
-    let n = state.view().target().map_or(0, |t| {
-        crate::app::view::cited_by::shown(ctx, &state.cited, t).len()
-    });
+    // The Cited by entries as the list shows them (filtered, ordered), and
+    // its suggested links: their rows in the links pane.
+    let rows = crate::app::view::cited_by::entry_rows(ctx, state);
+    let n = rows.len();
     let m = cites.len();
     if m + n == 0 {
         state.info("No passage is linked here, so there is no link to follow.");
@@ -246,7 +244,10 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
     }
     // Links in order: 0..m the citations, m..m+n the "Cited by".
     let total = m + n;
-    let sel = state.here.links.selected.min(n.saturating_sub(1));
+    let sel = rows
+        .iter()
+        .position(|r| *r >= state.here.links.selected)
+        .unwrap_or(n.saturating_sub(1));
     let here = match (state.focus(), current(ctx, state)) {
         (PaneId::Links, _) if n > 0 => Some(m + sel),
         (PaneId::Document, Some(k)) => Some(k),
@@ -288,7 +289,7 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
         state.here.cite = Some(next);
         settle(state, corpus, graph);
     } else {
-        state.here.links.selected = next - m;
+        state.here.links.selected = rows[next - m];
         state.here.focus = PaneId::Links;
         state.here.entered = true;
         settle(state, corpus, graph);

@@ -555,17 +555,17 @@ pub fn to_passage(
         };
         to.document.top = Anchor { item: top, line: 0 };
     }
-    let index = graph
-        .links_of(p)
-        .iter()
-        .position(|l| l.target == from)
-        .unwrap_or(0);
+    let index = graph.links_of(p).iter().position(|l| l.target == from);
     to.links = PaneState {
         top: Anchor::TOP,
-        selected: index,
+        selected: index.unwrap_or(0),
     };
     to.focus = PaneId::Document;
     go(state, corpus, graph, to);
+    if index.is_none() {
+        // Followed from a suggested link: that suggestion is the current one.
+        crate::app::suggested::select(state, corpus, graph, from);
+    }
 }
 
 /// Opens a provision with passage `p` selected in its "Cited by".

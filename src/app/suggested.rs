@@ -1,13 +1,15 @@
 //! Deciding on a suggested link from the explorer: `+` on a `[suggested]`
 //! entry makes it the user's own inferred link (kept with its reason in
 //! their library), `-` hides it and remembers that; the same file as
-//! `treaty links accept|reject` writes.
+//! `treaty links accept|reject` writes. Arriving at a paragraph from a
+//! suggestion selects it, so `+` and `-` act on it at once.
 
 use crate::app::action::{Action, Effect, Save};
 use crate::app::nav::selected_item;
-use crate::app::state::{AppState, PaneId};
+use crate::app::settle::{reveal, settle};
+use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::entry::{Item, SuggestedEntry};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Target};
 use crate::refs::graph::LinkGraph;
 use crate::user::suggestions::Decision;
 
@@ -24,8 +26,12 @@ pub fn handle(
         Action::RejectSuggestion => false,
         _ => return None,
     };
+    // In a source, the paragraph's current link (marked in its links) is
+    // the one meant while the paragraph itself is focused.
+    let meant = state.focus() == PaneId::Links
+        || (state.focus() == PaneId::Document && matches!(state.view(), View::Source(_)));
     let selected = match selected_item(state, corpus, graph, PaneId::Links) {
-        Some(Item::Suggested(e)) if state.focus() == PaneId::Links => Some(e),
+        Some(Item::Suggested(e)) if meant => Some(e),
         _ => None,
     };
     let Some(e) = selected else {
@@ -35,6 +41,22 @@ pub fn handle(
         return Some(Vec::new());
     };
     Some(decide(corpus, &e, accept).into_iter().collect())
+}
+
+/// After arriving at a paragraph from its suggested link to `target`: that
+/// suggestion is the selected entry of the paragraph's links, in view.
+pub fn select(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, target: Target) {
+    let at = {
+        let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+        crate::app::view::document::items(ctx, state, PaneId::Links)
+            .iter()
+            .position(|it| matches!(it, Item::Suggested(e) if e.target == target))
+    };
+    if let Some(i) = at {
+        state.here.links.selected = i;
+        settle(state, corpus, graph);
+        reveal(state, corpus, graph, PaneId::Links);
+    }
 }
 
 /// The decision, for the loop to save; the footer says what came of it

@@ -188,6 +188,39 @@ fn write_cited_by(
     Ok(())
 }
 
+/// `refs --basis suggested` as text: each suggestion as a link is written,
+/// with its score and the reason that names what matched.
+fn write_suggestions(corpus: &Corpus, kept: &[CitedByJson], out: &mut dyn Write) -> Outcome {
+    writeln!(
+        out,
+        "\nSuggested: {} link{} not yet accepted or rejected",
+        kept.len(),
+        crate::text::plural(kept.len())
+    )?;
+    if kept.is_empty() {
+        writeln!(out, "  (none matches the filter)")?;
+    }
+    for e in kept {
+        let title = corpus
+            .source_index(&e.source)
+            .map_or_else(|| e.source.clone(), |i| corpus.sources[i].display_title());
+        writeln!(
+            out,
+            "  [suggested] {} ({}, para {}) · score {:.2}",
+            one_line(&title),
+            one_line(&e.source),
+            e.paragraph,
+            e.score.unwrap_or_default()
+        )?;
+        if let Some(reason) = &e.reason {
+            writeln!(out, "      reason: {}", one_line(reason))?;
+        }
+        writeln!(out, "      depth: {}/4 {}", e.depth, e.depth_name)?;
+        writeln!(out, "      \"{}\"", one_line(&e.snippet))?;
+    }
+    Ok(())
+}
+
 fn write_link(corpus: &Corpus, graph: &LinkGraph, l: &Link, out: &mut dyn Write) -> Outcome {
     let src = &corpus.sources[l.passage.source];
     writeln!(
@@ -540,6 +573,7 @@ fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort
         basis: args.basis.map(|b| match b {
             BasisArg::Cited => BasisFilter::Cited,
             BasisArg::Inferred => BasisFilter::Inferred,
+            BasisArg::Suggested => BasisFilter::Suggested,
         }),
         since: args.since.clone(),
         until: args.until.clone(),
@@ -594,6 +628,7 @@ fn suggestion_kept(corpus: &Corpus, filter: &RefFilter, e: &CitedByJson) -> bool
     match filter.basis {
         Some(BasisFilter::Cited) => return false,
         Some(BasisFilter::Inferred) if e.basis != "inferred" => return false,
+        Some(BasisFilter::Suggested) if e.basis != "suggested" => return false,
         _ => {}
     }
     if filter.since.is_some() || filter.until.is_some() {
@@ -665,6 +700,15 @@ pub fn refs(
         return write_json(out, &j);
     }
     writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
+    if filter.basis == Some(BasisFilter::Suggested) {
+        // No link of the graph is a suggestion: the list is the suggestions'.
+        let kept: Vec<CitedByJson> =
+            super::suggested_entries(corpus, &graph, super::Wanted::Target(target))
+                .into_iter()
+                .filter(|e| suggestion_kept(corpus, &filter, e))
+                .collect();
+        return write_suggestions(corpus, &kept, out);
+    }
     let counts = citing::summary(corpus, &graph, target);
     if !filter.is_empty() {
         writeln!(

@@ -54,7 +54,11 @@ pub fn citing_refs<'a>(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BasisFilter {
     Cited,
+    /// The analysts' inferred links and the user's own (accepted
+    /// suggestions).
     Inferred,
+    /// Suggested links the user has not decided on: none of the link graph's.
+    Suggested,
 }
 
 /// What to keep of a list of citing references; an empty field keeps all.
@@ -94,6 +98,8 @@ impl RefFilter {
         match self.basis {
             Some(BasisFilter::Cited) if !r.link.basis.is_cited() => return false,
             Some(BasisFilter::Inferred) if r.link.basis.is_cited() => return false,
+            // The graph holds cited and inferred links only.
+            Some(BasisFilter::Suggested) => return false,
             _ => {}
         }
         if self.since.is_some() || self.until.is_some() {
@@ -196,6 +202,18 @@ impl BasisFilter {
         match self {
             BasisFilter::Cited => "cited",
             BasisFilter::Inferred => "inferred",
+            BasisFilter::Suggested => "suggested",
+        }
+    }
+
+    /// The next value of a filter key that steps through them: all, cited,
+    /// inferred, suggested, all again (`None` is all).
+    pub fn step(current: Option<BasisFilter>) -> Option<BasisFilter> {
+        match current {
+            None => Some(BasisFilter::Cited),
+            Some(BasisFilter::Cited) => Some(BasisFilter::Inferred),
+            Some(BasisFilter::Inferred) => Some(BasisFilter::Suggested),
+            Some(BasisFilter::Suggested) => None,
         }
     }
 }
@@ -392,6 +410,27 @@ mod tests {
             RefSort::Basis,
         );
         assert!(cited.iter().all(|r| r.link.basis.is_cited()));
+        let inferred = select(
+            &corpus,
+            &graph,
+            t,
+            &RefFilter {
+                basis: Some(BasisFilter::Inferred),
+                ..RefFilter::default()
+            },
+            RefSort::Basis,
+        );
+        assert!(!inferred.is_empty());
+        assert!(inferred.iter().all(|r| !r.link.basis.is_cited()));
+        assert_eq!(cited.len() + inferred.len(), all.len());
+        let suggested = RefFilter {
+            basis: Some(BasisFilter::Suggested),
+            ..RefFilter::default()
+        };
+        assert!(
+            select(&corpus, &graph, t, &suggested, RefSort::Basis).is_empty(),
+            "no link of the graph is a suggestion"
+        );
         let deep = select(
             &corpus,
             &graph,
@@ -433,6 +472,22 @@ mod tests {
                 _ => {}
             }
         }
+    }
+
+    #[test]
+    fn the_basis_steps_round_through_all_four() {
+        let mut seen = vec![None];
+        let mut b = BasisFilter::step(None);
+        while b.is_some() {
+            seen.push(b);
+            b = BasisFilter::step(b);
+        }
+        assert_eq!(
+            seen.iter()
+                .map(|b| b.map_or("all", BasisFilter::name))
+                .collect::<Vec<_>>(),
+            ["all", "cited", "inferred", "suggested"]
+        );
     }
 
     #[test]

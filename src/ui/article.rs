@@ -101,10 +101,11 @@ fn reading(buf: &mut Buffer, theme: &Theme, screen: &Screen, state: &AppState) {
 /// `Cited by (12: 9 cited, 3 inferred) · 2 suggested`
 fn cited_by_title(screen: &Screen, state: &AppState) -> String {
     let title = links_title(screen, state);
+    // The pending suggestions the filter keeps (the user's own are inferred).
     let suggested = state.view().target().map_or(0, |t| {
-        crate::app::view::suggested_entries::for_target(state, screen.ctx.corpus, t)
+        crate::app::view::cited_by::suggested_shown(state, screen.ctx.corpus, t)
             .iter()
-            .filter(|e| matches!(e, crate::app::view::entry::Item::Suggested(s) if !s.accepted))
+            .filter(|s| !s.accepted)
             .count()
     });
     if suggested == 0 {

@@ -6,8 +6,8 @@ use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap, Mode, first_key};
 use crate::app::state::index::{IndexOverlay, IndexRow};
 use crate::app::view::index_view::{
-    TARGET_COLUMN, TERM_COLUMN, WIDE, list, panel, target_title, targets_label, term_label,
-    titles_label,
+    TARGET_COLUMN, TERM_COLUMN, WIDE, list, panel, picker_rect, picker_skip, picker_title,
+    target_title, targets_label, term_label, titles_label,
 };
 use crate::app::view::lines::Role;
 use crate::corpus::Corpus;
@@ -168,26 +168,9 @@ fn draw_picker(
         .iter()
         .map(|t| target_title(corpus, *t))
         .collect();
-    let title = format!(
-        " '{}' points to {} provisions ",
-        crate::text::one_line(&picker.term),
-        picker.targets.len()
-    );
-    let want = rows
-        .iter()
-        .map(|r| width(r))
-        .chain([width(&title)])
-        .max()
-        .unwrap_or(0)
-        + 4;
-    let w = (want as u16).min(p.width.saturating_sub(4)).max(10);
-    let h = (rows.len() as u16 + 2).min(p.height.saturating_sub(2));
-    let r = Rect {
-        x: p.x + (p.width.saturating_sub(w)) / 2,
-        y: p.y + (p.height.saturating_sub(h)) / 2,
-        width: w,
-        height: h,
-    };
+    let title = picker_title(picker);
+    let r = picker_rect(corpus, p, picker);
+    let w = r.width;
     Clear.render(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -196,9 +179,7 @@ fn draw_picker(
     let inner = block.inner(r);
     block.render(r, buf);
     let iw = usize::from(inner.width);
-    let skip = picker
-        .selected
-        .saturating_sub(usize::from(inner.height).saturating_sub(1));
+    let skip = picker_skip(picker, usize::from(inner.height));
     for (i, row) in rows
         .iter()
         .enumerate()

@@ -1,12 +1,14 @@
 //! The Cited by list as the reader has filtered and ordered it: which of a
-//! provision's citing passages are shown and in what order, and the one-line
-//! bar over the list that says so.
+//! provision's citing passages are shown and in what order (its suggested
+//! links after them, kept by the same filter), and the one-line bar over
+//! the list that says so.
 
+use crate::app::state::AppState;
 use crate::app::state::cited::CitedByState;
-use crate::app::view::entry::Ctx;
+use crate::app::view::entry::{Ctx, Item, SuggestedEntry};
 use crate::app::view::lines::{DocLine, Piece, Role, fit};
-use crate::corpus::{Target, Treatment};
-use crate::refs::citing::{RefSort, select};
+use crate::corpus::{Corpus, PassageId, Target, Treatment};
+use crate::refs::citing::{BasisFilter, RefFilter, RefSort, date_cmp, select};
 use crate::text::one_line;
 
 /// The entries of `graph.cited_by(target)` the filter keeps, in the chosen
@@ -17,6 +19,128 @@ pub fn shown(ctx: Ctx, cited: &CitedByState, target: Target) -> Vec<usize> {
         .into_iter()
         .filter_map(|r| all.iter().position(|l| std::ptr::eq(*l, r.link)))
         .collect()
+}
+
+/// The suggested links of `target` the filter keeps, pending and accepted
+/// (the user's own inferred links), rejected ones never.
+pub fn suggested_shown(state: &AppState, corpus: &Corpus, target: Target) -> Vec<SuggestedEntry> {
+    crate::app::view::suggested_entries::for_target(state, corpus, target)
+        .into_iter()
+        .filter_map(|it| match it {
+            Item::Suggested(e) => Some(e),
+            _ => None,
+        })
+        .filter(|e| suggestion_kept(corpus, &state.cited.filter, e))
+        .collect()
+}
+
+/// Whether the filter keeps a suggested link. Its basis is `suggested`
+/// until the user accepts it, then `inferred` (theirs); it records no
+/// treatment (so a treatment filter leaves it out, as it does a cited link)
+/// and its depth is not graded here (so a depth filter leaves it out); its
+/// source and date count as a link's do.
+fn suggestion_kept(corpus: &Corpus, f: &RefFilter, e: &SuggestedEntry) -> bool {
+    let basis_kept = match f.basis {
+        None => true,
+        Some(BasisFilter::Cited) => false,
+        Some(BasisFilter::Inferred) => e.accepted,
+        Some(BasisFilter::Suggested) => !e.accepted,
+    };
+    if !basis_kept || !f.treatments.is_empty() || f.depth_min.is_some() {
+        return false;
+    }
+    if !f.sources.is_empty() && !f.sources.contains(&e.passage.source) {
+        return false;
+    }
+    if f.since.is_some() || f.until.is_some() {
+        let date = corpus
+            .sources
+            .get(e.passage.source)
+            .and_then(|s| s.meta.date.as_deref());
+        let Some(date) = date else {
+            return false;
+        };
+        let early = f
+            .since
+            .as_deref()
+            .is_some_and(|s| date_cmp(date, s).is_lt());
+        let late = f
+            .until
+            .as_deref()
+            .is_some_and(|u| date_cmp(date, u).is_gt());
+        if early || late {
+            return false;
+        }
+    }
+    true
+}
+
+/// The entries of a provision's "Cited by": its links the filter keeps, in
+/// the chosen order, then the suggested links it keeps; a note when it
+/// keeps none, or when no passage is linked.
+pub fn entries(ctx: Ctx, state: &AppState, target: Target) -> Vec<Item> {
+    let n = ctx.graph.count(target);
+    let suggested = suggested_shown(state, ctx.corpus, target)
+        .into_iter()
+        .map(Item::Suggested);
+    if n == 0 {
+        let what = match target {
+            Target::Preamble => "the preamble",
+            Target::Chapter(_) => "this chapter as a whole",
+            Target::Article(_) => "this article",
+        };
+        let mut out = vec![Item::Note(format!(
+            "No passage in the corpus is linked to {what}."
+        ))];
+        out.extend(suggested);
+        return out;
+    }
+    let out: Vec<Item> = shown(ctx, &state.cited, target)
+        .into_iter()
+        .map(|index| Item::CitedBy { target, index })
+        .chain(suggested)
+        .collect();
+    if out.is_empty() {
+        let clear = crate::app::keymap::first_key(
+            ctx.keys,
+            crate::app::keymap::Mode::Normal,
+            &crate::app::action::Action::CitedClear,
+        )
+        .unwrap_or_default();
+        let note = if state.cited.filter.basis == Some(BasisFilter::Suggested) {
+            format!("No suggested link here matches the filter: {clear} shows all {n} passages.")
+        } else {
+            format!("None of the {n} passages on it matches the filter: {clear} shows them all.")
+        };
+        return vec![Item::Note(note)];
+    }
+    out
+}
+
+/// The rows of the links pane Tab steps through in a provision's view: its
+/// Cited by entries as the list shows them, suggested ones included (a note
+/// is stepped over).
+pub fn entry_rows(ctx: Ctx, state: &AppState) -> Vec<usize> {
+    if state.view().target().is_none() {
+        return Vec::new();
+    }
+    crate::app::view::document::items(ctx, state, crate::app::state::PaneId::Links)
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| matches!(it, Item::CitedBy { .. } | Item::Suggested(_)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The passage an entry of Cited by stands for.
+pub fn entry_passage(ctx: Ctx, item: &Item) -> Option<PassageId> {
+    match item {
+        Item::CitedBy { target, index } => {
+            ctx.graph.cited_by(*target).get(*index).map(|l| l.passage)
+        }
+        Item::Suggested(e) => Some(e.passage),
+        _ => None,
+    }
 }
 
 /// Where entry `index` of `graph.cited_by(target)` is in the list as shown.

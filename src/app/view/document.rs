@@ -239,38 +239,7 @@ fn links(ctx: Ctx, state: &AppState) -> Vec<Item> {
         return vec![Item::Note(crate::refs::graph::PENDING_NOTE.into())];
     }
     if let Some(target) = view.target() {
-        let n = ctx.graph.count(target);
-        // Suggested links come after the cited and inferred ones.
-        let suggested = crate::app::view::suggested_entries::for_target(state, ctx.corpus, target);
-        if n == 0 {
-            let what = match target {
-                Target::Preamble => "the preamble",
-                Target::Chapter(_) => "this chapter as a whole",
-                Target::Article(_) => "this article",
-            };
-            let mut out = vec![Item::Note(format!(
-                "No passage in the corpus is linked to {what}."
-            ))];
-            out.extend(suggested);
-            return out;
-        }
-        let shown = crate::app::view::cited_by::shown(ctx, &state.cited, target);
-        if shown.is_empty() {
-            return vec![Item::Note(format!(
-                "None of the {n} passages on it matches the filter: {} shows them all.",
-                crate::app::keymap::first_key(
-                    ctx.keys,
-                    crate::app::keymap::Mode::Normal,
-                    &crate::app::action::Action::CitedClear
-                )
-                .unwrap_or_default()
-            ))];
-        }
-        return shown
-            .into_iter()
-            .map(|index| Item::CitedBy { target, index })
-            .chain(suggested)
-            .collect();
+        return crate::app::view::cited_by::entries(ctx, state, target);
     }
     match selected_passage(ctx, state) {
         Some(p) => {

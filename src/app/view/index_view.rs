@@ -1,9 +1,12 @@
 //! Where the subject index overlay draws (a full-screen panel: the filter,
-//! the list, the keys) and what a row of it reads, shared by drawing and by
-//! `app::index`, which keeps the selection in view.
+//! the list, the keys; the picker's box over it) and what a row of it reads,
+//! shared by drawing and by `app::index`, which keeps the selection in view
+//! and finds the row a click lands on.
 
+use crate::app::state::index::{IndexOverlay, Picker};
 use crate::corpus::subject::IndexLine;
 use crate::corpus::{Corpus, Lang, Target};
+use crate::text::width;
 use ratatui::layout::Rect;
 
 /// The panel: the whole screen, so the list is as long as it can be.
@@ -26,6 +29,73 @@ pub fn list(area: Rect) -> Rect {
 /// Rows of the list for a terminal of `size`.
 pub fn list_height(size: (u16, u16)) -> usize {
     usize::from(list(Rect::new(0, 0, size.0, size.1)).height).max(1)
+}
+
+/// The picker's box, centred on the panel: as wide as its longest row or
+/// title (within the panel), as tall as its rows.
+pub fn picker_rect(corpus: &Corpus, area: Rect, picker: &Picker) -> Rect {
+    let p = panel(area);
+    let want = picker
+        .targets
+        .iter()
+        .map(|t| width(&target_title(corpus, *t)))
+        .chain([width(&picker_title(picker))])
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let w = (want.min(usize::from(u16::MAX)) as u16)
+        .min(p.width.saturating_sub(4))
+        .max(10);
+    let h = (picker.targets.len().min(usize::from(u16::MAX - 2)) as u16 + 2)
+        .min(p.height.saturating_sub(2));
+    Rect {
+        x: p.x + (p.width.saturating_sub(w)) / 2,
+        y: p.y + (p.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The picker's title: `'quick freeze' points to 2 provisions`.
+pub fn picker_title(picker: &Picker) -> String {
+    format!(
+        " '{}' points to {} provisions ",
+        crate::text::one_line(&picker.term),
+        picker.targets.len()
+    )
+}
+
+/// The first of the picker's rows shown when `rows` fit in its box: the
+/// selected one stays in view.
+pub fn picker_skip(picker: &Picker, rows: usize) -> usize {
+    picker.selected.saturating_sub(rows.saturating_sub(1))
+}
+
+/// The list row (an index into `IndexOverlay::rows`) drawn at screen row
+/// `y`, if `(x, y)` is inside the list.
+pub fn row_at(o: &IndexOverlay, size: (u16, u16), x: u16, y: u16) -> Option<usize> {
+    let l = list(Rect::new(0, 0, size.0, size.1));
+    let inside = x >= l.x && x < l.x + l.width && y >= l.y && y < l.y + l.height;
+    let i = o.top + usize::from(y.checked_sub(l.y)?);
+    (inside && i < o.rows.len()).then_some(i)
+}
+
+/// The picker row (an index into `Picker::targets`) drawn at `(x, y)`.
+pub fn picker_row_at(
+    corpus: &Corpus,
+    size: (u16, u16),
+    picker: &Picker,
+    x: u16,
+    y: u16,
+) -> Option<usize> {
+    let r = picker_rect(corpus, Rect::new(0, 0, size.0, size.1), picker);
+    let inner_h = usize::from(r.height.saturating_sub(2));
+    let inside = x > r.x && x + 1 < r.x + r.width && y > r.y && y + 1 < r.y + r.height;
+    if !inside {
+        return None;
+    }
+    let i = picker_skip(picker, inner_h) + usize::from(y - r.y - 1);
+    (i < picker.targets.len()).then_some(i)
 }
 
 /// A term as the list shows it: the term, its language when not English.
