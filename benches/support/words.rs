@@ -131,7 +131,11 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
     import.sources.push(all);
     let at = import.sources.len() - 1;
     let graph = treaty::refs::graph::LinkGraph::build(&import);
-    let links: Vec<_> = graph.links().iter().map(|l| (l.passage, l.target)).collect();
+    let links: Vec<_> = graph
+        .links()
+        .iter()
+        .map(|l| (l.passage, l.target))
+        .collect();
     let linked: std::collections::HashSet<_> = links.iter().map(|l| l.0).collect();
     let t = Instant::now();
     let examples = treaty::search::suggest::examples(&import, links);

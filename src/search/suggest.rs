@@ -2,20 +2,23 @@
 //! the convention, the provisions it seems to discuss, read from the subject
 //! index's terms found in it (stem by stem, so `quick-freeze orders` finds
 //! `quick freeze`) and from the words it shares with a provision's heading
-//! and summary. Each suggestion has a score and a reason naming what
-//! matched; it is a suggestion, never shown as a citation.
+//! and summary, and from the passages already linked that it reads like
+//! (the convention's words they share: a passage like one an analyst linked
+//! to Art. 24 is likely about Art. 24 too). Each suggestion has a score and
+//! a reason naming what matched; it is a suggestion, never shown as a
+//! citation.
 
 use super::fold::fold;
 use super::words::{is_stop_word, stem, word_ranges};
 use crate::corpus::{Corpus, PassageId, Target};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Suggestions scoring below this are not made. Calibrated on two of the
 /// five built-in sources (the best F1 against their curated links, in
 /// `tests/suggest_eval.rs`), and reported on the other three: a specific
 /// two-word index term passes with a little support from the summary; a
 /// single common word does not.
-pub const THRESHOLD: f32 = 2.8;
+pub const THRESHOLD: f32 = 6.3;
 
 /// At most this many provisions are suggested for one passage: analysts
 /// link a passage to three provisions on average, and to all five offences
@@ -32,7 +35,7 @@ const SUMMARY_WEIGHT: f32 = 0.35;
 
 /// Weight of the likeness to passages already linked: a passage that reads
 /// like one an analyst linked to a provision is likely about it too.
-pub const LIKE_WEIGHT: f32 = 24.0;
+pub const LIKE_WEIGHT: f32 = 16.0;
 
 /// Linked passages less alike than this (cosine of their weighted words)
 /// say nothing.
@@ -93,6 +96,9 @@ pub struct Suggester {
     /// How rare each stem is among the passages (idf over the sample), for
     /// comparing a passage with the linked ones.
     rarity: HashMap<String, f32>,
+    /// The stems that say what a passage is about: the index terms' and the
+    /// summaries' distinctive words. Likeness is measured on them alone.
+    vocabulary: HashSet<String>,
     /// A stem the sample never saw is as rare as this.
     rarest: f32,
     /// The passages already linked, that a passage like them is compared with.
@@ -271,6 +277,7 @@ impl Suggester {
             terms,
             by_first,
             profiles: HashMap::new(),
+            vocabulary: Default::default(),
             rarity: HashMap::new(),
             rarest: 0.0,
             learned: Vec::new(),
@@ -359,10 +366,25 @@ impl Suggester {
                 (*t, weights)
             })
             .collect();
+        // The words of the convention's subjects: those of the index terms
+        // and the distinctive words of the headings and summaries.
+        let mut vocabulary: HashSet<String> = profiles
+            .values()
+            .flat_map(|p| p.iter().filter(|(_, w)| **w > 0.0).map(|(s, _)| s.clone()))
+            .collect();
+        for term in &terms {
+            for k in &term.stems {
+                vocabulary.insert(match k.strip_prefix('=') {
+                    Some(w) => stem(w),
+                    None => k.clone(),
+                });
+            }
+        }
         Suggester {
             terms,
             by_first,
             profiles,
+            vocabulary,
             rarity,
             rarest,
             learned: Vec::new(),
@@ -374,11 +396,17 @@ impl Suggester {
         }
     }
 
-    /// The weighted stems of a text, scaled to length one: a passage's
-    /// words, the rare ones weighing most.
+    /// The weighted stems of a text that are the convention's vocabulary,
+    /// scaled to length one: the rare ones weigh most.
     fn vector(&self, pairs: &[(String, String)]) -> Vec<(String, f32)> {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for (s, _) in pairs {
+            // Only the words of the convention's subjects make two passages
+            // alike: sharing 'ad hoc committee' or 'finalized' says nothing
+            // about which provision either discusses.
+            if !self.vocabulary.contains(s) {
+                continue;
+            }
             *counts.entry(s.as_str()).or_default() += 1;
         }
         let mut v: Vec<(String, f32)> = counts
@@ -388,6 +416,9 @@ impl Suggester {
                 (s.to_string(), (1.0 + (n as f32).ln()) * rare)
             })
             .collect();
+        // In stem order, so that sums (and so scores) are the same on every
+        // run and every thread, whatever order the map gave.
+        v.sort_by(|a, b| a.0.cmp(&b.0));
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, w) in &mut v {
