@@ -258,9 +258,11 @@ fn equal_scores_keep_corpus_order() {
             "{q}: not deterministic"
         );
     }
+    // The power, its international counterpart (which shares the index
+    // terms that describe the power), then the offence.
     let hits = index.search("intercept", Scope::All, 3);
     let places: Vec<HitPlace> = hits.iter().map(|h| h.place).collect();
-    assert_eq!(places, [article(30), article(8), article(46)]);
+    assert_eq!(places, [article(30), article(46), article(8)]);
 }
 
 #[test]
@@ -308,7 +310,12 @@ fn scopes_filter_hits() {
 fn hits_carry_location_span_and_highlight() {
     let c = corpus();
     let index = SearchIndex::build(&c);
-    let hit = first(&index, "signing ceremony");
+    // Among the sources: Art. 64 has 'signing ceremony' as an index term.
+    let hit = index
+        .search("signing ceremony", Scope::Sources, 20)
+        .into_iter()
+        .next()
+        .expect("a hit for 'signing ceremony'");
     let HitPlace::Passage(id) = hit.place else {
         panic!("not a passage: {hit:?}");
     };

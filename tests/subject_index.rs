@@ -49,7 +49,11 @@ fn index_opens_alphabetically_under_letter_headings() {
     ]);
     let fourth = selected_term(&a);
     assert!(first < fourth, "{first} then {fourth}");
-    assert!(a.screen().contains("abus de dispositifs (fr)  Art. 11"));
+    // French and Spanish terms are marked with their language.
+    assert!(
+        a.screen()
+            .contains("24 heures sur 24, 7 jours sur 7 (fr)  Art. 41")
+    );
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn a_paragraph_shows_its_suggestions_under_it_and_in_its_links() {
     }
     let screen = a.screen();
     assert!(
-        screen.contains("[suggested] Art. 56 (7.1), Art. 6 (3.8)"),
+        screen.contains("[suggested] Art. 56 (7.1), Art. 6 (4.4)"),
         "{screen}"
     );
     // The selected paragraph's links list them too, after its note.
@@ -167,7 +167,7 @@ fn minus_rejects_it_is_hidden_and_stays_hidden() {
     b.keys(&[code(KeyCode::Enter)]);
     let screen = b.screen();
     assert!(
-        screen.contains("[suggested] Art. 37 (4.4), Art. 24 (3.0)"),
+        screen.contains("[suggested] Art. 37 (4.1), Art. 24 (3.1)"),
         "{screen}"
     );
 }
