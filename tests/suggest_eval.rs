@@ -296,9 +296,9 @@ fn precision_and_recall_against_the_curated_links() {
     );
 }
 
-const FLOOR_PRECISION: f64 = 0.40;
-const FLOOR_RECALL: f64 = 0.20;
-const FLOOR_CHAPTER_PRECISION: f64 = 0.60;
+const FLOOR_PRECISION: f64 = 0.50;
+const FLOOR_RECALL: f64 = 0.42;
+const FLOOR_CHAPTER_PRECISION: f64 = 0.68;
 const FLOOR_AT_1: f64 = 0.45;
 
 /// A critique written for this test: it discusses quick-freeze orders,
@@ -425,10 +425,13 @@ fn precision_and_recall_on_the_blind_set() {
         f.line("blind")
     );
     assert!(f.recall() >= BLIND_FLOOR_RECALL, "{}", f.line("blind"));
+    assert!(f.precision_at_1() >= 0.80, "{}", f.line("blind"));
+    // Most paragraphs about nothing in particular stay without suggestion.
+    assert!(2 * quiet > nothing, "{quiet}/{nothing}");
 }
 
-const BLIND_FLOOR_PRECISION: f64 = 0.0;
-const BLIND_FLOOR_RECALL: f64 = 0.0;
+const BLIND_FLOOR_PRECISION: f64 = 0.52;
+const BLIND_FLOOR_RECALL: f64 = 0.75;
 
 #[test]
 #[ignore = "diagnostic listing, run by hand: the tuning sources only"]

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 /// `tests/suggest_eval.rs`), and reported on the other three: a specific
 /// two-word index term passes with a little support from the summary; a
 /// single common word does not.
-pub const THRESHOLD: f32 = 6.3;
+pub const THRESHOLD: f32 = 5.0;
 
 /// At most this many provisions are suggested for one passage: analysts
 /// link a passage to three provisions on average, and to all five offences
@@ -35,7 +35,7 @@ const SUMMARY_WEIGHT: f32 = 0.35;
 
 /// Weight of the likeness to passages already linked: a passage that reads
 /// like one an analyst linked to a provision is likely about it too.
-pub const LIKE_WEIGHT: f32 = 16.0;
+pub const LIKE_WEIGHT: f32 = 12.0;
 
 /// Linked passages less alike than this (cosine of their weighted words)
 /// say nothing.
@@ -178,7 +178,7 @@ fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String,
     };
     word_ranges(&folded)
         .map(|(s, e)| &folded[s..e])
-        .filter(|w| !is_stop_word(w))
+        .filter(|w| !is_stop_word(w) && !is_function_word(w))
         .map(|w| {
             let stem = match cache.get(w) {
                 Some(s) => s.clone(),
@@ -193,6 +193,25 @@ fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String,
             (stem, w.to_string())
         })
         .collect()
+}
+
+/// Whether a folded word is a function word of English, French or Spanish
+/// (`same`, `both`, `because`, `même`, `entre`): the NLTK lists, folded as
+/// passages are. The search keeps some of them (`no`, `not` matter in a
+/// phrase); to say which provision a passage discusses they are noise that
+/// would otherwise count as summary words or likeness.
+fn is_function_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            ["en", "fr", "es"]
+                .into_iter()
+                .filter_map(stop_words::lookup)
+                .flatten()
+                .map(|w| fold(w))
+                .collect()
+        })
+        .contains(word)
 }
 
 /// Distinct words whose stems are kept while suggesting for one source.
