@@ -132,7 +132,7 @@ fn basis_suggested_keeps_only_the_suggestions() {
         "{text}"
     );
     assert!(text.contains("[suggested] "), "{text}");
-    assert!(text.contains("(zamora, para 6) · score 7.11"), "{text}");
+    assert!(text.contains("(zamora, para 6) · score 7.15"), "{text}");
     assert!(text.contains("reason: 'economic development'"), "{text}");
     // A value it does not know names the ones it does.
     let bad = treaty(&["refs", "56", "--basis", "guessed"]);

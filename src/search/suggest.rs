@@ -37,6 +37,11 @@ const SUMMARY_WEIGHT: f32 = 0.35;
 /// like one an analyst linked to a provision is likely about it too.
 pub const LIKE_WEIGHT: f32 = 12.0;
 
+/// A word a reason names for likeness is in at most one passage in six of
+/// the sample (its rarity, ln(1 + 6), at least this) when such a word is
+/// shared: 'persecution' says why two passages are alike, 'cybercrime' not.
+const REASON_RARITY: f32 = 1.95;
+
 /// Linked passages less alike than this (cosine of their weighted words)
 /// say nothing.
 const LIKE_MIN: f32 = 0.15;
@@ -606,13 +611,22 @@ impl Suggester {
                 what.push(format!("summary words '{}'", extra.join("', '")));
             }
             if let Some(l) = self.learned.get(nearest) {
-                // The words that make them alike, the weightiest first.
+                // The words that make them alike, the rarest and weightiest
+                // first; words most passages use ('cybercrime', 'treaty')
+                // only when there is nothing else to name.
+                let rarity = |w: &str| self.rarity.get(w).copied().unwrap_or(self.rarest);
                 let mut common: Vec<(&str, f32)> = distinct
                     .iter()
-                    .filter_map(|w| l.words.get(*w).map(|&x| (*w, x)))
+                    .filter_map(|w| l.words.get(*w).map(|&x| (*w, x * rarity(w))))
                     .collect();
                 common.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-                let common: Vec<&str> = common
+                let rare: Vec<(&str, f32)> = common
+                    .iter()
+                    .copied()
+                    .filter(|(w, _)| rarity(w) >= REASON_RARITY)
+                    .collect();
+                let named = if rare.is_empty() { &common } else { &rare };
+                let common: Vec<&str> = named
                     .iter()
                     .take(3)
                     .map(|(w, _)| surface.get(w).copied().unwrap_or(w))
