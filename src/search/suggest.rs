@@ -859,13 +859,26 @@ mod tests {
     #[test]
     fn one_provision_gets_what_every_passage_would_suggest_for_it() {
         let corpus = crate::corpus::load_embedded().expect("the corpus loads");
-        let s = Suggester::new(&corpus);
+        // Learning from the analysts' links of two sources, suggesting for
+        // every passage: likeness alone may point to a provision too.
+        let links = corpus
+            .curated
+            .iter()
+            .filter(|l| l.passage.source < 2)
+            .flat_map(|l| l.targets.iter().map(move |t| (l.passage, *t)));
+        let s = Suggester::new(&corpus).learn(&corpus, examples(&corpus, links));
         let none = |_: PassageId| false;
         let all: Vec<Suggestion> = (0..corpus.sources.len())
             .flat_map(|i| s.for_source(&corpus, i, &none))
             .collect();
         let mut checked = 0;
-        for target in [Target::Article(42), Target::Article(16), Target::Article(6)] {
+        for target in [
+            Target::Article(42),
+            Target::Article(16),
+            Target::Article(6),
+            Target::Article(3),
+            Target::Chapter(5),
+        ] {
             let want: Vec<&Suggestion> = all.iter().filter(|x| x.target == target).collect();
             let got = s.for_target(&corpus, target, &none);
             assert_eq!(got.iter().collect::<Vec<_>>(), want, "{target}");
@@ -891,5 +904,44 @@ mod tests {
         let s = suggester();
         assert!(s.for_text("The weather was pleasant in spring.").is_empty());
         assert!(s.for_text("").is_empty());
+    }
+
+    #[test]
+    fn a_passage_like_a_linked_one_gets_its_provision_and_the_reason_says_so() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
+        let zamora = corpus.source_index("zamora").expect("zamora");
+        // One linked passage; a text sharing its rare words, naming no term
+        // of its provision.
+        let linked = PassageId {
+            source: zamora,
+            index: 0,
+        };
+        let text = corpus.passage(linked).expect("a passage").text.clone();
+        let target = Target::Article(57);
+        let s = Suggester::new(&corpus).learn(&corpus, examples(&corpus, [(linked, target)]));
+        let found = s.for_text(&text);
+        let hit = found
+            .iter()
+            .find(|f| f.target == target)
+            .expect("the linked passage's provision is suggested");
+        assert!(
+            hit.reason.contains("like Zamora, para 1 (linked to it): '"),
+            "{}",
+            hit.reason
+        );
+        // The passage itself is never its own example.
+        let own = s.for_passage(&corpus, linked);
+        assert!(
+            own.iter()
+                .all(|f| f.target != target || !f.reason.contains("para 1 (linked")),
+            "{own:?}"
+        );
+        // Without the example, nothing points it to Art. 57.
+        assert!(
+            Suggester::new(&corpus)
+                .for_text(&text)
+                .iter()
+                .all(|f| f.target != target)
+        );
     }
 }
