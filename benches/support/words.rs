@@ -145,7 +145,7 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
         .for_source(&import, at, &|p| linked.contains(&p))
         .len();
     println!(
-        "suggestions for a {:.1} MB import ({passages} passages, learning from {taught} linked passages): {:.0} ms ({made} suggestions)",
+        "suggestions for a {:.1} MB import ({passages} passages; {taught} linked passages offered to learn from): {:.0} ms ({made} suggestions)",
         super::passage_bytes(&import) as f64 / 1e6,
         ms(t.elapsed())
     );

@@ -37,6 +37,14 @@ const SUMMARY_WEIGHT: f32 = 0.35;
 /// like one an analyst linked to a provision is likely about it too.
 pub const LIKE_WEIGHT: f32 = 12.0;
 
+/// At most this many linked passages are learnt from.
+const MAX_EXAMPLES: usize = 4096;
+
+/// Per word, the linked passages kept to compare with: those it weighs most
+/// in. A library of imports that cite articles has thousands of linked
+/// passages; the built-in one has 62, all kept.
+const POSTINGS_KEPT: usize = 64;
+
 /// A word a reason names for likeness is in at most one passage in six of
 /// the sample (its rarity, ln(1 + 6), at least this) when such a word is
 /// shared: 'persecution' says why two passages are alike, 'cybercrime' not.
@@ -160,7 +168,8 @@ struct Learned {
     targets: Vec<Target>,
     location: String,
     /// Its weighted stems, to name the words a passage shares with it.
-    words: HashMap<String, f32>,
+    /// In stem order.
+    words: Vec<(String, f32)>,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -456,7 +465,11 @@ impl Suggester {
     /// one of them is suggested its provisions, the reason naming it.
     pub fn learn(mut self, corpus: &Corpus, examples: Vec<Example>) -> Self {
         let mut cache = HashMap::new();
-        for example in examples {
+        // A library with more linked passages than this learns from that
+        // many, spread evenly over it: enough to know each provision, and
+        // time and memory stay bounded (the built-in library has 62).
+        let stride = examples.len().div_ceil(MAX_EXAMPLES).max(1);
+        for example in examples.into_iter().step_by(stride) {
             let Some(passage) = corpus.passage(example.passage) else {
                 continue;
             };
@@ -473,8 +486,17 @@ impl Suggester {
                 passage: example.passage,
                 targets: example.targets,
                 location: example.location,
-                words: vector.into_iter().collect(),
+                words: vector,
             });
+        }
+        // A word many linked passages use keeps only those it weighs most in:
+        // comparing a passage with every one of thousands of linked passages
+        // that say 'data' would cost more than it tells.
+        for list in self.postings.values_mut() {
+            if list.len() > POSTINGS_KEPT {
+                list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(POSTINGS_KEPT);
+            }
         }
         self
     }
@@ -617,7 +639,10 @@ impl Suggester {
                 let rarity = |w: &str| self.rarity.get(w).copied().unwrap_or(self.rarest);
                 let mut common: Vec<(&str, f32)> = distinct
                     .iter()
-                    .filter_map(|w| l.words.get(*w).map(|&x| (*w, x * rarity(w))))
+                    .filter_map(|w| {
+                        let i = l.words.binary_search_by(|(s, _)| s.as_str().cmp(w)).ok()?;
+                        Some((*w, l.words[i].1 * rarity(w)))
+                    })
                     .collect();
                 common.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
                 let rare: Vec<(&str, f32)> = common
