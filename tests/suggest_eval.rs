@@ -433,6 +433,73 @@ fn precision_and_recall_on_the_blind_set() {
 const BLIND_FLOOR_PRECISION: f64 = 0.52;
 const BLIND_FLOOR_RECALL: f64 = 0.75;
 
+/// A second reader's links for the same passages: labelled by hand, blind to
+/// the analysts' links and to the index (tests/fixtures/
+/// suggest_second_reader.tsv, `SOURCE#PARAGRAPH<TAB>TARGETS`). Scored against
+/// the analysts' links as the suggester is, it says what agreement a careful
+/// human reaches.
+#[test]
+fn a_second_reader_against_the_curated_links() {
+    let corpus = load_embedded().expect("the corpus loads");
+    let mut reader: HashMap<PassageId, HashSet<Target>> = HashMap::new();
+    for line in include_str!("fixtures/suggest_second_reader.tsv").lines() {
+        let (id, targets) = line.split_once('\t').expect("ID<TAB>TARGETS");
+        let (source, paragraph) = id.split_once('#').expect("SOURCE#N");
+        let passage = PassageId {
+            source: corpus.source_index(source).expect("a built-in source"),
+            index: paragraph.parse::<usize>().expect("a paragraph") - 1,
+        };
+        let set = targets
+            .split(',')
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| t.trim().parse().expect("a target"))
+            .collect();
+        reader.insert(passage, set);
+    }
+    let mut curated: HashMap<PassageId, HashSet<Target>> = HashMap::new();
+    for l in &corpus.curated {
+        curated
+            .entry(l.passage)
+            .or_default()
+            .extend(l.targets.iter().copied());
+    }
+    assert_eq!(
+        reader.keys().collect::<HashSet<_>>(),
+        curated.keys().collect::<HashSet<_>>(),
+        "the second reader labelled exactly the curated passages"
+    );
+    for (name, keep) in [
+        (
+            "held-out sources",
+            &(|id: &str| !TUNE.contains(&id)) as &dyn Fn(&str) -> bool,
+        ),
+        ("all sources", &|_: &str| true),
+    ] {
+        let mut f = Figures::default();
+        for (p, want) in &curated {
+            if !keep(&corpus.sources[p.source].id) {
+                continue;
+            }
+            let got = &reader[p];
+            f.passages += 1;
+            f.curated += want.len();
+            f.suggested += got.len();
+            f.right += got.intersection(want).count();
+        }
+        println!(
+            "second reader, {name}: {} labelled, {} curated, {} agree: precision {:.2}, recall {:.2}",
+            f.suggested,
+            f.curated,
+            f.right,
+            f.precision(),
+            f.recall()
+        );
+        // What BENCHMARKS.md reports: a reader reaches the precision aim
+        // (and recall 0.55 to 0.58, under the aim of 0.7).
+        assert!(f.precision() >= 0.8, "{name}");
+    }
+}
+
 #[test]
 #[ignore = "diagnostic listing, run by hand: the tuning sources only"]
 fn list_disagreements() {
