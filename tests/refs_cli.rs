@@ -132,7 +132,7 @@ fn basis_suggested_keeps_only_the_suggestions() {
         "{text}"
     );
     assert!(text.contains("[suggested] "), "{text}");
-    assert!(text.contains("(zamora, para 6) · score 7.11"), "{text}");
+    assert!(text.contains("(zamora, para 6) · score 7.15"), "{text}");
     assert!(text.contains("reason: 'economic development'"), "{text}");
     // A value it does not know names the ones it does.
     let bad = treaty(&["refs", "56", "--basis", "guessed"]);
@@ -208,14 +208,23 @@ fn date_filter_keeps_dated_sources_in_range() {
         let d = date_of(r["source"].as_str().unwrap_or("")).expect("a dated source");
         assert!(d.as_str() >= "2025", "{d}");
     }
+    // Links first, then suggestions: each newest first.
     let by_date = json(&treaty(&["refs", "24", "--sort", "date", "--json"]));
-    let dates: Vec<String> = by_date
-        .iter()
-        .filter_map(|r| date_of(r["source"].as_str().unwrap_or("")))
-        .collect();
+    for suggested in [false, true] {
+        let dates: Vec<String> = by_date
+            .iter()
+            .filter(|r| (r["basis"] == "suggested") == suggested)
+            .filter_map(|r| date_of(r["source"].as_str().unwrap_or("")))
+            .collect();
+        assert!(
+            dates.windows(2).all(|w| w[0][..4] >= w[1][..4]),
+            "{dates:?}"
+        );
+    }
+    let first_suggested = by_date.iter().position(|r| r["basis"] == "suggested");
     assert!(
-        dates.windows(2).all(|w| w[0][..4] >= w[1][..4]),
-        "{dates:?}"
+        first_suggested.is_none_or(|i| by_date[i..].iter().all(|r| r["basis"] == "suggested")),
+        "suggestions come after the links"
     );
 }
 

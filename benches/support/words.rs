@@ -111,9 +111,14 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
     std::hint::black_box(SearchIndex::build(corpus));
     println!("  index build: {:.0} ms", ms(t.elapsed()));
     // Suggestions for an import of this size: the generated passages as one
-    // source, the suggester built included.
+    // source beside the built-in ones, the suggester built and taught (the
+    // library's links: the analysts' and the import's citations) included.
     let mut import = corpus.clone();
-    let mut all = import.sources[0].clone();
+    let Some(first) = corpus.sources.iter().find(|s| s.id.starts_with("gen-")) else {
+        println!("no generated source: suggestions skipped");
+        return;
+    };
+    let mut all = first.clone();
     all.id = "import".into();
     all.passages = corpus
         .sources
@@ -122,12 +127,25 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
         .flat_map(|s| s.passages.iter().cloned())
         .collect();
     let passages = all.passages.len();
-    import.sources = vec![all];
+    import.sources.retain(|s| !s.id.starts_with("gen-"));
+    import.sources.push(all);
+    let at = import.sources.len() - 1;
+    let graph = treaty::refs::graph::LinkGraph::build(&import);
+    let links: Vec<_> = graph
+        .links()
+        .iter()
+        .map(|l| (l.passage, l.target))
+        .collect();
+    let linked: std::collections::HashSet<_> = links.iter().map(|l| l.0).collect();
     let t = Instant::now();
-    let suggester = Suggester::new(&import);
-    let made = suggester.for_source(&import, 0, &|_| false).len();
+    let examples = treaty::search::suggest::examples(&import, links);
+    let taught = examples.len();
+    let suggester = Suggester::new(&import).learn(&import, examples);
+    let made = suggester
+        .for_source(&import, at, &|p| linked.contains(&p))
+        .len();
     println!(
-        "suggestions for a {:.1} MB import ({passages} passages): {:.0} ms ({made} suggestions)",
+        "suggestions for a {:.1} MB import ({passages} passages; {taught} linked passages offered to learn from): {:.0} ms ({made} suggestions)",
         super::passage_bytes(&import) as f64 / 1e6,
         ms(t.elapsed())
     );
@@ -135,7 +153,9 @@ pub fn run(mb: usize, corpus: &Corpus, index: &SearchIndex) {
     // provision's suggestions (before: every passage's, then filtered).
     let t = Instant::now();
     let target = treaty::corpus::Target::Article(42);
-    let made = suggester.for_target(&import, target, &|_| false).len();
+    let made = suggester
+        .for_target(&import, target, &|p| linked.contains(&p))
+        .len();
     println!(
         "suggestions of Art. 42 in that import (show/refs --json): {:.0} ms ({made} suggestions)",
         ms(t.elapsed())

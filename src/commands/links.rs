@@ -5,7 +5,7 @@
 use super::{CitedByJson, Failure, Outcome, write_json};
 use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::LinkGraph;
-use crate::search::suggest::{Suggester, Suggestion};
+use crate::search::suggest::{Suggester, Suggestion, examples};
 use crate::user::UserData;
 use crate::user::suggestions::{Decision, Decisions, State};
 use serde::Serialize;
@@ -40,7 +40,7 @@ pub fn links(
             let s = source_index(corpus, source)?;
             let graph = LinkGraph::build(corpus);
             let linked = |id: PassageId| !graph.links_of(id).is_empty();
-            let found = Suggester::new(corpus).for_source(corpus, s, &linked);
+            let found = learned(corpus, &graph).for_source(corpus, s, &linked);
             let rows: Vec<SuggestionJson> = found
                 .iter()
                 .map(|sug| row(corpus, sug, user.decisions()))
@@ -72,8 +72,8 @@ pub fn links(
         ("accept" | "reject", [passage, target]) => {
             let id = passage_id(corpus, passage)?;
             let target = parse_target(target)?;
-            let suggester = Suggester::new(corpus);
-            let found = suggester.for_passage(corpus, id);
+            let graph = LinkGraph::build(corpus);
+            let found = learned(corpus, &graph).for_passage(corpus, id);
             let Some(sug) = found.iter().find(|s| s.target == target) else {
                 let offered: Vec<String> = found.iter().map(|s| s.target.to_string()).collect();
                 return Err(Failure::usage(format!(
@@ -121,6 +121,13 @@ pub fn links(
     }
 }
 
+/// The suggester, having learnt from every passage the graph links: what
+/// the explorer suggests, the command line suggests too.
+fn learned(corpus: &Corpus, graph: &LinkGraph) -> Suggester {
+    let links = graph.links().iter().map(|l| (l.passage, l.target));
+    Suggester::new(corpus).learn(corpus, examples(corpus, links))
+}
+
 /// Whose suggested links `show` and `refs` want.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wanted {
@@ -138,7 +145,7 @@ pub enum Wanted {
 pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> Vec<CitedByJson> {
     let (user, _) = UserData::load();
     let decisions = user.decisions();
-    let suggester = Suggester::new(corpus);
+    let suggester = learned(corpus, graph);
     let linked = |id: PassageId| !graph.links_of(id).is_empty();
     // Graded as a link would be, so a suggestion shows its depth too.
     let terms = crate::refs::depth::subject_terms(corpus);

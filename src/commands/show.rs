@@ -592,6 +592,28 @@ fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort
 /// `citing::select`) passes the filter: it has no treatment, its depth,
 /// source, basis and date are checked as a link's are. Suggestions follow
 /// the sorted links.
+/// A provision's suggestions, after its links, in the order `--sort` asks
+/// for (by date, depth or place; otherwise as found, source by source).
+fn suggestions_in_order(
+    corpus: &Corpus,
+    mut list: Vec<CitedByJson>,
+    sort: citing::RefSort,
+) -> Vec<CitedByJson> {
+    let place = |e: &CitedByJson| (corpus.source_index(&e.source), e.paragraph);
+    match sort {
+        RefSort::Date => list.sort_by_key(|e| {
+            let date = corpus
+                .source_index(&e.source)
+                .and_then(|i| corpus.sources[i].meta.date.clone());
+            (date.is_none(), std::cmp::Reverse(date), place(e))
+        }),
+        RefSort::Depth => list.sort_by_key(|e| (std::cmp::Reverse(e.depth), place(e))),
+        RefSort::Corpus => list.sort_by_key(place),
+        RefSort::Basis | RefSort::Critical => {}
+    }
+    list
+}
+
 fn suggestion_kept(corpus: &Corpus, filter: &RefFilter, e: &CitedByJson) -> bool {
     if !filter.treatments.is_empty() {
         return false;
@@ -652,11 +674,14 @@ pub fn refs(
     if json {
         let j: Vec<RefJson> = cited_by_list(corpus, &graph, &links)
             .into_iter()
-            .chain(
+            .chain(suggestions_in_order(
+                corpus,
                 super::suggested_entries(corpus, &graph, super::Wanted::Target(target))
                     .into_iter()
-                    .filter(|e| suggestion_kept(corpus, &filter, e)),
-            )
+                    .filter(|e| suggestion_kept(corpus, &filter, e))
+                    .collect(),
+                sort,
+            ))
             .map(|c| RefJson {
                 target: c.target,
                 source: c.source,

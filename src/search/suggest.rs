@@ -2,27 +2,60 @@
 //! the convention, the provisions it seems to discuss, read from the subject
 //! index's terms found in it (stem by stem, so `quick-freeze orders` finds
 //! `quick freeze`) and from the words it shares with a provision's heading
-//! and summary. Each suggestion has a score and a reason naming what
-//! matched; it is a suggestion, never shown as a citation.
+//! and summary, and from the passages already linked that it reads like
+//! (the convention's words they share: a passage like one an analyst linked
+//! to Art. 24 is likely about Art. 24 too). Each suggestion has a score and
+//! a reason naming what matched; it is a suggestion, never shown as a
+//! citation.
 
 use super::fold::fold;
 use super::words::{is_stop_word, stem, word_ranges};
 use crate::corpus::{Corpus, PassageId, Target};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Suggestions scoring below this are not made. Calibrated on two of the
 /// five built-in sources (the best F1 against their curated links, in
 /// `tests/suggest_eval.rs`), and reported on the other three: a specific
 /// two-word index term passes with a little support from the summary; a
 /// single common word does not.
-pub const THRESHOLD: f32 = 2.8;
+pub const THRESHOLD: f32 = 5.0;
 
-/// At most this many provisions are suggested for one passage.
-pub const MAX_PER_PASSAGE: usize = 3;
+/// At most this many provisions are suggested for one passage: analysts
+/// link a passage to three provisions on average, and to all five offences
+/// against systems when it discusses security research.
+pub const MAX_PER_PASSAGE: usize = 5;
+
+/// A provision scoring less than this share of the best one's score is
+/// not suggested beside it: one strong reading is not diluted by weak ones.
+pub const RELATIVE: f32 = 0.0;
 
 /// Weight of the summary similarity against the index terms: index terms
 /// are the evidence, shared summary words a tie-breaker and a help.
 const SUMMARY_WEIGHT: f32 = 0.35;
+
+/// Weight of the likeness to passages already linked: a passage that reads
+/// like one an analyst linked to a provision is likely about it too.
+pub const LIKE_WEIGHT: f32 = 12.0;
+
+/// At most this many linked passages are learnt from.
+const MAX_EXAMPLES: usize = 4096;
+
+/// Per word, the linked passages kept to compare with: those it weighs most
+/// in. A library of imports that cite articles has thousands of linked
+/// passages; the built-in one has 62, all kept.
+const POSTINGS_KEPT: usize = 64;
+
+/// A word a reason names for likeness is in at most one passage in six of
+/// the sample (its rarity, ln(1 + 6), at least this) when such a word is
+/// shared: 'persecution' says why two passages are alike, 'cybercrime' not.
+const REASON_RARITY: f32 = 1.95;
+
+/// Linked passages less alike than this (cosine of their weighted words)
+/// say nothing.
+const LIKE_MIN: f32 = 0.15;
+
+/// At most this many of the most alike linked passages are heard.
+const LIKE_NEIGHBOURS: usize = 5;
 
 /// Bytes of passages sampled to tell common index terms from rare ones.
 const SAMPLE: usize = 256 * 1024;
@@ -73,9 +106,70 @@ pub struct Suggester {
     by_first: HashMap<String, Vec<usize>>,
     /// Per provision, the stems of its heading and summary with their weight.
     profiles: HashMap<Target, HashMap<String, f32>>,
+    /// How rare each stem is among the passages (idf over the sample), for
+    /// comparing a passage with the linked ones.
+    rarity: HashMap<String, f32>,
+    /// The stems that say what a passage is about: the index terms' and the
+    /// summaries' distinctive words. Likeness is measured on them alone.
+    vocabulary: HashSet<String>,
+    /// A stem the sample never saw is as rare as this.
+    rarest: f32,
+    /// The passages already linked, that a passage like them is compared with.
+    learned: Vec<Learned>,
+    /// Per stem, the linked passages that use it and its weight there.
+    postings: HashMap<String, Vec<(u32, f32)>>,
     /// Suggestions scoring below this are not made: [`THRESHOLD`], lowered
     /// only by the evaluation, which calibrates it over the whole curve.
     pub threshold: f32,
+    /// Weight of the likeness to linked passages against the index terms.
+    pub like_weight: f32,
+    /// At most this many provisions per passage: [`MAX_PER_PASSAGE`].
+    pub most: usize,
+    /// A provision scoring less than this share of the passage's best is not
+    /// suggested with it: [`RELATIVE`].
+    pub relative: f32,
+}
+
+/// A passage linked by a citation, an analyst or the user: its words show
+/// what a discussion of its provisions looks like in this library.
+pub struct Example {
+    pub passage: PassageId,
+    pub targets: Vec<Target>,
+    /// Where it is, for the reason: `HRW, para 12`.
+    pub location: String,
+}
+
+/// The passages already linked, one example each with all its provisions,
+/// in the order of `links` (passage, provision).
+pub fn examples(
+    corpus: &Corpus,
+    links: impl IntoIterator<Item = (PassageId, Target)>,
+) -> Vec<Example> {
+    let mut out: Vec<Example> = Vec::new();
+    let mut at: HashMap<PassageId, usize> = HashMap::new();
+    for (passage, target) in links {
+        let i = *at.entry(passage).or_insert_with(|| {
+            out.push(Example {
+                passage,
+                targets: Vec::new(),
+                location: corpus.passage_location(passage),
+            });
+            out.len() - 1
+        });
+        if !out[i].targets.contains(&target) {
+            out[i].targets.push(target);
+        }
+    }
+    out
+}
+
+struct Learned {
+    passage: PassageId,
+    targets: Vec<Target>,
+    location: String,
+    /// Its weighted stems, to name the words a passage shares with it.
+    /// In stem order.
+    words: Vec<(String, f32)>,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -98,7 +192,7 @@ fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String,
     };
     word_ranges(&folded)
         .map(|(s, e)| &folded[s..e])
-        .filter(|w| !is_stop_word(w))
+        .filter(|w| !is_stop_word(w) && !is_function_word(w))
         .map(|w| {
             let stem = match cache.get(w) {
                 Some(s) => s.clone(),
@@ -113,6 +207,25 @@ fn words_cached(text: &str, cache: &mut HashMap<String, String>) -> Vec<(String,
             (stem, w.to_string())
         })
         .collect()
+}
+
+/// Whether a folded word is a function word of English, French or Spanish
+/// (`same`, `both`, `because`, `même`, `entre`): the NLTK lists, folded as
+/// passages are. The search keeps some of them (`no`, `not` matter in a
+/// phrase); to say which provision a passage discusses they are noise that
+/// would otherwise count as summary words or likeness.
+fn is_function_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            ["en", "fr", "es"]
+                .into_iter()
+                .filter_map(stop_words::lookup)
+                .flatten()
+                .map(|w| fold(w))
+                .collect()
+        })
+        .contains(word)
 }
 
 /// Distinct words whose stems are kept while suggesting for one source.
@@ -197,15 +310,36 @@ impl Suggester {
             terms,
             by_first,
             profiles: HashMap::new(),
+            vocabulary: Default::default(),
+            rarity: HashMap::new(),
+            rarest: 0.0,
+            learned: Vec::new(),
+            postings: HashMap::new(),
             threshold: THRESHOLD,
+            like_weight: LIKE_WEIGHT,
+            most: MAX_PER_PASSAGE,
+            relative: RELATIVE,
         };
         let mut seen = vec![0u32; this.terms.len()];
         let mut sampled = 0u32;
         let mut cache = HashMap::new();
+        let mut df: HashMap<String, u32> = HashMap::new();
         for p in corpus.passage_sample(SAMPLE) {
             sampled += 1;
-            for t in this.find_terms(&words_cached(p, &mut cache)) {
+            let words = words_cached(p, &mut cache);
+            for t in this.find_terms(&words) {
                 seen[t] += 1;
+            }
+            let mut stems: Vec<&str> = words.iter().map(|(s, _)| s.as_str()).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            for s in stems {
+                match df.get_mut(s) {
+                    Some(n) => *n += 1,
+                    None => {
+                        df.insert(s.to_string(), 1);
+                    }
+                }
             }
         }
         if sampled >= MIN_SAMPLE {
@@ -213,6 +347,12 @@ impl Suggester {
                 term.weight /= 1.0 + COMMON_TERM * n as f32 / sampled as f32;
             }
         }
+        let total = sampled.max(1) as f32;
+        let rarity: HashMap<String, f32> = df
+            .into_iter()
+            .map(|(s, n)| (s, (1.0 + total / n as f32).ln()))
+            .collect();
+        let rarest = (1.0 + total).ln();
         let Suggester {
             terms, by_first, ..
         } = this;
@@ -259,12 +399,129 @@ impl Suggester {
                 (*t, weights)
             })
             .collect();
+        // The words of the convention's subjects: those of the index terms
+        // and the distinctive words of the headings and summaries.
+        let mut vocabulary: HashSet<String> = profiles
+            .values()
+            .flat_map(|p| p.iter().filter(|(_, w)| **w > 0.0).map(|(s, _)| s.clone()))
+            .collect();
+        for term in &terms {
+            for k in &term.stems {
+                vocabulary.insert(match k.strip_prefix('=') {
+                    Some(w) => stem(w),
+                    None => k.clone(),
+                });
+            }
+        }
         Suggester {
             terms,
             by_first,
             profiles,
+            vocabulary,
+            rarity,
+            rarest,
+            learned: Vec::new(),
+            postings: HashMap::new(),
             threshold: THRESHOLD,
+            like_weight: LIKE_WEIGHT,
+            most: MAX_PER_PASSAGE,
+            relative: RELATIVE,
         }
+    }
+
+    /// The weighted stems of a text that are the convention's vocabulary,
+    /// scaled to length one: the rare ones weigh most.
+    fn vector(&self, pairs: &[(String, String)]) -> Vec<(String, f32)> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for (s, _) in pairs {
+            // Only the words of the convention's subjects make two passages
+            // alike: sharing 'ad hoc committee' or 'finalized' says nothing
+            // about which provision either discusses.
+            if !self.vocabulary.contains(s) {
+                continue;
+            }
+            *counts.entry(s.as_str()).or_default() += 1;
+        }
+        let mut v: Vec<(String, f32)> = counts
+            .into_iter()
+            .map(|(s, n)| {
+                let rare = self.rarity.get(s).copied().unwrap_or(self.rarest);
+                (s.to_string(), (1.0 + (n as f32).ln()) * rare)
+            })
+            .collect();
+        // In stem order, so that sums (and so scores) are the same on every
+        // run and every thread, whatever order the map gave.
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+
+    /// Learns from the passages already linked: a passage that reads like
+    /// one of them is suggested its provisions, the reason naming it.
+    pub fn learn(mut self, corpus: &Corpus, examples: Vec<Example>) -> Self {
+        let mut cache = HashMap::new();
+        // A library with more linked passages than this learns from that
+        // many, spread evenly over it: enough to know each provision, and
+        // time and memory stay bounded (the built-in library has 62).
+        let stride = examples.len().div_ceil(MAX_EXAMPLES).max(1);
+        for example in examples.into_iter().step_by(stride) {
+            let Some(passage) = corpus.passage(example.passage) else {
+                continue;
+            };
+            let id = self.learned.len() as u32;
+            let pairs = words_cached(&passage.text, &mut cache);
+            let vector = self.vector(&pairs);
+            for (stem, w) in &vector {
+                self.postings
+                    .entry(stem.clone())
+                    .or_default()
+                    .push((id, *w));
+            }
+            self.learned.push(Learned {
+                passage: example.passage,
+                targets: example.targets,
+                location: example.location,
+                words: vector,
+            });
+        }
+        // A word many linked passages use keeps only those it weighs most in:
+        // comparing a passage with every one of thousands of linked passages
+        // that say 'data' would cost more than it tells.
+        for list in self.postings.values_mut() {
+            if list.len() > POSTINGS_KEPT {
+                list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(POSTINGS_KEPT);
+            }
+        }
+        self
+    }
+
+    /// The linked passages most like a text (other than `this` passage),
+    /// with their likeness, most alike first, at most [`LIKE_NEIGHBOURS`],
+    /// none below [`LIKE_MIN`].
+    fn alike(&self, pairs: &[(String, String)], this: Option<PassageId>) -> Vec<(usize, f32)> {
+        if self.learned.is_empty() {
+            return Vec::new();
+        }
+        let mut sims: HashMap<u32, f32> = HashMap::new();
+        for (stem, w) in self.vector(pairs) {
+            for &(id, x) in self.postings.get(&stem).into_iter().flatten() {
+                *sims.entry(id).or_default() += w * x;
+            }
+        }
+        let mut out: Vec<(usize, f32)> = sims
+            .into_iter()
+            .map(|(id, sim)| (id as usize, sim))
+            .filter(|&(id, sim)| sim >= LIKE_MIN && Some(self.learned[id].passage) != this)
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(LIKE_NEIGHBOURS);
+        out
     }
 
     /// The index terms found in a text's words (stem, folded word), each
@@ -308,12 +565,13 @@ impl Suggester {
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
-        self.for_text_cached(text, &mut HashMap::new())
+        self.for_text_cached(text, None, &mut HashMap::new())
     }
 
     fn for_text_cached(
         &self,
         text: &str,
+        this: Option<PassageId>,
         cache: &mut HashMap<String, String>,
     ) -> Vec<TextSuggestion> {
         let pairs = words_cached(text, cache);
@@ -332,6 +590,15 @@ impl Suggester {
                 slot.1.push(term.text.as_str());
             }
         }
+        // The passages already linked that this one reads like: each adds
+        // its likeness to its provisions; the most alike is named.
+        let mut like: HashMap<Target, (f32, usize)> = HashMap::new();
+        for (id, sim) in self.alike(&pairs, this) {
+            for target in &self.learned[id].targets {
+                like.entry(*target).or_insert((0.0, id)).0 += sim;
+                found.entry(*target).or_default();
+            }
+        }
         let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
         distinct.sort_unstable();
         distinct.dedup();
@@ -347,7 +614,8 @@ impl Suggester {
                 .filter(|(_, x)| *x > 0.0)
                 .collect();
             let similarity: f32 = shared.iter().map(|(_, x)| x).sum::<f32>() * SUMMARY_WEIGHT * 3.0;
-            let score = index_score + similarity;
+            let (likeness, nearest) = like.get(&target).copied().unwrap_or((0.0, usize::MAX));
+            let score = index_score + similarity + self.like_weight * likeness;
             if score < self.threshold {
                 continue;
             }
@@ -364,6 +632,36 @@ impl Suggester {
             if !extra.is_empty() {
                 what.push(format!("summary words '{}'", extra.join("', '")));
             }
+            if let Some(l) = self.learned.get(nearest) {
+                // The words that make them alike, the rarest and weightiest
+                // first; words most passages use ('cybercrime', 'treaty')
+                // only when there is nothing else to name.
+                let rarity = |w: &str| self.rarity.get(w).copied().unwrap_or(self.rarest);
+                let mut common: Vec<(&str, f32)> = distinct
+                    .iter()
+                    .filter_map(|w| {
+                        let i = l.words.binary_search_by(|(s, _)| s.as_str().cmp(w)).ok()?;
+                        Some((*w, l.words[i].1 * rarity(w)))
+                    })
+                    .collect();
+                common.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+                let rare: Vec<(&str, f32)> = common
+                    .iter()
+                    .copied()
+                    .filter(|(w, _)| rarity(w) >= REASON_RARITY)
+                    .collect();
+                let named = if rare.is_empty() { &common } else { &rare };
+                let common: Vec<&str> = named
+                    .iter()
+                    .take(3)
+                    .map(|(w, _)| surface.get(w).copied().unwrap_or(w))
+                    .collect();
+                what.push(format!(
+                    "like {} (linked to it): '{}'",
+                    l.location,
+                    common.join("', '")
+                ));
+            }
             out.push(TextSuggestion {
                 target,
                 score,
@@ -371,7 +669,10 @@ impl Suggester {
             });
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
-        out.truncate(MAX_PER_PASSAGE);
+        out.truncate(self.most);
+        if let Some(best) = out.first().map(|s| s.score) {
+            out.retain(|s| s.score >= self.relative * best);
+        }
         out
     }
 
@@ -392,7 +693,7 @@ impl Suggester {
                 continue;
             };
             out.extend(
-                self.for_text_cached(&passage.text, cache)
+                self.for_text_cached(&passage.text, Some(id), cache)
                     .into_iter()
                     .map(|s| Suggestion {
                         passage: id,
@@ -437,12 +738,16 @@ impl Suggester {
                 let points = self
                     .find_terms(&pairs)
                     .into_iter()
-                    .any(|t| self.terms[t].targets.contains(&target));
+                    .any(|t| self.terms[t].targets.contains(&target))
+                    || self
+                        .alike(&pairs, Some(id))
+                        .iter()
+                        .any(|(e, _)| self.learned[*e].targets.contains(&target));
                 if !points {
                     continue;
                 }
                 out.extend(
-                    self.for_text_cached(&passage.text, &mut cache)
+                    self.for_text_cached(&passage.text, Some(id), &mut cache)
                         .into_iter()
                         .filter(|s| s.target == target)
                         .map(|s| Suggestion {
@@ -512,9 +817,14 @@ pub struct SuggestionTable {
 }
 
 impl SuggestionTable {
-    /// The suggestions of every passage `linked` says has no link yet.
-    pub fn build(corpus: &Corpus, linked: &dyn Fn(PassageId) -> bool) -> Self {
-        let suggester = Suggester::new(corpus);
+    /// The suggestions of every passage `linked` says has no link yet,
+    /// learning from the passages that have one (`examples`).
+    pub fn build(
+        corpus: &Corpus,
+        linked: &dyn Fn(PassageId) -> bool,
+        examples: Vec<Example>,
+    ) -> Self {
+        let suggester = Suggester::new(corpus).learn(corpus, examples);
         let mut table = SuggestionTable::default();
         for source in 0..corpus.sources.len() {
             for s in suggester.for_source(corpus, source, linked) {
@@ -574,13 +884,26 @@ mod tests {
     #[test]
     fn one_provision_gets_what_every_passage_would_suggest_for_it() {
         let corpus = crate::corpus::load_embedded().expect("the corpus loads");
-        let s = Suggester::new(&corpus);
+        // Learning from the analysts' links of two sources, suggesting for
+        // every passage: likeness alone may point to a provision too.
+        let links = corpus
+            .curated
+            .iter()
+            .filter(|l| l.passage.source < 2)
+            .flat_map(|l| l.targets.iter().map(move |t| (l.passage, *t)));
+        let s = Suggester::new(&corpus).learn(&corpus, examples(&corpus, links));
         let none = |_: PassageId| false;
         let all: Vec<Suggestion> = (0..corpus.sources.len())
             .flat_map(|i| s.for_source(&corpus, i, &none))
             .collect();
         let mut checked = 0;
-        for target in [Target::Article(42), Target::Article(16), Target::Article(6)] {
+        for target in [
+            Target::Article(42),
+            Target::Article(16),
+            Target::Article(6),
+            Target::Article(3),
+            Target::Chapter(5),
+        ] {
             let want: Vec<&Suggestion> = all.iter().filter(|x| x.target == target).collect();
             let got = s.for_target(&corpus, target, &none);
             assert_eq!(got.iter().collect::<Vec<_>>(), want, "{target}");
@@ -606,5 +929,44 @@ mod tests {
         let s = suggester();
         assert!(s.for_text("The weather was pleasant in spring.").is_empty());
         assert!(s.for_text("").is_empty());
+    }
+
+    #[test]
+    fn a_passage_like_a_linked_one_gets_its_provision_and_the_reason_says_so() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
+        let zamora = corpus.source_index("zamora").expect("zamora");
+        // One linked passage; a text sharing its rare words, naming no term
+        // of its provision.
+        let linked = PassageId {
+            source: zamora,
+            index: 0,
+        };
+        let text = corpus.passage(linked).expect("a passage").text.clone();
+        let target = Target::Article(57);
+        let s = Suggester::new(&corpus).learn(&corpus, examples(&corpus, [(linked, target)]));
+        let found = s.for_text(&text);
+        let hit = found
+            .iter()
+            .find(|f| f.target == target)
+            .expect("the linked passage's provision is suggested");
+        assert!(
+            hit.reason.contains("like Zamora, para 1 (linked to it): '"),
+            "{}",
+            hit.reason
+        );
+        // The passage itself is never its own example.
+        let own = s.for_passage(&corpus, linked);
+        assert!(
+            own.iter()
+                .all(|f| f.target != target || !f.reason.contains("para 1 (linked")),
+            "{own:?}"
+        );
+        // Without the example, nothing points it to Art. 57.
+        assert!(
+            Suggester::new(&corpus)
+                .for_text(&text)
+                .iter()
+                .all(|f| f.target != target)
+        );
     }
 }

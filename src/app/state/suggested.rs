@@ -5,7 +5,7 @@
 
 use crate::corpus::{Corpus, PassageId};
 use crate::refs::graph::LinkGraph;
-use crate::search::suggest::SuggestionTable;
+use crate::search::suggest::{Example, SuggestionTable, examples};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -47,25 +47,23 @@ impl Default for SuggestedLinks {
 }
 
 /// The passages that have a link (a citation or an analyst's): they get no
-/// suggestion. Read on the UI thread, so the graph stays there.
-fn linked(corpus: &Corpus, graph: &LinkGraph) -> HashSet<PassageId> {
-    corpus
-        .sources
-        .iter()
-        .enumerate()
-        .flat_map(|(source, s)| (0..s.passages.len()).map(move |index| PassageId { source, index }))
-        .filter(|p| !graph.links_of(*p).is_empty())
-        .collect()
+/// suggestion, and the suggester learns from them. Read on the UI thread,
+/// so the graph stays there.
+fn linked(corpus: &Corpus, graph: &LinkGraph) -> (HashSet<PassageId>, Vec<Example>) {
+    let examples = examples(corpus, graph.links().iter().map(|l| (l.passage, l.target)));
+    (examples.iter().map(|e| e.passage).collect(), examples)
 }
 
 impl SuggestedLinks {
     /// Computed here and now (headless tests: nothing depends on timing).
     pub fn inline(corpus: &Corpus, graph: &LinkGraph) -> Self {
-        let linked = linked(corpus, graph);
+        let (linked, examples) = linked(corpus, graph);
         SuggestedLinks {
-            stage: Stage::Ready(Arc::new(SuggestionTable::build(corpus, &|p| {
-                linked.contains(&p)
-            }))),
+            stage: Stage::Ready(Arc::new(SuggestionTable::build(
+                corpus,
+                &|p| linked.contains(&p),
+                examples,
+            ))),
             show: true,
         }
     }
@@ -84,13 +82,13 @@ impl SuggestedLinks {
                 show,
             };
         }
-        let linked = linked(&corpus, graph);
+        let (linked, examples) = linked(&corpus, graph);
         let (tx, rx) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("suggested-links".into())
             .spawn(move || {
                 crate::search::lower_this_thread();
-                let table = SuggestionTable::build(&corpus, &|p| linked.contains(&p));
+                let table = SuggestionTable::build(&corpus, &|p| linked.contains(&p), examples);
                 let _ = tx.send(table);
                 if let Some(wake) = waker {
                     wake();
