@@ -37,6 +37,10 @@ const SUMMARY_WEIGHT: f32 = 0.35;
 /// like one an analyst linked to a provision is likely about it too.
 pub const LIKE_WEIGHT: f32 = 12.0;
 
+/// Two passages sharing fewer of the convention's words than this are not
+/// alike, however short they are: one shared 'risks' is no reading.
+const LIKE_SHARED: usize = 2;
+
 /// At most this many linked passages are learnt from.
 const MAX_EXAMPLES: usize = 4096;
 
@@ -508,15 +512,19 @@ impl Suggester {
         if self.learned.is_empty() {
             return Vec::new();
         }
-        let mut sims: HashMap<u32, f32> = HashMap::new();
+        // Per linked passage: the likeness, and how many words it shares.
+        let mut sims: HashMap<u32, (f32, usize)> = HashMap::new();
         for (stem, w) in self.vector(pairs) {
             for &(id, x) in self.postings.get(&stem).into_iter().flatten() {
-                *sims.entry(id).or_default() += w * x;
+                let slot = sims.entry(id).or_default();
+                slot.0 += w * x;
+                slot.1 += 1;
             }
         }
         let mut out: Vec<(usize, f32)> = sims
             .into_iter()
-            .map(|(id, sim)| (id as usize, sim))
+            .filter(|(_, (_, shared))| *shared >= LIKE_SHARED)
+            .map(|(id, (sim, _))| (id as usize, sim))
             .filter(|&(id, sim)| sim >= LIKE_MIN && Some(self.learned[id].passage) != this)
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -967,6 +975,31 @@ mod tests {
                 .for_text(&text)
                 .iter()
                 .all(|f| f.target != target)
+        );
+    }
+
+    #[test]
+    fn one_shared_word_is_no_likeness() {
+        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
+        let zamora = corpus.source_index("zamora").expect("zamora");
+        let linked = PassageId {
+            source: zamora,
+            index: 0,
+        };
+        let mut s = Suggester::new(&corpus)
+            .learn(&corpus, examples(&corpus, [(linked, Target::Article(57))]));
+        // Any likeness at all shows.
+        s.threshold = 0.01;
+        // 'persecution' alone, in a short text: the cosine would be high.
+        let found = s.for_text("What of persecution?");
+        assert!(
+            found.iter().all(|f| !f.reason.contains("like Zamora")),
+            "{found:?}"
+        );
+        let found = s.for_text("What of persecution and of borders?");
+        assert!(
+            found.iter().any(|f| f.reason.contains("like Zamora")),
+            "{found:?}"
         );
     }
 }
