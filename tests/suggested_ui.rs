@@ -163,10 +163,7 @@ fn minus_rejects_it_is_hidden_and_stays_hidden() {
     b.keys(&[key(':')]).typed("zamora");
     b.keys(&[code(KeyCode::Enter)]);
     let screen = b.screen();
-    assert!(
-        screen.contains("[suggested] Art. 37 (6.5), Art. 3 (5.7)"),
-        "{screen}"
-    );
+    assert!(screen.contains("[suggested] Art. 3 (5.7)"), "{screen}");
 }
 
 #[test]
@@ -378,7 +375,7 @@ fn enter_on_a_suggestion_arrives_with_it_selected_and_plus_accepts_it() {
 
 #[test]
 fn arriving_from_the_second_suggestion_of_a_paragraph_selects_that_one() {
-    let mut a = app_sized("37", home(), 100, 30);
+    let mut a = app_sized("3", home(), 100, 30);
     for _ in 0..3 {
         if a.state.focus() != PaneId::Links {
             a.keys(&[key('w')]);
@@ -396,10 +393,10 @@ fn arriving_from_the_second_suggestion_of_a_paragraph_selects_that_one() {
     }
     a.keys(&[code(KeyCode::Enter)]);
     assert_eq!(a.state.view(), treaty::app::View::Source(zamora));
-    assert_eq!(selected_suggestion(&a), Some(("Art. 37".to_string(), 1)));
+    assert_eq!(selected_suggestion(&a), Some(("Art. 3".to_string(), 1)));
     a.keys(&[key('-')]);
     assert!(
-        a.status().starts_with("Rejected zamora ¶ 1 -> Art. 37"),
+        a.status().starts_with("Rejected zamora ¶ 1 -> Art. 3"),
         "{}",
         a.status()
     );

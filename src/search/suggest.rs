@@ -255,7 +255,16 @@ impl Suggester {
                         .map(|(_, w)| format!("={w}"))
                         .collect()
                 };
-                if key.is_empty() {
+                // A term of several words that comes down to one once its
+                // function words go ('own nationals' to 'nationals', 'UN
+                // languages' to 'languages') would match any passage using
+                // that word ('national borders', 'United Nations'): it is
+                // not read, since what made it specific is gone.
+                let written = {
+                    let folded = fold(&term.text);
+                    word_ranges(&folded).count()
+                };
+                if key.is_empty() || (key.len() == 1 && written > 1) {
                     continue;
                 }
                 // A term of several words also matches written as one
@@ -999,6 +1008,27 @@ mod tests {
         let found = s.for_text("What of persecution and of borders?");
         assert!(
             found.iter().any(|f| f.reason.contains("like Zamora")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_term_reduced_to_one_common_word_is_not_read() {
+        let mut s = suggester();
+        // Any score shows.
+        s.threshold = 0.01;
+        // 'own nationals' (Art. 37) would come down to 'nationals'.
+        let found = s.for_text(
+            "The treaty could legitimize the persecution of defenders beyond national borders.",
+        );
+        assert!(
+            found.iter().all(|f| !f.reason.contains("'own nationals'")),
+            "{found:?}"
+        );
+        // Terms that keep their specific words still find the provision.
+        let found = s.for_text("May a State refuse to extradite its own nationals?");
+        assert!(
+            found.iter().any(|f| f.target == Target::Article(37)),
             "{found:?}"
         );
     }
