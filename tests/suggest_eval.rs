@@ -46,6 +46,31 @@ struct Figures {
 }
 
 impl Figures {
+    /// Counts one passage: the provisions wanted and those suggested, best
+    /// first.
+    fn count(&mut self, corpus: &Corpus, want: &HashSet<Target>, got: &[Target]) {
+        self.passages += 1;
+        self.curated += want.len();
+        self.suggested += got.len();
+        self.right += got.iter().filter(|t| want.contains(t)).count();
+        let want_ch: HashSet<Target> = want.iter().map(|t| chapter_of(corpus, *t)).collect();
+        let got_ch: HashSet<Target> = got.iter().map(|t| chapter_of(corpus, *t)).collect();
+        self.near += got
+            .iter()
+            .filter(|t| want_ch.contains(&chapter_of(corpus, **t)))
+            .count();
+        self.covered += want
+            .iter()
+            .filter(|t| got_ch.contains(&chapter_of(corpus, **t)))
+            .count();
+        if let Some(first) = got.first() {
+            self.passages_suggested += 1;
+            if want.contains(first) {
+                self.first_right += 1;
+            }
+        }
+    }
+
     fn precision(&self) -> f64 {
         self.right as f64 / self.suggested.max(1) as f64
     }
@@ -168,8 +193,6 @@ fn figures(corpus: &Corpus, run: &Run, cut: Cut, keep: &dyn Fn(&str) -> bool) ->
         if !keep(&corpus.sources[p.source].id) {
             continue;
         }
-        f.passages += 1;
-        f.curated += want.len();
         let best = run
             .suggested
             .get(p)
@@ -185,24 +208,7 @@ fn figures(corpus: &Corpus, run: &Run, cut: Cut, keep: &dyn Fn(&str) -> bool) ->
             .filter(|s| s.1 >= cut.relative * best)
             .map(|s| s.0)
             .collect();
-        let want_ch: HashSet<Target> = want.iter().map(|t| chapter_of(corpus, *t)).collect();
-        let got_ch: HashSet<Target> = got.iter().map(|t| chapter_of(corpus, *t)).collect();
-        f.suggested += got.len();
-        f.right += got.iter().filter(|t| want.contains(t)).count();
-        f.near += got
-            .iter()
-            .filter(|t| want_ch.contains(&chapter_of(corpus, **t)))
-            .count();
-        f.covered += want
-            .iter()
-            .filter(|t| got_ch.contains(&chapter_of(corpus, **t)))
-            .count();
-        if let Some(first) = got.first() {
-            f.passages_suggested += 1;
-            if want.contains(first) {
-                f.first_right += 1;
-            }
-        }
+        f.count(corpus, want, &got);
     }
     f
 }
@@ -386,26 +392,7 @@ fn blind_figures(corpus: &Corpus, suggester: &Suggester) -> (Figures, usize, usi
             f.suggested += got.len();
             continue;
         }
-        f.passages += 1;
-        f.curated += want.len();
-        f.suggested += got.len();
-        f.right += got.iter().filter(|t| want.contains(t)).count();
-        let want_ch: HashSet<Target> = want.iter().map(|t| chapter_of(corpus, *t)).collect();
-        let got_ch: HashSet<Target> = got.iter().map(|t| chapter_of(corpus, *t)).collect();
-        f.near += got
-            .iter()
-            .filter(|t| want_ch.contains(&chapter_of(corpus, **t)))
-            .count();
-        f.covered += want
-            .iter()
-            .filter(|t| got_ch.contains(&chapter_of(corpus, **t)))
-            .count();
-        if let Some(first) = got.first() {
-            f.passages_suggested += 1;
-            if want.contains(first) {
-                f.first_right += 1;
-            }
-        }
+        f.count(corpus, &want, &got);
     }
     (f, quiet, nothing)
 }

@@ -948,19 +948,26 @@ mod tests {
         assert!(s.for_text("").is_empty());
     }
 
-    #[test]
-    fn a_passage_like_a_linked_one_gets_its_provision_and_the_reason_says_so() {
+    /// A suggester that learnt from one linked passage: Zamora ¶ 1, linked
+    /// to Art. 57 (which nothing in it names).
+    fn zamora_1_linked_to_57() -> (Corpus, PassageId, Suggester) {
         let corpus = crate::corpus::load_embedded().expect("the corpus loads");
-        let zamora = corpus.source_index("zamora").expect("zamora");
-        // One linked passage; a text sharing its rare words, naming no term
-        // of its provision.
         let linked = PassageId {
-            source: zamora,
+            source: corpus.source_index("zamora").expect("zamora"),
             index: 0,
         };
+        let s = Suggester::new(&corpus)
+            .learn(&corpus, examples(&corpus, [(linked, Target::Article(57))]));
+        (corpus, linked, s)
+    }
+
+    #[test]
+    fn a_passage_like_a_linked_one_gets_its_provision_and_the_reason_says_so() {
+        // One linked passage; a text sharing its rare words, naming no term
+        // of its provision.
+        let (corpus, linked, s) = zamora_1_linked_to_57();
         let text = corpus.passage(linked).expect("a passage").text.clone();
         let target = Target::Article(57);
-        let s = Suggester::new(&corpus).learn(&corpus, examples(&corpus, [(linked, target)]));
         let found = s.for_text(&text);
         let hit = found
             .iter()
@@ -989,14 +996,7 @@ mod tests {
 
     #[test]
     fn one_shared_word_is_no_likeness() {
-        let corpus = crate::corpus::load_embedded().expect("the corpus loads");
-        let zamora = corpus.source_index("zamora").expect("zamora");
-        let linked = PassageId {
-            source: zamora,
-            index: 0,
-        };
-        let mut s = Suggester::new(&corpus)
-            .learn(&corpus, examples(&corpus, [(linked, Target::Article(57))]));
+        let (_, _, mut s) = zamora_1_linked_to_57();
         // Any likeness at all shows.
         s.threshold = 0.01;
         // 'persecution' alone, in a short text: the cosine would be high.
