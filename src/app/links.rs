@@ -115,7 +115,7 @@ fn step_chapter_link(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, f
             .map(|(i, _)| i)
             .collect()
     };
-    let cited = crate::app::view::cited_by::entry_rows(ctx(state, corpus, graph), state);
+    let cited = crate::app::view::document::entry_rows(ctx(state, corpus, graph), state);
     let mut seq: Vec<(PaneId, usize)> = rows.iter().map(|i| (PaneId::Document, *i)).collect();
     seq.extend(cited.into_iter().map(|i| (PaneId::Links, i)));
     if seq.is_empty() {
@@ -235,7 +235,7 @@ pub fn step(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, forward: b
     let (item, cites) = view_links(ctx, state.view()).unwrap_or_default();
     // The Cited by entries as the list shows them (filtered, ordered), and
     // its suggested links: their rows in the links pane.
-    let rows = crate::app::view::cited_by::entry_rows(ctx, state);
+    let rows = crate::app::view::document::entry_rows(ctx, state);
     let n = rows.len();
     let m = cites.len();
     if m + n == 0 {

@@ -564,7 +564,7 @@ pub fn to_passage(
     go(state, corpus, graph, to);
     if index.is_none() {
         // Followed from a suggested link: that suggestion is the current one.
-        crate::app::suggested::select(state, corpus, graph, from);
+        select_suggested(state, corpus, graph, from);
     }
 }
 
@@ -593,4 +593,20 @@ pub fn to_target(
     };
     to.focus = PaneId::Links;
     go(state, corpus, graph, to);
+}
+
+/// After arriving at a paragraph from its suggested link to `target`: that
+/// suggestion is the selected entry of the paragraph's links, in view.
+fn select_suggested(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, target: Target) {
+    let at = {
+        let ctx = crate::app::view::entry::ctx(state, corpus, graph);
+        crate::app::view::document::items(ctx, state, PaneId::Links)
+            .iter()
+            .position(|it| matches!(it, Item::Suggested(e) if e.target == target))
+    };
+    if let Some(i) = at {
+        state.here.links.selected = i;
+        settle(state, corpus, graph);
+        reveal(state, corpus, graph, PaneId::Links);
+    }
 }

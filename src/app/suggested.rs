@@ -1,15 +1,13 @@
 //! Deciding on a suggested link from the explorer: `+` on a `[suggested]`
 //! entry makes it the user's own inferred link (kept with its reason in
 //! their library), `-` hides it and remembers that; the same file as
-//! `treaty links accept|reject` writes. Arriving at a paragraph from a
-//! suggestion selects it, so `+` and `-` act on it at once.
+//! `treaty links accept|reject` writes.
 
 use crate::app::action::{Action, Effect, Save};
-use crate::app::nav::selected_item;
-use crate::app::settle::{reveal, settle};
 use crate::app::state::{AppState, PaneId, View};
 use crate::app::view::entry::{Item, SuggestedEntry};
-use crate::corpus::{Corpus, Target};
+use crate::app::view::selection::selected_item;
+use crate::corpus::Corpus;
 use crate::refs::graph::LinkGraph;
 use crate::user::suggestions::Decision;
 
@@ -41,22 +39,6 @@ pub fn handle(
         return Some(Vec::new());
     };
     Some(decide(corpus, &e, accept).into_iter().collect())
-}
-
-/// After arriving at a paragraph from its suggested link to `target`: that
-/// suggestion is the selected entry of the paragraph's links, in view.
-pub fn select(state: &mut AppState, corpus: &Corpus, graph: &LinkGraph, target: Target) {
-    let at = {
-        let ctx = crate::app::view::entry::ctx(state, corpus, graph);
-        crate::app::view::document::items(ctx, state, PaneId::Links)
-            .iter()
-            .position(|it| matches!(it, Item::Suggested(e) if e.target == target))
-    };
-    if let Some(i) = at {
-        state.here.links.selected = i;
-        settle(state, corpus, graph);
-        reveal(state, corpus, graph, PaneId::Links);
-    }
 }
 
 /// The decision, for the loop to save; the footer says what came of it

@@ -117,21 +117,6 @@ pub fn entries(ctx: Ctx, state: &AppState, target: Target) -> Vec<Item> {
     out
 }
 
-/// The rows of the links pane Tab steps through in a provision's view: its
-/// Cited by entries as the list shows them, suggested ones included (a note
-/// is stepped over).
-pub fn entry_rows(ctx: Ctx, state: &AppState) -> Vec<usize> {
-    if state.view().target().is_none() {
-        return Vec::new();
-    }
-    crate::app::view::document::items(ctx, state, crate::app::state::PaneId::Links)
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| matches!(it, Item::CitedBy { .. } | Item::Suggested(_)))
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// The passage an entry of Cited by stands for.
 pub fn entry_passage(ctx: Ctx, item: &Item) -> Option<PassageId> {
     match item {

@@ -374,3 +374,18 @@ pub fn text_of(corpus: &Corpus, key: TextKey) -> Option<&str> {
         TextKey::Passage(p) => corpus.passage(p).map(|p| p.text.as_str()),
     }
 }
+
+/// The rows of the links pane Tab steps through in a provision's view: its
+/// Cited by entries as the list shows them, suggested ones included (a note
+/// is stepped over).
+pub fn entry_rows(ctx: Ctx, state: &AppState) -> Vec<usize> {
+    if state.view().target().is_none() {
+        return Vec::new();
+    }
+    items(ctx, state, crate::app::state::PaneId::Links)
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| matches!(it, Item::CitedBy { .. } | Item::Suggested(_)))
+        .map(|(i, _)| i)
+        .collect()
+}
