@@ -695,62 +695,26 @@ impl Suggester {
 
     /// Suggestions for one passage.
     pub fn for_passage(&self, corpus: &Corpus, id: PassageId) -> Vec<Suggestion> {
-        self.for_passages(corpus, &[id], &mut HashMap::new())
+        self.for_passages(corpus, &[id], None)
     }
 
+    /// The suggestions of passages `ids`, in their order; with `only`, just
+    /// those of that provision, and a passage with no index term and no
+    /// alike linked passage pointing to it is passed over before any
+    /// weighing.
     fn for_passages(
         &self,
         corpus: &Corpus,
         ids: &[PassageId],
-        cache: &mut HashMap<String, String>,
+        only: Option<Target>,
     ) -> Vec<Suggestion> {
+        let mut cache = HashMap::new();
         let mut out = Vec::new();
         for &id in ids {
             let Some(passage) = corpus.passage(id) else {
                 continue;
             };
-            out.extend(
-                self.for_text_cached(&passage.text, Some(id), cache)
-                    .into_iter()
-                    .map(|s| Suggestion {
-                        passage: id,
-                        target: s.target,
-                        score: s.score,
-                        reason: s.reason,
-                    }),
-            );
-        }
-        out
-    }
-
-    /// The suggestions of one provision: for every passage of every source
-    /// that `linked` says has no link yet, the suggestion of `target` when
-    /// it is among that passage's. A passage none of whose index terms
-    /// points to `target` is passed over once its terms are read, without
-    /// weighing the provisions it does suggest: what `show` and `refs`
-    /// need for one article, without suggesting for the whole library.
-    pub fn for_target(
-        &self,
-        corpus: &Corpus,
-        target: Target,
-        linked: &dyn Fn(PassageId) -> bool,
-    ) -> Vec<Suggestion> {
-        let ids: Vec<PassageId> = corpus
-            .sources
-            .iter()
-            .enumerate()
-            .flat_map(|(source, s)| {
-                (0..s.passages.len()).map(move |index| PassageId { source, index })
-            })
-            .filter(|id| !linked(*id))
-            .collect();
-        let run = |ids: &[PassageId]| {
-            let mut cache = HashMap::new();
-            let mut out = Vec::new();
-            for &id in ids {
-                let Some(passage) = corpus.passage(id) else {
-                    continue;
-                };
+            if let Some(target) = only {
                 let pairs = words_cached(&passage.text, &mut cache);
                 let points = self
                     .find_terms(&pairs)
@@ -763,39 +727,66 @@ impl Suggester {
                 if !points {
                     continue;
                 }
-                out.extend(
-                    self.for_text_cached(&passage.text, Some(id), &mut cache)
-                        .into_iter()
-                        .filter(|s| s.target == target)
-                        .map(|s| Suggestion {
-                            passage: id,
-                            target: s.target,
-                            score: s.score,
-                            reason: s.reason,
-                        }),
-                );
             }
-            out
-        };
+            out.extend(
+                self.for_text_cached(&passage.text, Some(id), &mut cache)
+                    .into_iter()
+                    .filter(|s| only.is_none_or(|t| s.target == t))
+                    .map(|s| Suggestion {
+                        passage: id,
+                        target: s.target,
+                        score: s.score,
+                        reason: s.reason,
+                    }),
+            );
+        }
+        out
+    }
+
+    /// [`Self::for_passages`] over many passages, shared between two
+    /// threads when there are enough (the machine this is built for has two
+    /// cores), in passage order.
+    fn for_many(
+        &self,
+        corpus: &Corpus,
+        ids: &[PassageId],
+        only: Option<Target>,
+    ) -> Vec<Suggestion> {
         if ids.len() < 2 * PARALLEL_MIN {
-            return run(&ids);
+            return self.for_passages(corpus, ids, only);
         }
         let (first, second) = ids.split_at(ids.len() / 2);
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(second));
-            let mut out = run(first);
+            let other = scope.spawn(|| self.for_passages(corpus, second, only));
+            let mut out = self.for_passages(corpus, first, only);
             match other.join() {
                 Ok(rest) => out.extend(rest),
-                Err(_) => out.extend(run(second)),
+                // A panic there would have happened here too: do it here.
+                Err(_) => out.extend(self.for_passages(corpus, second, only)),
             }
             out
         })
     }
 
+    /// The suggestions of one provision: for every passage of every source
+    /// that `linked` says has no link yet, the suggestion of `target` when
+    /// it is among that passage's. A passage none of whose index terms or
+    /// alike linked passages points to `target` is passed over once they
+    /// are read, without weighing the provisions it does suggest: what
+    /// `show` and `refs` need for one article, without suggesting for the
+    /// whole library.
+    pub fn for_target(
+        &self,
+        corpus: &Corpus,
+        target: Target,
+        linked: &dyn Fn(PassageId) -> bool,
+    ) -> Vec<Suggestion> {
+        let ids: Vec<PassageId> = corpus.passage_ids().filter(|id| !linked(*id)).collect();
+        self.for_many(corpus, &ids, Some(target))
+    }
+
     /// Suggestions for every passage of source `source` that `linked` says
     /// has no link yet (no citation, no analyst's link), in passage order.
-    /// A long source is shared between two threads (the machine this is
-    /// built for has two cores).
     pub fn for_source(
         &self,
         corpus: &Corpus,
@@ -807,20 +798,7 @@ impl Suggester {
             .map(|index| PassageId { source, index })
             .filter(|id| !linked(*id))
             .collect();
-        if ids.len() < 2 * PARALLEL_MIN {
-            return self.for_passages(corpus, &ids, &mut HashMap::new());
-        }
-        let (first, second) = ids.split_at(ids.len() / 2);
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| self.for_passages(corpus, second, &mut HashMap::new()));
-            let mut out = self.for_passages(corpus, first, &mut HashMap::new());
-            match other.join() {
-                Ok(rest) => out.extend(rest),
-                // A panic there would have happened here too: do it here.
-                Err(_) => out.extend(self.for_passages(corpus, second, &mut HashMap::new())),
-            }
-            out
-        })
+        self.for_many(corpus, &ids, None)
     }
 }
 
