@@ -31,10 +31,7 @@ pub fn links(
     json: bool,
     out: &mut dyn Write,
 ) -> Outcome {
-    let (mut user, warnings) = UserData::load();
-    for w in &warnings {
-        super::warn(w);
-    }
+    let mut user = super::load_user();
     match (action, args) {
         ("suggest", [source]) => {
             let s = source_index(corpus, source)?;
@@ -167,21 +164,18 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
                 ),
                 State::Suggested => ("suggested", r.reason.clone(), Some(r.score)),
             };
-            let snippet = corpus
-                .passage(sug.passage)
-                .map(|p| crate::text::snippet(&p.text, 0, 100))
-                .unwrap_or_default();
-            let depth =
-                corpus
-                    .passage(sug.passage)
-                    .map_or(crate::refs::depth::Depth::Mentions, |p| {
-                        crate::refs::depth::link_depth(
-                            &p.text,
-                            &graph.citations(sug.passage),
-                            sug.target,
-                            terms.get(&sug.target).unwrap_or(&no_terms),
-                        )
-                    });
+            let (snippet, depth) = match corpus.passage(sug.passage) {
+                Some(p) => (
+                    crate::text::snippet(&p.text, 0, 100),
+                    crate::refs::depth::link_depth(
+                        &p.text,
+                        &graph.citations(sug.passage),
+                        sug.target,
+                        terms.get(&sug.target).unwrap_or(&no_terms),
+                    ),
+                ),
+                None => (String::new(), crate::refs::depth::Depth::Mentions),
+            };
             Some(CitedByJson {
                 source: r.source,
                 paragraph: r.paragraph,
