@@ -313,7 +313,8 @@ impl Suggester {
         // A term most passages use ('human rights' in a corpus of human
         // rights critiques) says little about which provision one of them
         // discusses: weighed down by the share of a sample of the passages
-        // (about SAMPLE bytes, spread evenly) it is found in.
+        // (about SAMPLE bytes, spread evenly) it is found in. Reading the
+        // sample needs the terms only: the rest is filled in at the end.
         let mut this = Suggester {
             terms,
             by_first,
@@ -361,9 +362,6 @@ impl Suggester {
             .map(|(s, n)| (s, (1.0 + total / n as f32).ln()))
             .collect();
         let rarest = (1.0 + total).ln();
-        let Suggester {
-            terms, by_first, ..
-        } = this;
         let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
         let conv = &corpus.convention;
         let mut preamble = stems(&conv.preamble.summary);
@@ -413,7 +411,7 @@ impl Suggester {
             .values()
             .flat_map(|p| p.iter().filter(|(_, w)| **w > 0.0).map(|(s, _)| s.clone()))
             .collect();
-        for term in &terms {
+        for term in &this.terms {
             for k in &term.stems {
                 vocabulary.insert(match k.strip_prefix('=') {
                     Some(w) => stem(w),
@@ -422,18 +420,11 @@ impl Suggester {
             }
         }
         Suggester {
-            terms,
-            by_first,
             profiles,
             vocabulary,
             rarity,
             rarest,
-            learned: Vec::new(),
-            postings: HashMap::new(),
-            threshold: THRESHOLD,
-            like_weight: LIKE_WEIGHT,
-            most: MAX_PER_PASSAGE,
-            relative: RELATIVE,
+            ..this
         }
     }
 
