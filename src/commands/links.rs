@@ -144,9 +144,8 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
     let decisions = user.decisions();
     let suggester = learned(corpus, graph);
     let linked = |id: PassageId| !graph.links_of(id).is_empty();
-    // Graded as a link would be, so a suggestion shows its depth too.
-    let terms = crate::refs::depth::subject_terms(corpus);
-    let no_terms = crate::corpus::bearing::Terms::default();
+    // Graded as the graph grades a link, so a suggestion shows its depth too.
+    let mut grader = crate::refs::depth::Grader::new(corpus);
     let found = match wanted {
         Wanted::Target(t) => suggester.for_target(corpus, t, &linked),
         Wanted::Source(s) => suggester.for_source(corpus, s, &linked),
@@ -167,12 +166,7 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
             let (snippet, depth) = match corpus.passage(sug.passage) {
                 Some(p) => (
                     crate::text::snippet(&p.text, 0, 100),
-                    crate::refs::depth::link_depth(
-                        &p.text,
-                        &graph.citations(sug.passage),
-                        sug.target,
-                        terms.get(&sug.target).unwrap_or(&no_terms),
-                    ),
+                    grader.depths(&p.text, &graph.citations(sug.passage), &[sug.target])[0],
                 ),
                 None => (String::new(), crate::refs::depth::Depth::Mentions),
             };
