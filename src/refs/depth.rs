@@ -202,7 +202,9 @@ impl Grader {
 /// The depth of a passage's treatment of `target`: the share of its
 /// sentences that cite the target or use its key terms. A sentence citing
 /// the target among k provisions (`Articles 21, 23, 24 and 35`) counts 1/k,
-/// unless it also uses the target's terms.
+/// unless it also uses the target's terms. The definition, sentence by
+/// sentence: the graph and the suggestions grade with [`Grader`], which the
+/// tests check against this.
 pub fn link_depth(text: &str, citations: &[Citation], target: Target, terms: &Terms) -> Depth {
     bearing::depth(text, terms, |sentence: Range<usize>| {
         let cited: BTreeSet<Target> = citations
