@@ -37,7 +37,7 @@ const COMMON_SAMPLE: usize = 256 * 1024;
 pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
     let sample = corpus.passage_sample(COMMON_SAMPLE);
     let [common, common_in_titles] =
-        common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
+        bearing::common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
     let keep = |stems: Vec<String>| -> Vec<String> {
         stems.into_iter().filter(|s| !common.contains(s)).collect()
     };
@@ -78,25 +78,6 @@ pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
         Terms::new(keep(distinctive(bearing::summary_stems(preamble)))),
     );
     out
-}
-
-/// Stems found in more than each share of the passages, from one reading
-/// of them (what `bearing::common_stems` gives for one share).
-fn common_stems<const N: usize>(texts: &[&str], shares: [f64; N]) -> [BTreeSet<String>; N] {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for text in texts {
-        let set: BTreeSet<String> = bearing::stems(text).into_iter().collect();
-        for stem in set {
-            *df.entry(stem).or_default() += 1;
-        }
-    }
-    shares.map(|share| {
-        let limit = (texts.len() as f64 * share).max(1.0);
-        df.iter()
-            .filter(|(_, count)| **count as f64 > limit)
-            .map(|(stem, _)| stem.clone())
-            .collect()
-    })
 }
 
 /// Grades the links of one passage after another: each passage's sentences
