@@ -188,15 +188,20 @@ pub fn run_linked(
     let mut rejoined = false;
     read_terminal(tx);
     state.search.index_in_background(&corpus);
+    // The suggested links of a corpus, on their own thread (one place says
+    // how: at the start, when the graph arrives, after an import).
+    let suggest = |corpus: &Arc<Corpus>, graph: &LinkGraph| {
+        SuggestedLinks::background(
+            Arc::clone(corpus),
+            graph,
+            !hide_suggested,
+            Some(Arc::clone(&wake)),
+        )
+    };
     // Suggestions leave out passages with a curated link: they wait for
     // the graph.
     if graph_rx.is_none() {
-        state.suggested = SuggestedLinks::background(
-            Arc::clone(&corpus),
-            &graph,
-            !hide_suggested,
-            Some(Arc::clone(&wake)),
-        );
+        state.suggested = suggest(&corpus, &graph);
     }
     let mut importing: Option<import::Job> = None;
     let mut dirty = true;
@@ -217,12 +222,7 @@ pub fn run_linked(
             graph = built;
             graph_rx = None;
             graph_arrived(&mut state, &corpus, &graph);
-            state.suggested = SuggestedLinks::background(
-                Arc::clone(&corpus),
-                &graph,
-                !hide_suggested,
-                Some(Arc::clone(&wake)),
-            );
+            state.suggested = suggest(&corpus, &graph);
             dirty = true;
         }
         // The size is asked every turn: a resize while suspended sends no event.
@@ -265,12 +265,7 @@ pub fn run_linked(
                             // A graph still being built for the old corpus is dropped.
                             graph_rx = None;
                             state.search.index_in_background(&corpus);
-                            state.suggested = SuggestedLinks::background(
-                                Arc::clone(&corpus),
-                                &graph,
-                                !hide_suggested,
-                                Some(Arc::clone(&wake)),
-                            );
+                            state.suggested = suggest(&corpus, &graph);
                         }
                         end.outcome
                     }

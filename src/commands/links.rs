@@ -31,10 +31,7 @@ pub fn links(
     json: bool,
     out: &mut dyn Write,
 ) -> Outcome {
-    let (mut user, warnings) = UserData::load();
-    for w in &warnings {
-        super::warn(w);
-    }
+    let mut user = super::load_user();
     match (action, args) {
         ("suggest", [source]) => {
             let s = source_index(corpus, source)?;
@@ -147,9 +144,8 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
     let decisions = user.decisions();
     let suggester = learned(corpus, graph);
     let linked = |id: PassageId| !graph.links_of(id).is_empty();
-    // Graded as a link would be, so a suggestion shows its depth too.
-    let terms = crate::refs::depth::subject_terms(corpus);
-    let no_terms = crate::corpus::bearing::Terms::default();
+    // Graded as the graph grades a link, so a suggestion shows its depth too.
+    let mut grader = crate::refs::depth::Grader::new(corpus);
     let found = match wanted {
         Wanted::Target(t) => suggester.for_target(corpus, t, &linked),
         Wanted::Source(s) => suggester.for_source(corpus, s, &linked),
@@ -167,21 +163,13 @@ pub fn suggested_entries(corpus: &Corpus, graph: &LinkGraph, wanted: Wanted) -> 
                 ),
                 State::Suggested => ("suggested", r.reason.clone(), Some(r.score)),
             };
-            let snippet = corpus
-                .passage(sug.passage)
-                .map(|p| crate::text::snippet(&p.text, 0, 100))
-                .unwrap_or_default();
-            let depth =
-                corpus
-                    .passage(sug.passage)
-                    .map_or(crate::refs::depth::Depth::Mentions, |p| {
-                        crate::refs::depth::link_depth(
-                            &p.text,
-                            &graph.citations(sug.passage),
-                            sug.target,
-                            terms.get(&sug.target).unwrap_or(&no_terms),
-                        )
-                    });
+            let (snippet, depth) = match corpus.passage(sug.passage) {
+                Some(p) => (
+                    crate::text::snippet(&p.text, 0, 100),
+                    grader.depths(&p.text, &graph.citations(sug.passage), &[sug.target])[0],
+                ),
+                None => (String::new(), crate::refs::depth::Depth::Mentions),
+            };
             Some(CitedByJson {
                 source: r.source,
                 paragraph: r.paragraph,

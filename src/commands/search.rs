@@ -38,10 +38,12 @@ pub fn search(
     // Only the passages that can match are indexed: the results are those
     // of the full index, for a fraction of the work.
     let index = SearchIndex::build_for_query(corpus, &query);
-    let scale = index.scale(&query);
+    // Read once: the hits, their scale and why each matched all need it.
+    let prepared = index.prepare(&query);
+    let scale = index.scale(&prepared);
     // Hits under the floor match a word of the query in passing: not listed.
     let (hits, weak): (Vec<_>, Vec<_>) = index
-        .search(&query, Scope::All, limit)
+        .search_prepared(&prepared, Scope::All, limit)
         .into_iter()
         .partition(|h| scale.relevance(h.score) >= crate::search::FLOOR);
     if json {
@@ -55,7 +57,11 @@ pub fn search(
                 snippet: one_line(&h.snippet),
                 score: scale.points(h.score),
                 relevance: scale.relevance(h.score),
-                why: index.why(&query, h).iter().map(|w| one_line(w)).collect(),
+                why: index
+                    .why(&prepared, h)
+                    .iter()
+                    .map(|w| one_line(w))
+                    .collect(),
             })
             .collect();
         return write_json(out, &rows);

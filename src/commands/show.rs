@@ -588,10 +588,6 @@ fn ref_selection(corpus: &Corpus, args: &RefsArgs) -> Result<(RefFilter, RefSort
     Ok((filter, sort))
 }
 
-/// Whether a suggested entry (not in the link graph, so not in
-/// `citing::select`) passes the filter: it has no treatment, its depth,
-/// source, basis and date are checked as a link's are. Suggestions follow
-/// the sorted links.
 /// A provision's suggestions, after its links, in the order `--sort` asks
 /// for (by date, depth or place; otherwise as found, source by source).
 fn suggestions_in_order(
@@ -614,6 +610,23 @@ fn suggestions_in_order(
     list
 }
 
+/// The suggested links of `target` the filter keeps (`suggestion_kept`).
+fn kept_suggestions(
+    corpus: &Corpus,
+    graph: &LinkGraph,
+    target: Target,
+    filter: &RefFilter,
+) -> Vec<CitedByJson> {
+    super::suggested_entries(corpus, graph, super::Wanted::Target(target))
+        .into_iter()
+        .filter(|e| suggestion_kept(corpus, filter, e))
+        .collect()
+}
+
+/// Whether a suggested entry (not in the link graph, so not in
+/// `citing::select`) passes the filter: it has no treatment, its depth,
+/// source, basis and date are checked as a link's are. Suggestions follow
+/// the sorted links.
 fn suggestion_kept(corpus: &Corpus, filter: &RefFilter, e: &CitedByJson) -> bool {
     if !filter.treatments.is_empty() {
         return false;
@@ -676,10 +689,7 @@ pub fn refs(
             .into_iter()
             .chain(suggestions_in_order(
                 corpus,
-                super::suggested_entries(corpus, &graph, super::Wanted::Target(target))
-                    .into_iter()
-                    .filter(|e| suggestion_kept(corpus, &filter, e))
-                    .collect(),
+                kept_suggestions(corpus, &graph, target, &filter),
                 sort,
             ))
             .map(|c| RefJson {
@@ -702,11 +712,7 @@ pub fn refs(
     writeln!(out, "{}", one_line(&corpus.target_heading(target)))?;
     if filter.basis == Some(BasisFilter::Suggested) {
         // No link of the graph is a suggestion: the list is the suggestions'.
-        let kept: Vec<CitedByJson> =
-            super::suggested_entries(corpus, &graph, super::Wanted::Target(target))
-                .into_iter()
-                .filter(|e| suggestion_kept(corpus, &filter, e))
-                .collect();
+        let kept = kept_suggestions(corpus, &graph, target, &filter);
         return write_suggestions(corpus, &kept, out);
     }
     let counts = citing::summary(corpus, &graph, target);

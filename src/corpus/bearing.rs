@@ -241,23 +241,23 @@ pub fn summary_stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Stems found in more than `share` of `texts`: too common to say what a
-/// sentence is about.
-pub fn common_stems<'a>(texts: impl IntoIterator<Item = &'a str>, share: f64) -> BTreeSet<String> {
+/// Stems found in more than each share of `texts`, from one reading of
+/// them: too common to say what a sentence is about.
+pub fn common_stems<const N: usize>(texts: &[&str], shares: [f64; N]) -> [BTreeSet<String>; N] {
     let mut df: std::collections::HashMap<String, usize> = Default::default();
-    let mut n = 0usize;
     for text in texts {
-        n += 1;
         let set: BTreeSet<String> = stems(text).into_iter().collect();
         for stem in set {
             *df.entry(stem).or_default() += 1;
         }
     }
-    let limit = (n as f64 * share).max(1.0);
-    df.into_iter()
-        .filter(|(_, count)| *count as f64 > limit)
-        .map(|(stem, _)| stem)
-        .collect()
+    shares.map(|share| {
+        let limit = (texts.len() as f64 * share).max(1.0);
+        df.iter()
+            .filter(|(_, count)| **count as f64 > limit)
+            .map(|(stem, _)| stem.clone())
+            .collect()
+    })
 }
 
 /// The key terms of a subject, as stems.

@@ -32,17 +32,11 @@ const COMMON_SAMPLE: usize = 256 * 1024;
 /// words of its description.
 pub fn concern_terms(concerns: &[Concern], sources: &[Source]) -> Vec<Terms> {
     // A share of passages needs no more than a sample of them, spread evenly
-    // (as `Corpus::passage_sample` takes for the index): stemming every word
-    // of a 100 MB `--data` corpus twice took seconds at every load.
-    let passages: Vec<&str> = sources
-        .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.text.as_str()))
-        .collect();
-    let bytes: usize = passages.iter().map(|p| p.len()).sum();
-    let stride = bytes.div_ceil(COMMON_SAMPLE).max(1);
-    let texts = || passages.iter().copied().step_by(stride);
-    let common = bearing::common_stems(texts(), COMMON_IN_PASSAGES);
-    let common_in_titles = bearing::common_stems(texts(), TITLE_COMMON_IN_PASSAGES);
+    // (as the index takes one): stemming every word of a 100 MB `--data`
+    // corpus took seconds at every load. Both shares come from one reading.
+    let sample = super::model::passage_sample(sources, COMMON_SAMPLE);
+    let [common, common_in_titles] =
+        bearing::common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
     concerns
         .iter()
         .map(|c| {

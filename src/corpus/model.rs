@@ -438,15 +438,7 @@ impl Corpus {
     /// are read whatever the corpus's size, spread evenly: word statistics
     /// for the search index and the suggester come from this sample.
     pub fn passage_sample(&self, budget: usize) -> Vec<&str> {
-        let passages: Vec<&str> = self
-            .sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| p.text.as_str())
-            .collect();
-        let bytes: usize = passages.iter().map(|p| p.len()).sum();
-        let stride = bytes.div_ceil(budget).max(1);
-        passages.into_iter().step_by(stride).collect()
+        passage_sample(&self.sources, budget)
     }
 
     pub fn passage(&self, id: PassageId) -> Option<&Passage> {
@@ -486,6 +478,21 @@ impl Corpus {
                 .unwrap_or_else(|| target.label()),
         }
     }
+}
+
+/// The text of the passages of `sources`, one in every few so that about
+/// `budget` bytes are read whatever their size, spread evenly (see
+/// [`Corpus::passage_sample`]; the concerns are graded before there is a
+/// corpus).
+pub fn passage_sample(sources: &[Source], budget: usize) -> Vec<&str> {
+    let passages: Vec<&str> = sources
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.as_str())
+        .collect();
+    let bytes: usize = passages.iter().map(|p| p.len()).sum();
+    let stride = bytes.div_ceil(budget).max(1);
+    passages.into_iter().step_by(stride).collect()
 }
 
 #[cfg(test)]

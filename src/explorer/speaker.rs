@@ -54,12 +54,15 @@ pub fn run(deck: &str, start: &str, settings: Settings) -> anyhow::Result<()> {
             return Ok(());
         };
         let now = Instant::now();
-        let second = SystemTime::now()
+        // One reading of the wall clock: the second that decides a redraw
+        // is the one drawn.
+        let wall = SystemTime::now();
+        let second = wall
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         if dirty || drawn != Some((size, second)) {
             let elapsed = speaker.elapsed(now);
-            let clock = crate::speaker::clock::wall_clock(SystemTime::now());
+            let clock = crate::speaker::clock::wall_clock(wall);
             let mut max_scroll = 0;
             session.draw(|f| {
                 let area = f.area();

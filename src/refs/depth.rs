@@ -37,7 +37,7 @@ const COMMON_SAMPLE: usize = 256 * 1024;
 pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
     let sample = corpus.passage_sample(COMMON_SAMPLE);
     let [common, common_in_titles] =
-        common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
+        bearing::common_stems(&sample, [COMMON_IN_PASSAGES, TITLE_COMMON_IN_PASSAGES]);
     let keep = |stems: Vec<String>| -> Vec<String> {
         stems.into_iter().filter(|s| !common.contains(s)).collect()
     };
@@ -78,25 +78,6 @@ pub fn subject_terms(corpus: &Corpus) -> HashMap<Target, Terms> {
         Terms::new(keep(distinctive(bearing::summary_stems(preamble)))),
     );
     out
-}
-
-/// Stems found in more than each share of the passages, from one reading
-/// of them (what `bearing::common_stems` gives for one share).
-fn common_stems<const N: usize>(texts: &[&str], shares: [f64; N]) -> [BTreeSet<String>; N] {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for text in texts {
-        let set: BTreeSet<String> = bearing::stems(text).into_iter().collect();
-        for stem in set {
-            *df.entry(stem).or_default() += 1;
-        }
-    }
-    shares.map(|share| {
-        let limit = (texts.len() as f64 * share).max(1.0);
-        df.iter()
-            .filter(|(_, count)| **count as f64 > limit)
-            .map(|(stem, _)| stem.clone())
-            .collect()
-    })
 }
 
 /// Grades the links of one passage after another: each passage's sentences
@@ -202,7 +183,9 @@ impl Grader {
 /// The depth of a passage's treatment of `target`: the share of its
 /// sentences that cite the target or use its key terms. A sentence citing
 /// the target among k provisions (`Articles 21, 23, 24 and 35`) counts 1/k,
-/// unless it also uses the target's terms.
+/// unless it also uses the target's terms. The definition, sentence by
+/// sentence: the graph and the suggestions grade with [`Grader`], which the
+/// tests check against this.
 pub fn link_depth(text: &str, citations: &[Citation], target: Target, terms: &Terms) -> Depth {
     bearing::depth(text, terms, |sentence: Range<usize>| {
         let cited: BTreeSet<Target> = citations

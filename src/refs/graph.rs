@@ -193,12 +193,18 @@ impl LinkGraph {
             };
             let citations = g.citations(cl.passage);
             let reason = g.strings.intern(&cl.reason);
-            for &target in &cl.targets {
-                let cited = g.cited_links_of(cl.passage).any(|l| l.target == target);
-                if cited || !inferred.insert((cl.passage, target)) {
-                    continue;
-                }
-                let depth = grader.depths(&p.text, &citations, &[target])[0];
+            let kept: Vec<Target> = cl
+                .targets
+                .iter()
+                .copied()
+                .filter(|&target| {
+                    let cited = g.cited_links_of(cl.passage).any(|l| l.target == target);
+                    !cited && inferred.insert((cl.passage, target))
+                })
+                .collect();
+            // Graded together: the passage's sentences are read once.
+            let depths = grader.depths(&p.text, &citations, &kept);
+            for (target, depth) in kept.into_iter().zip(depths) {
                 g.links.push(Link {
                     passage: cl.passage,
                     target,

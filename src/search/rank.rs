@@ -405,9 +405,9 @@ impl SearchIndex {
     /// Why a hit matched, in words a reader can check: the index terms and
     /// the words of the query found, and where (`index term 'quick
     /// freeze'`, `'extradition' in the heading`). Empty for a place the
-    /// query names by number.
-    pub fn why(&self, query: &str, hit: &Hit) -> Vec<String> {
-        let q = self.prepare(query);
+    /// query names by number. `q` is the query as [`Self::prepare`] read
+    /// it, once for all the hits.
+    pub fn why(&self, q: &Query, hit: &Hit) -> Vec<String> {
         let Some(owner) = self.owners.iter().position(|p| *p == hit.place) else {
             return Vec::new();
         };
@@ -422,13 +422,7 @@ impl SearchIndex {
         for i in first as u32..last as u32 {
             let text = self.match_text(i, &mut buf).to_string();
             spans.iter_mut().for_each(|s| *s = None);
-            match_unit(
-                &q,
-                self.matcher.as_ref(),
-                &text,
-                &mut qual,
-                Some(&mut spans),
-            );
+            match_unit(q, self.matcher.as_ref(), &text, &mut qual, Some(&mut spans));
             let field = self.units[i as usize].field;
             let shown = self.text(i);
             for j in 0..terms {
@@ -458,7 +452,13 @@ impl SearchIndex {
     /// Searches synchronously: best first, equal scores in corpus order.
     /// Large indexes are scanned by two threads.
     pub fn search(&self, query: &str, scope: Scope, limit: usize) -> Vec<Hit> {
-        let q = self.prepare(query);
+        self.search_prepared(&self.prepare(query), scope, limit)
+    }
+
+    /// [`Self::search`] for a query already read by [`Self::prepare`]
+    /// (`treaty search` reads it once for the hits, their scale and why
+    /// each matched).
+    pub fn search_prepared(&self, q: &Query, scope: Scope, limit: usize) -> Vec<Hit> {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
@@ -466,11 +466,10 @@ impl SearchIndex {
         let keep = candidates(limit);
         let never = || false;
         let estimates = if range.len() < 50_000 {
-            self.scan(&q, range, keep, None, &never).unwrap_or_default()
+            self.scan(q, range, keep, None, &never).unwrap_or_default()
         } else {
             let size = (range.end - range.start).div_ceil(2);
             let pieces = self.pieces(range, size);
-            let q = &q;
             let lists: Vec<Vec<Scored>> = std::thread::scope(|s| {
                 let handles: Vec<_> = pieces
                     .into_iter()
@@ -483,7 +482,7 @@ impl SearchIndex {
             });
             merge(lists.iter().map(Vec::as_slice), keep)
         };
-        self.assemble(&q, scope, &estimates, limit)
+        self.assemble(q, scope, &estimates, limit)
     }
 }
 

@@ -5,6 +5,7 @@
 //! from `treaty search`: they match a word or two of a long query in passing.
 
 use super::index::SearchIndex;
+use super::query::Query;
 use super::rank::{TOP_SCORE, max_unit_weight};
 
 /// The least relevance a hit needs to be listed by `treaty search`.
@@ -18,9 +19,9 @@ pub struct Scale {
 }
 
 impl SearchIndex {
-    /// The scale `query`'s scores are read on.
-    pub fn scale(&self, query: &str) -> Scale {
-        let q = self.prepare(query);
+    /// The scale the scores of `q` (as [`Self::prepare`] read it) are
+    /// read on.
+    pub fn scale(&self, q: &Query) -> Scale {
         let idf: f32 = q.terms.iter().map(|t| t.idf).sum();
         // Scores are kept as thousandths (see `PlaceScore::finish`).
         let ceiling = f64::from(idf * max_unit_weight(q.terms.len())) * 1000.0;
@@ -75,7 +76,7 @@ mod tests {
             "extradtion",
             "x y z",
         ] {
-            let scale = index.scale(q);
+            let scale = index.scale(&index.prepare(q));
             let hits = index.search(q, Scope::All, 200);
             for h in &hits {
                 let r = scale.relevance(h.score);
@@ -90,7 +91,7 @@ mod tests {
                 );
             }
         }
-        let scale = index.scale("23");
+        let scale = index.scale(&index.prepare("23"));
         let hits = index.search("23", Scope::All, 5);
         assert_eq!(scale.relevance(hits[0].score), 100.0);
     }

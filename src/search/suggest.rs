@@ -260,20 +260,15 @@ impl Suggester {
                 // languages' to 'languages') would match any passage using
                 // that word ('national borders', 'United Nations'): it is
                 // not read, since what made it specific is gone.
-                let written = {
-                    let folded = fold(&term.text);
-                    word_ranges(&folded).count()
-                };
-                if key.is_empty() || (key.len() == 1 && written > 1) {
+                let folded = fold(&term.text);
+                let written: Vec<&str> = word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect();
+                if key.is_empty() || (key.len() == 1 && written.len() > 1) {
                     continue;
                 }
                 // A term of several words also matches written as one
                 // (`quickfreeze`, `cyberbullying` for `cyber bullying`): the
                 // folded words joined, as one word.
-                let joined: String = {
-                    let folded = fold(&term.text);
-                    word_ranges(&folded).map(|(s, e)| &folded[s..e]).collect()
-                };
+                let joined: String = written.concat();
                 let length = key.len();
                 let mut keys = vec![key];
                 if length > 1 && joined.chars().count() >= 6 {
@@ -318,7 +313,8 @@ impl Suggester {
         // A term most passages use ('human rights' in a corpus of human
         // rights critiques) says little about which provision one of them
         // discusses: weighed down by the share of a sample of the passages
-        // (about SAMPLE bytes, spread evenly) it is found in.
+        // (about SAMPLE bytes, spread evenly) it is found in. Reading the
+        // sample needs the terms only: the rest is filled in at the end.
         let mut this = Suggester {
             terms,
             by_first,
@@ -366,9 +362,6 @@ impl Suggester {
             .map(|(s, n)| (s, (1.0 + total / n as f32).ln()))
             .collect();
         let rarest = (1.0 + total).ln();
-        let Suggester {
-            terms, by_first, ..
-        } = this;
         let mut profiles: Vec<(Target, Vec<String>)> = Vec::new();
         let conv = &corpus.convention;
         let mut preamble = stems(&conv.preamble.summary);
@@ -418,7 +411,7 @@ impl Suggester {
             .values()
             .flat_map(|p| p.iter().filter(|(_, w)| **w > 0.0).map(|(s, _)| s.clone()))
             .collect();
-        for term in &terms {
+        for term in &this.terms {
             for k in &term.stems {
                 vocabulary.insert(match k.strip_prefix('=') {
                     Some(w) => stem(w),
@@ -427,18 +420,11 @@ impl Suggester {
             }
         }
         Suggester {
-            terms,
-            by_first,
             profiles,
             vocabulary,
             rarity,
             rarest,
-            learned: Vec::new(),
-            postings: HashMap::new(),
-            threshold: THRESHOLD,
-            like_weight: LIKE_WEIGHT,
-            most: MAX_PER_PASSAGE,
-            relative: RELATIVE,
+            ..this
         }
     }
 
@@ -582,16 +568,20 @@ impl Suggester {
     /// The provisions a text seems to discuss, best first, at most
     /// [`MAX_PER_PASSAGE`], each scoring at least [`THRESHOLD`].
     pub fn for_text(&self, text: &str) -> Vec<TextSuggestion> {
-        self.for_text_cached(text, None, &mut HashMap::new())
+        let pairs = words(text);
+        self.weigh(&pairs, &self.find_terms(&pairs), &self.alike(&pairs, None))
     }
 
-    fn for_text_cached(
+    /// The provisions a text's words (`pairs`) point to, weighed: `terms`,
+    /// the index terms found in them ([`Self::find_terms`]), and `alike`,
+    /// the linked passages they read like ([`Self::alike`]), are read once
+    /// by the caller, which may pass a passage over on them.
+    fn weigh(
         &self,
-        text: &str,
-        this: Option<PassageId>,
-        cache: &mut HashMap<String, String>,
+        pairs: &[(String, String)],
+        terms: &[usize],
+        alike: &[(usize, f32)],
     ) -> Vec<TextSuggestion> {
-        let pairs = words_cached(text, cache);
         let surface: HashMap<&str, &str> = pairs
             .iter()
             .rev()
@@ -599,7 +589,7 @@ impl Suggester {
             .collect();
         let words: Vec<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
         let mut found: HashMap<Target, (f32, Vec<&str>)> = HashMap::new();
-        for t in self.find_terms(&pairs) {
+        for &t in terms {
             let term = &self.terms[t];
             for target in &term.targets {
                 let slot = found.entry(*target).or_default();
@@ -610,7 +600,7 @@ impl Suggester {
         // The passages already linked that this one reads like: each adds
         // its likeness to its provisions; the most alike is named.
         let mut like: HashMap<Target, (f32, usize)> = HashMap::new();
-        for (id, sim) in self.alike(&pairs, this) {
+        for &(id, sim) in alike {
             for target in &self.learned[id].targets {
                 like.entry(*target).or_insert((0.0, id)).0 += sim;
                 found.entry(*target).or_default();
@@ -714,14 +704,14 @@ impl Suggester {
             let Some(passage) = corpus.passage(id) else {
                 continue;
             };
+            let pairs = words_cached(&passage.text, &mut cache);
+            let terms = self.find_terms(&pairs);
+            let alike = self.alike(&pairs, Some(id));
             if let Some(target) = only {
-                let pairs = words_cached(&passage.text, &mut cache);
-                let points = self
-                    .find_terms(&pairs)
-                    .into_iter()
-                    .any(|t| self.terms[t].targets.contains(&target))
-                    || self
-                        .alike(&pairs, Some(id))
+                let points = terms
+                    .iter()
+                    .any(|&t| self.terms[t].targets.contains(&target))
+                    || alike
                         .iter()
                         .any(|(e, _)| self.learned[*e].targets.contains(&target));
                 if !points {
@@ -729,7 +719,7 @@ impl Suggester {
                 }
             }
             out.extend(
-                self.for_text_cached(&passage.text, Some(id), &mut cache)
+                self.weigh(&pairs, &terms, &alike)
                     .into_iter()
                     .filter(|s| only.is_none_or(|t| s.target == t))
                     .map(|s| Suggestion {

@@ -164,13 +164,10 @@ fn who(e: &Entry) -> String {
 
 /// The slide on screen and how many there are, as the room's corner shows
 /// them (`3/12`): the deck's own count, whatever its slides are made of.
+/// Read from the deck's pages, not by parsing `progress()` back.
 pub fn position(p: &Presentation) -> (usize, usize) {
-    let progress = p.progress();
-    let mut parts = progress.split('/').map(|n| n.trim().parse::<usize>().ok());
-    match (parts.next().flatten(), parts.next().flatten()) {
-        (Some(n), Some(total)) if n <= total => (n, total),
-        _ => (0, 0),
-    }
+    let (n, total) = (p.current + 1, p.pages.len());
+    if n <= total { (n, total) } else { (0, 0) }
 }
 
 /// What the user can write a note on, for a slide.

@@ -80,9 +80,9 @@ pub struct UserData {
     home: Home,
     bookmarks: Bookmarks,
     notes: Notes,
-    last_place: Option<String>,
-    spot: Option<Spot>,
-    recent: Vec<String>,
+    /// The last place, its exact spot and the recent places, as
+    /// `session.json` has them.
+    session: Session,
     /// The user's decisions on suggested links.
     decisions: Decisions,
     /// What a write did besides the change (a flawed file copied aside), for
@@ -131,9 +131,7 @@ impl UserData {
             home,
             bookmarks,
             notes,
-            last_place: session.last_place,
-            spot: session.spot,
-            recent: session.recent,
+            session,
             decisions,
             notices: Vec::new(),
         };
@@ -149,9 +147,7 @@ impl UserData {
             },
             bookmarks,
             notes,
-            last_place: None,
-            spot: None,
-            recent: Vec::new(),
+            session: Session::default(),
             decisions: Decisions::default(),
             notices: Vec::new(),
         }
@@ -197,20 +193,21 @@ impl UserData {
     }
 
     pub fn last_place(&self) -> Option<&str> {
-        self.last_place.as_deref()
+        self.session.last_place.as_deref()
     }
 
     /// Where exactly in the last place the user was, when it was kept for
     /// that place.
     pub fn last_spot(&self) -> Option<&Spot> {
-        self.spot
+        self.session
+            .spot
             .as_ref()
             .filter(|s| Some(s.place.as_str()) == self.last_place())
     }
 
     /// Places visited lately, newest first.
     pub fn recent(&self) -> &[String] {
-        &self.recent
+        &self.session.recent
     }
 
     /// The user's decisions on suggested links.
@@ -269,14 +266,14 @@ impl UserData {
 
     /// Remembers where the user was (a place name the explorer understands).
     pub fn save_last_place(&mut self, place: String) -> Result<(), UserError> {
-        if self.last_place.as_deref() == Some(place.as_str()) {
+        if self.last_place() == Some(place.as_str()) {
             return Ok(());
         }
         let (session, _) = self.rewrite(SESSION_FILE, read_whole, |s: &mut Session| {
             s.last_place = Some(place);
             true
         })?;
-        self.last_place = session.last_place;
+        self.session.last_place = session.last_place;
         Ok(())
     }
 
@@ -284,18 +281,16 @@ impl UserData {
     /// session (newest first) in front of the recent ones: one write.
     pub fn save_session(&mut self, spot: Spot, visited: &[String]) -> Result<(), UserError> {
         let (session, _) = self.rewrite(SESSION_FILE, read_whole, |s: &mut Session| {
-            let recent = super::spot::remember(&s.recent, visited);
-            let place = Some(spot.place.clone());
-            let changed =
-                s.last_place != place || s.spot.as_ref() != Some(&spot) || s.recent != recent;
-            s.last_place = place;
-            s.spot = Some(spot);
-            s.recent = recent;
+            let now = Session {
+                last_place: Some(spot.place.clone()),
+                recent: super::spot::remember(&s.recent, visited),
+                spot: Some(spot),
+            };
+            let changed = *s != now;
+            *s = now;
             changed
         })?;
-        self.last_place = session.last_place;
-        self.spot = session.spot;
-        self.recent = session.recent;
+        self.session = session;
         Ok(())
     }
 
