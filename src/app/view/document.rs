@@ -31,7 +31,29 @@ pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Rc<Vec<Item>> {
             )),
             view => document(ctx, view),
         },
-        PaneId::Links => Rc::new(links(ctx, state)),
+        PaneId::Links => match state.view() {
+            View::Overview(_) => Rc::new(links(ctx, state)),
+            // Asked for several times a key and a frame (the pane, the
+            // footer's item, the reading pane): listed once while nothing
+            // it reads has changed.
+            view => {
+                let key = (
+                    view,
+                    ctx.graph.is_pending(),
+                    selected_passage(ctx, state),
+                    state.cited.filter.clone(),
+                    state.cited.sort,
+                    state.suggested.table().map(std::ptr::from_ref),
+                    state.user.decisions().clone(),
+                    crate::app::keymap::first_key(
+                        ctx.keys,
+                        crate::app::keymap::Mode::Normal,
+                        &crate::app::action::Action::CitedClear,
+                    ),
+                );
+                ctx.cache.memo(Derived::Links, key, || links(ctx, state))
+            }
+        },
     }
 }
 
@@ -304,7 +326,11 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
                 } else {
                     ""
                 };
-                let shown = crate::app::view::cited_by::shown(ctx, &state.cited, t).len();
+                // The links the filter keeps, as the pane lists them.
+                let shown = items(ctx, state, PaneId::Links)
+                    .iter()
+                    .filter(|it| matches!(it, Item::CitedBy { .. }))
+                    .count();
                 if ctx.graph.is_pending() || shown == ctx.graph.count(t) {
                     format!("Cited by{whole} ({n})")
                 } else {
