@@ -241,6 +241,8 @@ pub enum Derived {
     Document,
     /// The outline's entries.
     Outline,
+    /// The entries of the links pane (a Cited by list, a paragraph's links).
+    Links,
     /// The screen's layout.
     Layout,
     /// The links among an authentic text's citations.
@@ -250,7 +252,7 @@ pub enum Derived {
 impl Derived {
     fn keep(self) -> usize {
         match self {
-            Derived::Document | Derived::Outline => 2,
+            Derived::Document | Derived::Outline | Derived::Links => 2,
             Derived::Layout | Derived::Citations => 8,
         }
     }

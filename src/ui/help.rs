@@ -7,7 +7,6 @@ use crate::app::view::help_rows::{HelpRow, keys_width, rows_for};
 use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 pub fn draw(buf: &mut Buffer, theme: &Theme, area: Rect, keys: &Keymap, top: usize) {
     let rows = rows_for(keys, area);
@@ -15,13 +14,7 @@ pub fn draw(buf: &mut Buffer, theme: &Theme, area: Rect, keys: &Keymap, top: usi
     if r.width < 4 || r.height < 3 {
         return;
     }
-    Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys · Esc closes ")
-        .title_style(theme.title());
-    let inner = block.inner(r);
-    block.render(r, buf);
+    let inner = super::layout::overlay_box(buf, r, " Keys · Esc closes ", theme.title());
     let w = usize::from(inner.width);
     let keys_w = keys_width(keys, w);
     for (i, row) in rows

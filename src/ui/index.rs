@@ -14,7 +14,6 @@ use crate::corpus::Corpus;
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 pub fn draw(
     buf: &mut Buffer,
@@ -28,13 +27,7 @@ pub fn draw(
     if p.width < 12 || p.height < 6 {
         return;
     }
-    Clear.render(p, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Subject index ")
-        .title_style(theme.title());
-    let inner = block.inner(p);
-    block.render(p, buf);
+    let inner = super::layout::overlay_box(buf, p, " Subject index ", theme.title());
     let w = usize::from(inner.width);
     // The filter line: what was typed, and how many terms it keeps.
     let count = format!("{} of {} terms", o.term_count(), o.lines.len());
@@ -171,13 +164,8 @@ fn draw_picker(
     let title = picker_title(picker);
     let r = picker_rect(corpus, p, picker);
     let w = r.width;
-    Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(truncate(&title, usize::from(w.saturating_sub(2))))
-        .title_style(theme.title());
-    let inner = block.inner(r);
-    block.render(r, buf);
+    let title = truncate(&title, usize::from(w.saturating_sub(2)));
+    let inner = super::layout::overlay_box(buf, r, &title, theme.title());
     let iw = usize::from(inner.width);
     let skip = picker_skip(picker, usize::from(inner.height));
     for (i, row) in rows

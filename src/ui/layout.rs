@@ -7,10 +7,25 @@ use crate::app::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// The widest scroll marks, and the narrowest pane that shows them.
 const MARKS_WIDTH: usize = 4;
 const MARKS_MIN_WIDTH: u16 = MARKS_WIDTH as u16 + 10;
+
+/// A bordered box drawn over what is under `r` (help, the subject index,
+/// the note editor), titled; returns the room inside it.
+pub fn overlay_box(buf: &mut Buffer, r: Rect, title: &str, style: Style) -> Rect {
+    Clear.render(r, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string())
+        .title_style(style);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    inner
+}
 
 /// A pane's title row, `▶` and reverse video when the pane has the focus; `marks`
 /// when scroll marks will be drawn at its end.

@@ -8,7 +8,6 @@ use crate::app::view::screen::Screen;
 use crate::text::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// Where the editor goes: over the main pane(s), else over the whole body.
 pub fn area(screen: &Screen) -> Rect {
@@ -34,17 +33,11 @@ pub fn draw(frame: &mut Frame, theme: &Theme, screen: &Screen, state: &AppState)
         return;
     }
     let buf = frame.buffer_mut();
-    Clear.render(r, buf);
     let head = truncate(
         &format!(" {title} "),
         usize::from(r.width).saturating_sub(2),
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(head)
-        .title_style(theme.title_focused());
-    let inner = block.inner(r);
-    block.render(r, buf);
+    let inner = super::layout::overlay_box(buf, r, &head, theme.title_focused());
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
     if w == 0 || h == 0 {

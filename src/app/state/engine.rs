@@ -2,11 +2,11 @@
 //! thread, a background worker that answers queries, and a way for tests to
 //! answer them on the spot. The UI thread only submits and polls.
 
+use crate::app::state::behind::build_behind;
 use crate::corpus::Corpus;
-use crate::search::{DEFAULT_LIMIT, Scope, SearchIndex, SearchResults, SearchWorker};
-use crate::search::{Waker, lower_this_thread};
+use crate::search::{DEFAULT_LIMIT, Scope, SearchIndex, SearchResults, SearchWorker, Waker};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Where the engine is in its life.
 enum Stage {
@@ -66,22 +66,14 @@ impl Engine {
     /// searches use the worker. `waker`, if any, is called when the index is
     /// built and whenever results are ready.
     pub fn background(corpus: Arc<Corpus>, waker: Option<Waker>) -> Engine {
-        let (tx, rx) = mpsc::channel();
-        let wake = waker.clone();
-        let built = std::thread::Builder::new()
-            .name("search-index".into())
-            .spawn(move || {
-                lower_this_thread();
-                let _ = tx.send(SearchIndex::build(&corpus));
-                if let Some(wake) = wake {
-                    wake();
-                }
-            });
+        let built = build_behind("search-index", waker.clone(), move || {
+            SearchIndex::build(&corpus)
+        });
         Engine {
             stage: match built {
-                Ok(_) => Stage::Building(rx),
+                Some(rx) => Stage::Building(rx),
                 // No thread: build on first use instead.
-                Err(_) => Stage::Unstarted,
+                None => Stage::Unstarted,
             },
             waker,
             ..Engine::default()

@@ -2,6 +2,7 @@
 //! selection of each pane), the history behind and ahead, the outline, the
 //! overlays and the status message. Changed only by `update`.
 
+pub mod behind;
 pub mod cited;
 pub mod deck;
 pub mod editor;

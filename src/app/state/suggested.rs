@@ -3,12 +3,13 @@
 //! two, and no key waits for that), taken in by the event loop when ready,
 //! and whether the user wants them shown (`suggested_links` in config.toml).
 
+use crate::app::state::behind::build_behind;
 use crate::corpus::{Corpus, PassageId};
 use crate::refs::graph::LinkGraph;
 use crate::search::suggest::{Example, SuggestionTable, examples};
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 enum Stage {
     /// Not asked for (a state built in a test, or hidden by the setting).
@@ -83,21 +84,13 @@ impl SuggestedLinks {
             };
         }
         let (linked, examples) = linked(&corpus, graph);
-        let (tx, rx) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("suggested-links".into())
-            .spawn(move || {
-                crate::search::lower_this_thread();
-                let table = SuggestionTable::build(&corpus, &|p| linked.contains(&p), examples);
-                let _ = tx.send(table);
-                if let Some(wake) = waker {
-                    wake();
-                }
-            });
+        let spawned = build_behind("suggested-links", waker, move || {
+            SuggestionTable::build(&corpus, &|p| linked.contains(&p), examples)
+        });
         SuggestedLinks {
             stage: match spawned {
-                Ok(_) => Stage::Computing(rx),
-                Err(_) => Stage::Off,
+                Some(rx) => Stage::Computing(rx),
+                None => Stage::Off,
             },
             show,
         }

@@ -31,7 +31,29 @@ pub fn items(ctx: Ctx, state: &AppState, pane: PaneId) -> Rc<Vec<Item>> {
             )),
             view => document(ctx, view),
         },
-        PaneId::Links => Rc::new(links(ctx, state)),
+        PaneId::Links => match state.view() {
+            View::Overview(_) => Rc::new(links(ctx, state)),
+            // Asked for several times a key and a frame (the pane, the
+            // footer's item, the reading pane): listed once while nothing
+            // it reads has changed.
+            view => {
+                let key = (
+                    view,
+                    ctx.graph.is_pending(),
+                    selected_passage(ctx, state),
+                    state.cited.filter.clone(),
+                    state.cited.sort,
+                    state.suggested.table().map(std::ptr::from_ref),
+                    state.user.decisions().clone(),
+                    crate::app::keymap::first_key(
+                        ctx.keys,
+                        crate::app::keymap::Mode::Normal,
+                        &crate::app::action::Action::CitedClear,
+                    ),
+                );
+                ctx.cache.memo(Derived::Links, key, || links(ctx, state))
+            }
+        },
     }
 }
 
@@ -304,7 +326,11 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
                 } else {
                     ""
                 };
-                let shown = crate::app::view::cited_by::shown(ctx, &state.cited, t).len();
+                // The links the filter keeps, as the pane lists them.
+                let shown = items(ctx, state, PaneId::Links)
+                    .iter()
+                    .filter(|it| matches!(it, Item::CitedBy { .. }))
+                    .count();
                 if ctx.graph.is_pending() || shown == ctx.graph.count(t) {
                     format!("Cited by{whole} ({n})")
                 } else {
@@ -388,4 +414,82 @@ pub fn entry_rows(ctx: Ctx, state: &AppState) -> Vec<usize> {
         .filter(|(_, it)| matches!(it, Item::CitedBy { .. } | Item::Suggested(_)))
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::suggested::SuggestedLinks;
+    use crate::corpus::Place;
+    use crate::refs::citing::BasisFilter;
+    use crate::refs::graph::LinkGraph;
+    use crate::user::suggestions::Decision;
+
+    /// The links pane's entries are listed once and kept while nothing they
+    /// read changes; a new filter or a decision on a suggestion lists them
+    /// again, so the pane never shows a list the keys have left behind.
+    #[test]
+    fn the_links_list_is_kept_until_what_it_reads_changes() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let corpus = crate::corpus::load_embedded().expect("the corpus");
+        let graph = LinkGraph::build(&corpus);
+        let suggested = SuggestedLinks::inline(&corpus, &graph);
+        // A provision with links and a suggestion of its own.
+        let target = (1..=68)
+            .map(Target::Article)
+            .find(|t| {
+                graph.count(*t) > 0
+                    && suggested
+                        .table()
+                        .is_some_and(|s| !s.of_target(*t).is_empty())
+            })
+            .expect("an article with links and a suggestion");
+        let mut state = crate::app::nav::start(
+            &corpus,
+            &graph,
+            Some(Place::Target(target)),
+            (100, 30),
+            false,
+        );
+        state.user = crate::user::UserData::load_from(home.path()).0;
+        state.suggested = suggested;
+        let list = |s: &AppState| {
+            items(
+                crate::app::view::entry::ctx(s, &corpus, &graph),
+                s,
+                PaneId::Links,
+            )
+        };
+        let suggestions = |l: &[Item]| {
+            l.iter()
+                .filter_map(|it| match it {
+                    Item::Suggested(e) => Some(e.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+
+        let all = list(&state);
+        assert!(Rc::ptr_eq(&all, &list(&state)), "listed a second time");
+        let pending = suggestions(&all);
+        assert!(!pending.is_empty(), "{all:?}");
+        assert!(all.iter().any(|it| matches!(it, Item::CitedBy { .. })));
+
+        state.cited.filter.basis = Some(BasisFilter::Suggested);
+        let only = list(&state);
+        assert!(!only.iter().any(|it| matches!(it, Item::CitedBy { .. })));
+        assert_eq!(suggestions(&only), pending);
+
+        let e = &pending[0];
+        let decision = Decision {
+            source: corpus.sources[e.passage.source].id.clone(),
+            paragraph: e.passage.index + 1,
+            target: e.target.to_string(),
+            reason: e.reason.clone(),
+            score: 1.0,
+        };
+        state.user.decide(decision, false).expect("saved");
+        let after = list(&state);
+        assert_eq!(suggestions(&after), pending[1..].to_vec(), "{after:?}");
+    }
 }

@@ -125,18 +125,20 @@ fn articles_deck(corpus: &Corpus, numbers: &[u8]) -> Presentation {
     let slides = numbers.iter().map(|n| Slide::Article(*n)).collect();
     let title = match numbers {
         [one] => format!("Article {one}"),
-        _ => format!(
-            "Articles {}",
-            numbers
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => format!("Articles {}", comma_list(numbers)),
     };
     let mut deck = Presentation::new(title, slides, 0);
     deck.covers = covers_articles(corpus, numbers);
     deck
+}
+
+/// `5, 17, 23`
+fn comma_list(numbers: &[u8]) -> String {
+    numbers
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `12 articles (24 to 35); 40 passages of the critiques discuss them`
@@ -147,14 +149,7 @@ fn covers_articles(corpus: &Corpus, numbers: &[u8]) -> String {
             format!(" ({f} to {l})")
         }
         (Some(f), _) if n == 1 => format!(" ({f})"),
-        _ => format!(
-            " ({})",
-            numbers
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => format!(" ({})", comma_list(numbers)),
     };
     let known = numbers
         .iter()

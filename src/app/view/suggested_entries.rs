@@ -5,7 +5,7 @@
 use crate::app::state::AppState;
 use crate::app::view::entry::{Item, SuggestedEntry};
 use crate::corpus::{Corpus, PassageId, Target};
-use crate::search::suggest::Suggestion;
+use crate::search::suggest::{Suggestion, SuggestionTable};
 use crate::user::UserData;
 use crate::user::suggestions::State;
 
@@ -35,26 +35,28 @@ pub fn entry(
 
 /// The suggested entries of a provision's "Cited by", after its links.
 pub fn for_target(state: &AppState, corpus: &Corpus, t: Target) -> Vec<Item> {
-    let Some(table) = state.suggested.table() else {
-        return Vec::new();
-    };
-    table
-        .of_target(t)
-        .iter()
-        .filter_map(|s| entry(corpus, &state.user, s, true))
-        .map(Item::Suggested)
-        .collect()
+    listed(state, corpus, true, |table| table.of_target(t))
 }
 
 /// The suggested entries of a paragraph's links.
 pub fn for_passage(state: &AppState, corpus: &Corpus, p: PassageId) -> Vec<Item> {
+    listed(state, corpus, false, |table| table.of_passage(p))
+}
+
+/// The entries of the suggestions `of` picks from the table; none before
+/// the table is ready or when the user hides suggestions.
+fn listed<'a>(
+    state: &'a AppState,
+    corpus: &Corpus,
+    in_cited_by: bool,
+    of: impl FnOnce(&'a SuggestionTable) -> &'a [Suggestion],
+) -> Vec<Item> {
     let Some(table) = state.suggested.table() else {
         return Vec::new();
     };
-    table
-        .of_passage(p)
+    of(table)
         .iter()
-        .filter_map(|s| entry(corpus, &state.user, s, false))
+        .filter_map(|s| entry(corpus, &state.user, s, in_cited_by))
         .map(Item::Suggested)
         .collect()
 }
