@@ -4,7 +4,7 @@
 //! and whether the user wants them shown (`suggested_links` in config.toml).
 
 use crate::app::state::behind::build_behind;
-use crate::corpus::{Corpus, PassageId};
+use crate::corpus::{Corpus, PassageId, Target};
 use crate::refs::graph::LinkGraph;
 use crate::search::suggest::{Example, SuggestionTable, examples};
 use std::collections::HashSet;
@@ -47,18 +47,27 @@ impl Default for SuggestedLinks {
     }
 }
 
+/// Every link of the graph, as (passage, provision): all the UI thread
+/// copies out of the graph, which stays there.
+fn graph_links(graph: &LinkGraph) -> Vec<(PassageId, Target)> {
+    graph
+        .links()
+        .iter()
+        .map(|l| (l.passage, l.target))
+        .collect()
+}
+
 /// The passages that have a link (a citation or an analyst's): they get no
-/// suggestion, and the suggester learns from them. Read on the UI thread,
-/// so the graph stays there.
-fn linked(corpus: &Corpus, graph: &LinkGraph) -> (HashSet<PassageId>, Vec<Example>) {
-    let examples = examples(corpus, graph.links().iter().map(|l| (l.passage, l.target)));
+/// suggestion, and the suggester learns from them.
+fn linked(corpus: &Corpus, links: Vec<(PassageId, Target)>) -> (HashSet<PassageId>, Vec<Example>) {
+    let examples = examples(corpus, links);
     (examples.iter().map(|e| e.passage).collect(), examples)
 }
 
 impl SuggestedLinks {
     /// Computed here and now (headless tests: nothing depends on timing).
     pub fn inline(corpus: &Corpus, graph: &LinkGraph) -> Self {
-        let (linked, examples) = linked(corpus, graph);
+        let (linked, examples) = linked(corpus, graph_links(graph));
         SuggestedLinks {
             stage: Stage::Ready(Arc::new(SuggestionTable::build(
                 corpus,
@@ -83,8 +92,11 @@ impl SuggestedLinks {
                 show,
             };
         }
-        let (linked, examples) = linked(&corpus, graph);
+        // The examples (each with its place's name) are made on the
+        // worker: at 100 MB they are over a hundred thousand.
+        let links = graph_links(graph);
         let spawned = build_behind("suggested-links", waker, move || {
+            let (linked, examples) = linked(&corpus, links);
             SuggestionTable::build(&corpus, &|p| linked.contains(&p), examples)
         });
         SuggestedLinks {
