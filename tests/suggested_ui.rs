@@ -364,7 +364,8 @@ fn enter_on_a_suggestion_arrives_with_it_selected_and_plus_accepts_it() {
         a.state.view(),
         treaty::app::View::Source(a.corpus.source_index("zamora").unwrap())
     );
-    // ¶ 6 has two suggestions (Art. 56 and Art. 6): the one followed is selected.
+    // The suggestion followed is selected. (¶ 6 has only this one: that the
+    // right one of two is chosen is the next test's, on ¶ 1.)
     assert_eq!(selected_suggestion(&a), Some(("Art. 56".to_string(), 6)));
     let screen = a.screen();
     assert!(screen.contains("Links of ¶ 6"), "{screen}");
