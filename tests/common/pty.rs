@@ -1,9 +1,10 @@
 //! The real binary in a pseudo-terminal: keys in, the screen out through a
 //! VT100 emulator, environment of the test's choosing, one or more at a time
 //! (the speaker view and the room's presentation). Each run has its own data
-//! directory.
+//! directory. The benchmarks start the binary through [`spawn`] too (they
+//! include this file by path), with their own reader of its output.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -19,13 +20,75 @@ fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
 }
 
+/// A `treaty` process on a pseudo-terminal of its own.
+pub struct Spawned {
+    pub child: Box<dyn Child + Send + Sync>,
+    /// Bytes written here reach the program as typed keys.
+    pub writer: Box<dyn Write + Send>,
+    pub master: Box<dyn MasterPty + Send>,
+    /// The terminal's other end: while it is open, the reader does not see
+    /// the end of the output when the program exits.
+    pub slave: Box<dyn SlavePty + Send>,
+}
+
+/// `treaty ARGS` in a new `cols` x `rows` pseudo-terminal, with `TERM` and
+/// `env` set; a thread hands each chunk the program writes to `feed`, in
+/// order, as it arrives (so a benchmark can time it), until the terminal
+/// closes.
+pub fn spawn(
+    args: &[&str],
+    env: &[(&str, &Path)],
+    cols: u16,
+    rows: u16,
+    mut feed: impl FnMut(&[u8]) + Send + 'static,
+) -> std::io::Result<Spawned> {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .map_err(std::io::Error::other)?;
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = pair
+        .slave
+        .spawn_command(cmd)
+        .map_err(std::io::Error::other)?;
+    let mut reader = pair
+        .master
+        .try_clone_reader()
+        .map_err(std::io::Error::other)?;
+    let writer = pair.master.take_writer().map_err(std::io::Error::other)?;
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            feed(&buf[..n]);
+        }
+    });
+    Ok(Spawned {
+        child,
+        writer,
+        master: pair.master,
+        slave: pair.slave,
+    })
+}
+
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     // Kept open so the terminal stays there to be inspected after exit.
-    _slave: Box<dyn portable_pty::SlavePty + Send>,
+    _slave: Box<dyn SlavePty + Send>,
     /// The run's own data directory (bookmarks, the last place kept on
     /// quit); `None` only once [`Pty::into_data`] took it.
     data: Option<tempfile::TempDir>,
@@ -46,43 +109,22 @@ impl Pty {
         cols: u16,
         rows: u16,
     ) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("TREATY_DATA_HOME", data.path());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("treaty starts");
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
+        let mut all_env = vec![("TREATY_DATA_HOME", data.path())];
+        all_env.extend_from_slice(env);
+        let run = spawn(args, &all_env, cols, rows, move |bytes| {
+            if let Ok(mut p) = feed.lock() {
+                p.process(bytes);
             }
-        });
+        })
+        .expect("treaty starts in a pseudo-terminal");
         Pty {
             screen,
-            writer,
-            child,
-            master: pair.master,
-            _slave: pair.slave,
+            writer: run.writer,
+            child: run.child,
+            master: run.master,
+            _slave: run.slave,
             data: Some(data),
         }
     }
