@@ -224,8 +224,19 @@ fn the_room_takes_only_a_speaker_of_its_deck_and_mirrors_the_blank() {
     // Garbage instead of a hello: dropped, and the room goes on.
     let mut bad = UnixStream::connect(&path).expect("connects");
     bad.write_all(b"\x1b[2J\xff\xfe goto 5\n").expect("writes");
+    // Dropped: the read ends (at the end of the stream, or reset), rather
+    // than waiting forever on a room that kept the connection.
+    bad.set_read_timeout(Some(common::pty::WAIT))
+        .expect("timeout");
     let mut rest = Vec::new();
-    let _ = std::io::Read::read_to_end(&mut bad, &mut rest);
+    let read = std::io::Read::read_to_end(&mut bad, &mut rest);
+    assert!(
+        !read.as_ref().is_err_and(|e| matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )),
+        "the room kept a connection that sent garbage: {read:?}"
+    );
     assert!(rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
 
     let deck = path
