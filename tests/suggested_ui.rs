@@ -27,10 +27,15 @@ fn app_sized(place: &str, home: tempfile::TempDir, w: u16, h: u16) -> App {
     a
 }
 
-/// The suggested entries of the links pane: (source id, paragraph, accepted).
-fn suggested_in_links(a: &App) -> Vec<(String, usize, bool)> {
+/// The links pane's entries, as the explorer lists them.
+fn links_items(a: &App) -> std::rc::Rc<Vec<Item>> {
     let ctx = treaty::app::view::entry::ctx(&a.state, &a.corpus, &a.graph);
     treaty::app::view::document::items(ctx, &a.state, PaneId::Links)
+}
+
+/// The suggested entries of the links pane: (source id, paragraph, accepted).
+fn suggested_in_links(a: &App) -> Vec<(String, usize, bool)> {
+    links_items(a)
         .iter()
         .filter_map(|it| match it {
             Item::Suggested(e) => Some((
@@ -232,8 +237,7 @@ fn computed_off_the_ui_thread_they_arrive_whole() {
 
 /// The Cited by entries as (basis shown, source id, paragraph).
 fn cited_by_entries(a: &App) -> Vec<(String, String, usize)> {
-    let ctx = treaty::app::view::entry::ctx(&a.state, &a.corpus, &a.graph);
-    treaty::app::view::document::items(ctx, &a.state, PaneId::Links)
+    links_items(a)
         .iter()
         .filter_map(|it| match it {
             Item::CitedBy { target, index } => {
