@@ -8,11 +8,9 @@ use ratatui::crossterm::event::KeyCode;
 use treaty::app::state::View;
 
 fn go(a: &mut App, typed: &str) {
-    a.keys(&[key(':')]);
-    for c in typed.chars() {
-        a.keys(&[key(c)]);
-    }
-    a.keys(&[code(KeyCode::Enter)]);
+    a.keys(&[key(':')])
+        .typed(typed)
+        .keys(&[code(KeyCode::Enter)]);
 }
 
 #[test]

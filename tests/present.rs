@@ -741,16 +741,22 @@ fn an_article_continues_over_slides_until_every_passage_has_shown() {
             .count();
         assert!(parts >= 2, "{w}x{h}:\n{all}");
         assert!(all.contains("Art. 24 (2/"), "{all}");
+        // The two checks below are each made inside an `if`: count how often
+        // they run, so that a deck showing no x-word, or no cut quote,
+        // fails rather than passes untested.
+        let (mut words_seen, mut cuts_seen) = (0, 0);
         for s in &slides {
             // Never a word cut short: each x-word has its four digits.
             for word in s.split(|c: char| !c.is_alphanumeric()) {
                 if word.starts_with('x') && word[1..].chars().all(|c| c.is_ascii_digit()) {
                     assert_eq!(word.len(), 5, "{w}x{h}: {word:?} cut:\n{s}");
+                    words_seen += 1;
                 }
             }
             // A cut quote has taken the rows there were: no blank row
             // left between the text and the progress line.
             if s.contains("…”") {
+                cuts_seen += 1;
                 let lines: Vec<&str> = s.lines().collect();
                 let footer = lines
                     .iter()
@@ -764,6 +770,8 @@ fn an_article_continues_over_slides_until_every_passage_has_shown() {
                 );
             }
         }
+        assert!(words_seen > 0, "{w}x{h}: no x-word shown:\n{all}");
+        assert!(cuts_seen > 0, "{w}x{h}: no quote cut:\n{all}");
     }
 }
 
@@ -872,6 +880,8 @@ fn a_slide_names_its_part_and_what_it_cut() {
     let cut = treaty::app::view::slide_pages::left_out(&text, page, deck.size);
     let s = a.screen();
     assert_eq!(cut.is_empty(), !s.contains("…”"), "{cut:?}\n{s}");
+    // The checks per quote below need a quote to check.
+    assert!(!cut.is_empty(), "this slide cuts a quote:\n{s}");
     for q in &cut {
         // Whole, where the screen shows its start.
         assert!(q.ends_with(".”"), "{q}");

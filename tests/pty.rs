@@ -4,171 +4,37 @@
 
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
+mod common;
+
+use common::pty::{Pty, WAIT};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_treaty");
-const WAIT: Duration = Duration::from_secs(15);
 
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+/// `treaty ARGS` in a `cols` x `rows` terminal, with a data directory of its
+/// own: bookmarks and the last place kept on quit never touch the user's,
+/// nor leak from one test to the next.
+fn start(args: &[&str], cols: u16, rows: u16) -> Pty {
+    Pty::start(args, &[], cols, rows)
 }
 
-struct Run {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    // Kept open so the terminal stays there to be inspected after exit.
-    _slave: Box<dyn portable_pty::SlavePty + Send>,
-    /// The run's own data directory: bookmarks and the last place kept on
-    /// quit never touch the user's, nor leak from one test to the next.
-    _data: tempfile::TempDir,
+/// Waits until the link graph, built after the first frame, is shown: an
+/// article's Cited by list no longer says it is counting links.
+fn expect_links(run: &Pty) {
+    run.until("the link graph", |c| {
+        c.contains("Cited by") && !c.contains(treaty::refs::graph::PENDING_NOTE)
+    });
 }
 
-impl Run {
-    fn start(args: &[&str], cols: u16, rows: u16) -> Run {
-        Self::start_in(tempfile::tempdir().expect("tempdir"), args, cols, rows)
-    }
-
-    /// As `start`, with `data` (which may hold bookmarks already) as the
-    /// data directory.
-    fn start_in(data: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Run {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("TREATY_DATA_HOME", data.path());
-        let child = pair.slave.spawn_command(cmd).expect("treaty starts");
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
-            }
-        });
-        Run {
-            screen,
-            writer,
-            child,
-            master: pair.master,
-            _slave: pair.slave,
-            _data: data,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
-    }
-
-    fn until(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
-        self.until_within(WAIT, what, test)
-    }
-
-    /// As `until`, waiting up to `wait`.
-    fn until_within(&self, wait: Duration, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < wait {
-            if self
-                .screen
-                .lock()
-                .map(|p| test(p.screen()))
-                .unwrap_or(false)
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("timed out waiting for {what}; screen:\n{}", self.contents());
-    }
-
-    /// Waits until the link graph, built after the first frame, is shown:
-    /// an article's Cited by list no longer says it is counting links.
-    fn expect_links(&self) {
-        self.until("the link graph", |s| {
-            let c = s.contents();
-            c.contains("Cited by") && !c.contains(treaty::refs::graph::PENDING_NOTE)
-        });
-    }
-
-    fn expect(&self, text: &str) {
-        self.until(text, |s| s.contents().contains(text));
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("typing");
-        self.writer.flush().expect("typing");
-    }
-
-    fn pid(&self) -> String {
-        self.child.process_id().expect("a process id").to_string()
-    }
-
-    fn signal(&self, sig: &str) {
-        let ok = std::process::Command::new("kill")
-            .args([sig, &self.pid()])
-            .status()
-            .expect("kill runs");
-        assert!(ok.success());
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        while start.elapsed() < WAIT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                // Let the reader take in the last bytes written.
-                std::thread::sleep(Duration::from_millis(100));
-                return status;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        let _ = self.child.kill();
-        panic!("treaty did not exit; screen:\n{}", self.contents());
-    }
-
-    /// The terminal's line settings, as `stty -a` prints them.
-    fn stty(&self) -> String {
-        let tty = self.master.tty_name().expect("the terminal's name");
-        let out = std::process::Command::new("stty")
-            .arg("-a")
-            .arg("-F")
-            .arg(&tty)
-            .output()
-            .expect("stty runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Raw mode off, main screen back, cursor shown, mouse not captured.
-    fn assert_restored(&self) {
-        let settings = self.stty();
-        let words: Vec<&str> = settings.split_whitespace().collect();
-        assert!(
-            words.contains(&"icanon") && words.contains(&"echo"),
-            "raw mode still on: {settings}"
-        );
-        let p = self.screen.lock().expect("screen");
-        let s = p.screen();
+/// Raw mode off, main screen back, cursor shown, mouse not captured.
+fn assert_restored(run: &Pty) {
+    let settings = run.stty();
+    let words: Vec<&str> = settings.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "raw mode still on: {settings}"
+    );
+    run.with_screen(|s| {
         assert!(!s.alternate_screen(), "still on the alternate screen");
         assert!(!s.hide_cursor(), "cursor still hidden");
         assert_eq!(
@@ -176,25 +42,21 @@ impl Run {
             vt100::MouseProtocolMode::None,
             "mouse still captured"
         );
-    }
+    });
 }
 
 #[test]
 fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
-    let mut run = Run::start(&["23"], 100, 30);
+    let mut run = start(&["23"], 100, 30);
     run.expect("Cited by");
     run.expect("Chapter IV > Art. 23 Scope of procedural measures");
     // Tab below walks the Cited by list, which fills in after the first frame.
-    run.expect_links();
-    {
-        let p = run.screen.lock().expect("screen");
-        assert!(p.screen().alternate_screen());
-        assert!(p.screen().hide_cursor());
-        assert_ne!(
-            p.screen().mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None
-        );
-    }
+    expect_links(&run);
+    run.with_screen(|s| {
+        assert!(s.alternate_screen());
+        assert!(s.hide_cursor());
+        assert_ne!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    });
     assert!(
         run.stty().split_whitespace().any(|w| w == "-icanon"),
         "raw mode on while running"
@@ -214,35 +76,34 @@ fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
     run.send("q");
     let status = run.wait_exit();
     assert!(status.success(), "{status:?}");
-    run.assert_restored();
+    assert_restored(&run);
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut run = Run::start(&["--no-mouse", "IV"], 100, 30);
+    let mut run = start(&["--no-mouse", "IV"], 100, 30);
     run.expect("Chapter IV. Procedural measures");
-    {
-        let p = run.screen.lock().expect("screen");
+    run.with_screen(|s| {
         assert_eq!(
-            p.screen().mouse_protocol_mode(),
+            s.mouse_protocol_mode(),
             vt100::MouseProtocolMode::None,
             "--no-mouse"
         );
-    }
+    });
     run.signal("-TERM");
     let status = run.wait_exit();
     assert!(!status.success(), "ends as SIGTERM would: {status:?}");
-    run.assert_restored();
+    assert_restored(&run);
 }
 
 #[test]
 fn sighup_restores_the_terminal() {
-    let mut run = Run::start(&[], 80, 24);
+    let mut run = start(&[], 80, 24);
     // The first launch opens on the start screen.
     run.expect("Start here");
     run.signal("-HUP");
     run.wait_exit();
-    run.assert_restored();
+    assert_restored(&run);
 }
 
 /// Issue 11, case 14: QUIT and USR1 left the alternate screen, mouse
@@ -251,7 +112,7 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn every_ending_signal_restores_the_terminal() {
     for sig in ["-QUIT", "-USR1", "-USR2", "-ALRM", "-PIPE"] {
-        let mut run = Run::start(&["23"], 80, 24);
+        let mut run = start(&["23"], 80, 24);
         run.expect("Art. 23");
         run.signal(sig);
         let status = run.wait_exit();
@@ -259,16 +120,16 @@ fn every_ending_signal_restores_the_terminal() {
             !status.success(),
             "{sig}: ends as the signal would: {status:?}"
         );
-        run.assert_restored();
+        assert_restored(&run);
     }
 }
 
 #[test]
 fn ctrl_z_suspends_and_continuing_redraws_fully() {
-    let mut run = Run::start(&["--no-mouse", "23"], 90, 26);
+    let mut run = start(&["--no-mouse", "23"], 90, 26);
     run.expect("Cited by");
     run.send("\x1a");
-    run.until("the main screen while suspended", |s| !s.alternate_screen());
+    run.until_screen("the main screen while suspended", |s| !s.alternate_screen());
     assert!(
         run.stty().split_whitespace().any(|w| w == "icanon"),
         "cooked while suspended"
@@ -276,36 +137,26 @@ fn ctrl_z_suspends_and_continuing_redraws_fully() {
     // Continue, as `fg` does: going back to the alternate screen clears it,
     // so what shows next is a full redraw, not a diff against the old frame.
     run.signal("-CONT");
-    run.until("the explorer back", |s| s.alternate_screen());
+    run.until_screen("the explorer back", |s| s.alternate_screen());
     run.expect("Chapter IV > Art. 23 Scope of procedural measures");
     run.expect("Cited by");
     run.send("q");
     run.wait_exit();
-    run.assert_restored();
+    assert_restored(&run);
 }
 
 #[test]
 fn a_resize_lays_out_again_at_once() {
-    let mut run = Run::start(&["--no-mouse", "23"], 100, 30);
+    let mut run = start(&["--no-mouse", "23"], 100, 30);
     run.expect("Outline");
-    run.master
-        .resize(PtySize {
-            rows: 20,
-            cols: 60,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("resize");
-    if let Ok(mut p) = run.screen.lock() {
-        p.screen_mut().set_size(nz(20), nz(60));
-    }
-    run.until("the outline to collapse", |s| {
+    run.resize(60, 20);
+    run.until_screen("the outline to collapse", |s| {
         let c = s.contents();
         !c.contains("Outline") && c.contains("Cited by")
     });
     run.send("q");
     run.wait_exit();
-    run.assert_restored();
+    assert_restored(&run);
 }
 
 /// tmux kill-server closes the terminal without a SIGHUP reaching the
@@ -391,14 +242,9 @@ fn the_explorer_ends_when_its_terminal_window_closes() {
 fn a_paste_into_search_is_text_and_never_keys() {
     let data = tempfile::tempdir().expect("tempdir");
     for place in ["23", "24"] {
-        let out = std::process::Command::new(BIN)
-            .args(["bookmarks", "add", place])
-            .env("TREATY_DATA_HOME", data.path())
-            .output()
-            .expect("treaty runs");
-        assert!(out.status.success(), "{out:?}");
+        common::ok(data.path(), &["bookmarks", "add", place]);
     }
-    let mut run = Run::start_in(data, &["--no-mouse", "23"], 100, 30);
+    let mut run = Pty::start_in(data, &["--no-mouse", "23"], &[], 100, 30);
     run.expect("Cited by");
     run.send("/");
     run.expect("Search");
@@ -411,7 +257,7 @@ fn a_paste_into_search_is_text_and_never_keys() {
     );
     // Esc closes the search; the bookmarks are both still there.
     run.send("\x1b");
-    run.until("the search to close", |s| {
+    run.until_screen("the search to close", |s| {
         !s.contents().contains("Search [")
     });
     run.send("B");
@@ -419,13 +265,8 @@ fn a_paste_into_search_is_text_and_never_keys() {
     run.send("q");
     let status = run.wait_exit();
     assert!(status.success(), "{status:?}");
-    run.assert_restored();
-    let out = std::process::Command::new(BIN)
-        .args(["bookmarks", "list", "--json"])
-        .env("TREATY_DATA_HOME", run._data.path())
-        .output()
-        .expect("treaty runs");
-    let list = String::from_utf8_lossy(&out.stdout);
+    assert_restored(&run);
+    let list = common::ok(run.data(), &["bookmarks", "list", "--json"]);
     assert!(list.contains("23") && list.contains("24"), "{list}");
 }
 
@@ -434,7 +275,7 @@ fn a_paste_into_search_is_text_and_never_keys() {
 /// reopens on that paragraph.
 #[test]
 fn the_first_launch_shows_the_start_and_quitting_reopens_exactly() {
-    let mut run = Run::start(&["--no-mouse"], 80, 24);
+    let mut run = start(&["--no-mouse"], 80, 24);
     run.expect("Start here");
     let first = run.contents();
     for what in [
@@ -452,23 +293,23 @@ fn the_first_launch_shows_the_start_and_quitting_reopens_exactly() {
     run.expect("Zamora · ¶ 6 of");
     run.send("q");
     run.wait_exit();
-    let Run { _data: data, .. } = run;
-    let mut again = Run::start_in(data, &["--no-mouse"], 80, 24);
+    let data = run.into_data();
+    let mut again = Pty::start_in(data, &["--no-mouse"], &[], 80, 24);
     again.expect("Zamora · ¶ 6 of");
     assert!(!again.contents().contains("Start here"));
     again.send("q");
     again.wait_exit();
-    again.assert_restored();
+    assert_restored(&again);
 }
 
 /// Issue 16: `treaty PLACE` lands on a paragraph or a concern.
 #[test]
 fn treaty_place_lands_on_a_paragraph_or_a_concern() {
-    let mut run = Run::start(&["--no-mouse", "zamora#10"], 100, 30);
+    let mut run = start(&["--no-mouse", "zamora#10"], 100, 30);
     run.expect("Zamora · ¶ 10 of");
     run.send("q");
     run.wait_exit();
-    let mut run = Run::start(&["--no-mouse", "dual-criminality"], 100, 30);
+    let mut run = start(&["--no-mouse", "dual-criminality"], 100, 30);
     run.expect("Dual criminality");
     run.expect("Concerns");
     run.send("q");
@@ -494,31 +335,31 @@ fn a_large_import_runs_in_the_background_with_a_progress_line() {
     }
     std::fs::write(&memo, &text).expect("the memo is written");
     drop(text);
-    let mut run = Run::start(&["23"], 100, 30);
+    let mut run = start(&["23"], 100, 30);
     run.expect("Chapter IV > Art. 23 Scope of procedural measures");
     run.send("i");
     run.expect("Import file:");
     run.send(&format!("{}\r", memo.display()));
-    run.until("the progress line", |s| {
+    run.until_screen("the progress line", |s| {
         let c = s.contents();
         c.contains("Importing big memo.md") && c.contains("% of 20 MB")
     });
     // A key while importing: the next article shows, and the import has not
     // ended (its line is still there, no "Imported" yet).
     run.send("]");
-    run.until("Article 24 while the import runs", |s| {
+    run.until_screen("Article 24 while the import runs", |s| {
         let c = s.contents();
         c.contains("Article 24 · Conditions and safeguards")
             && c.contains("Importing big memo.md")
             && !c.contains("Imported 'big-memo'")
     });
     // The end: the memo opens, the footer says what was imported.
-    run.until_within(Duration::from_secs(400), "the end of the import", |s| {
+    run.until_screen_within(Duration::from_secs(400), "the end of the import", |s| {
         s.contents().contains("Imported 'big-memo'")
     });
     run.expect("Source: A very long memo (yours)");
     run.send("q");
     let status = run.wait_exit();
     assert!(status.success(), "{status:?}");
-    run.assert_restored();
+    assert_restored(&run);
 }

@@ -96,6 +96,27 @@ fn runtime_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("tempdir")
 }
 
+/// `treaty present --deck "chapter IV"` in a 100x30 terminal, with `run` as
+/// its runtime directory.
+fn start_room(run: &Path) -> Pty {
+    Pty::start(
+        &["present", "--deck", "chapter IV"],
+        &[("XDG_RUNTIME_DIR", run)],
+        100,
+        30,
+    )
+}
+
+/// The speaker view of the same deck in an 80x24 terminal.
+fn start_speaker(run: &Path) -> Pty {
+    Pty::start(
+        &["present", "--deck", "chapter IV", "--speaker"],
+        &[("XDG_RUNTIME_DIR", run)],
+        80,
+        24,
+    )
+}
+
 /// The speaker view's line `Next: …`, without the label.
 fn next_title(screen: &str) -> String {
     screen
@@ -114,17 +135,11 @@ fn title_row(screen: &str) -> String {
 #[test]
 fn two_terminals_follow_each_other() {
     let run = runtime_dir();
-    let env = [("XDG_RUNTIME_DIR", run.path())];
     // The speaker first: no presentation yet, and it says so.
-    let mut speaker = Pty::start(
-        &["present", "--deck", "chapter IV", "--speaker"],
-        &env,
-        80,
-        24,
-    );
+    let mut speaker = start_speaker(run.path());
     speaker.expect("No presentation of this deck is running");
     speaker.expect("treaty present --deck \"chapter IV\"");
-    let mut room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut room = start_room(run.path());
     let first = speaker.expect("Slide 1/");
     let total: String = first
         .split("Slide 1/")
@@ -196,8 +211,7 @@ fn read_until(r: &mut impl BufRead, want: &str) -> Vec<String> {
 #[test]
 fn the_room_takes_only_a_speaker_of_its_deck_and_mirrors_the_blank() {
     let run = runtime_dir();
-    let env = [("XDG_RUNTIME_DIR", run.path())];
-    let mut room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut room = start_room(run.path());
     room.expect("1/");
     let path = socket_in(run.path());
     let mode = std::fs::metadata(path.parent().expect("a directory"))
@@ -210,8 +224,19 @@ fn the_room_takes_only_a_speaker_of_its_deck_and_mirrors_the_blank() {
     // Garbage instead of a hello: dropped, and the room goes on.
     let mut bad = UnixStream::connect(&path).expect("connects");
     bad.write_all(b"\x1b[2J\xff\xfe goto 5\n").expect("writes");
+    // Dropped: the read ends (at the end of the stream, or reset), rather
+    // than waiting forever on a room that kept the connection.
+    bad.set_read_timeout(Some(common::pty::WAIT))
+        .expect("timeout");
     let mut rest = Vec::new();
-    let _ = std::io::Read::read_to_end(&mut bad, &mut rest);
+    let read = std::io::Read::read_to_end(&mut bad, &mut rest);
+    assert!(
+        !read.as_ref().is_err_and(|e| matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )),
+        "the room kept a connection that sent garbage: {read:?}"
+    );
     assert!(rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
 
     let deck = path
@@ -260,29 +285,23 @@ fn a_stale_socket_does_not_stop_the_room_and_a_live_one_is_kept() {
     std::fs::create_dir(&dir).expect("mkdir");
     std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .expect("chmod");
-    let env = [("XDG_RUNTIME_DIR", run.path())];
     // A room killed without a word leaves its socket: the next one takes
     // its place and a speaker follows it.
-    let mut first = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut first = start_room(run.path());
     first.expect("1/");
     let path = socket_in(run.path());
     // A second room of the same deck while the first runs: it presents,
     // and says no speaker can follow it.
-    let mut second = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut second = start_room(run.path());
     second.expect("No speaker view: another presentation of this deck");
     second.send("q");
     assert!(second.wait_exit().success());
     first.signal("-KILL");
     first.wait_exit();
     assert!(path.exists(), "a killed room leaves its socket behind");
-    let mut room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let mut room = start_room(run.path());
     room.expect("1/");
-    let mut speaker = Pty::start(
-        &["present", "--deck", "chapter IV", "--speaker"],
-        &env,
-        80,
-        24,
-    );
+    let mut speaker = start_speaker(run.path());
     speaker.expect("Slide 1/");
     speaker.send("q");
     assert!(speaker.wait_exit().success());
@@ -293,16 +312,10 @@ fn a_stale_socket_does_not_stop_the_room_and_a_live_one_is_kept() {
 #[test]
 fn sigterm_on_the_room_tells_the_speaker_and_removes_the_socket() {
     let run = runtime_dir();
-    let env = [("XDG_RUNTIME_DIR", run.path())];
-    let room = Pty::start(&["present", "--deck", "chapter IV"], &env, 100, 30);
+    let room = start_room(run.path());
     room.expect("1/");
     let path = socket_in(run.path());
-    let mut speaker = Pty::start(
-        &["present", "--deck", "chapter IV", "--speaker"],
-        &env,
-        80,
-        24,
-    );
+    let mut speaker = start_speaker(run.path());
     speaker.expect("Slide 1/");
     room.signal("-TERM");
     speaker.expect("The presentation ended");

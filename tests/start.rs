@@ -277,6 +277,11 @@ fn the_footer_offers_the_main_tasks_and_names_what_b_bookmarks() {
     for w in [40, 57, 63, 80] {
         a.resize(w, 20);
         let f = footer(&a);
+        // The check below is per hint: a footer with none would pass it.
+        assert!(
+            f.split("  ").any(|p| !p.trim().is_empty()),
+            "no hint at {w} columns: {f:?}"
+        );
         for piece in f.split("  ").filter(|p| !p.is_empty()) {
             let known = [
                 "help",

@@ -22,11 +22,13 @@ fn overlay(a: &App) -> &IndexOverlay {
     }
 }
 
+/// The selected term; panics if none is (an empty term would be "on
+/// screen" in any screen).
 fn selected_term(a: &App) -> String {
     overlay(a)
         .selected_line()
         .map(|l| l.term.clone())
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("no term selected:\n{}", a.screen()))
 }
 
 #[test]

@@ -22,14 +22,19 @@
 
 use super::XorShift;
 use crate::{MB, ms, percentiles};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+use portable_pty::{Child, MasterPty};
+use std::io::Write;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_treaty");
+// The tests' way of starting the binary on a pseudo-terminal; only its
+// `spawn` is used here, the rest is the tests' harness.
+#[allow(dead_code)]
+#[path = "../../tests/common/pty.rs"]
+mod harness;
+
 /// Starts timed for the first frame; the median is reported.
 const STARTS: usize = 5;
 /// Terminal sizes the echo is measured at.
@@ -60,41 +65,21 @@ struct Term {
 
 impl Term {
     fn spawn(data: &Path, cols: u16, rows: u16) -> std::io::Result<Term> {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .map_err(std::io::Error::other)?;
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("23");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("TREATY_DATA_HOME", data);
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .map_err(std::io::Error::other)?;
-        drop(pair.slave);
-        let mut reader = pair
-            .master
-            .try_clone_reader()
-            .map_err(std::io::Error::other)?;
-        let writer = pair.master.take_writer().map_err(std::io::Error::other)?;
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new(nz(rows), nz(cols), 0),
             watches: Vec::new(),
         }));
         let feed = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let Ok(mut s) = feed.lock() else { break };
-                s.parser.process(&buf[..n]);
+        // The time of a watch is taken here, as each chunk is read: the
+        // arrival of the chunk that completed the screen.
+        let run = harness::spawn(
+            &["23"],
+            &[("TREATY_DATA_HOME", data)],
+            cols,
+            rows,
+            move |bytes| {
+                let Ok(mut s) = feed.lock() else { return };
+                s.parser.process(bytes);
                 let now = Instant::now();
                 let Shared { parser, watches } = &mut *s;
                 watches.retain(|(test, tx)| {
@@ -105,13 +90,15 @@ impl Term {
                         true
                     }
                 });
-            }
-        });
+            },
+        )?;
+        // Closed here, so that the reader ends when the program does.
+        drop(run.slave);
         Ok(Term {
             shared,
-            writer,
-            child,
-            _master: pair.master,
+            writer: run.writer,
+            child: run.child,
+            _master: run.master,
         })
     }
 

@@ -47,6 +47,18 @@ impl App {
     /// terminal.
     pub fn with(corpus: Corpus, w: u16, h: u16, start: Option<Place>) -> App {
         let graph = LinkGraph::build(&corpus);
+        Self::with_graph(corpus, graph, w, h, start)
+    }
+
+    /// As `with`, with `graph` as the link graph (a pending one, say, as
+    /// the first frame has it).
+    pub fn with_graph(
+        corpus: Corpus,
+        graph: LinkGraph,
+        w: u16,
+        h: u16,
+        start: Option<Place>,
+    ) -> App {
         let state = app::start(&corpus, &graph, start, (w, h), true);
         App {
             corpus,
