@@ -118,7 +118,14 @@ pub fn draw(
             }
         }
     }
-    let more = o.rows.len().saturating_sub(o.top + usize::from(l.height));
+    // Terms below the list, as the filter line counts terms (a letter's
+    // heading is not one).
+    let more = o
+        .rows
+        .iter()
+        .skip(o.top + usize::from(l.height))
+        .filter(|r| matches!(r, IndexRow::Term(_)))
+        .count();
     if more > 0 {
         let text = format!(" ↓ {more} more ");
         let x = p.x + p.width.saturating_sub(1 + width(&text) as u16);
