@@ -120,8 +120,9 @@ pub struct Suggester {
     rarest: f32,
     /// The passages already linked, that a passage like them is compared with.
     learned: Vec<Learned>,
-    /// Per stem, the linked passages that use it and its weight there.
-    postings: HashMap<String, Vec<(u32, f32)>>,
+    /// Per stem, its number and the linked passages that use it with its
+    /// weight there.
+    postings: HashMap<String, Posting>,
     /// Suggestions scoring below this are not made: [`THRESHOLD`], lowered
     /// only by the evaluation, which calibrates it over the whole curve.
     pub threshold: f32,
@@ -171,9 +172,18 @@ struct Learned {
     passage: PassageId,
     targets: Vec<Target>,
     location: String,
-    /// Its weighted stems, to name the words a passage shares with it.
-    /// In stem order.
-    words: Vec<(String, f32)>,
+    /// Its weighted stems (by their number in `postings`, in that order),
+    /// to name the words a passage shares with it. Numbers, not the stems'
+    /// text: a library learns from thousands of passages.
+    words: Vec<(u32, f32)>,
+}
+
+/// A stem's number and the linked passages that use it, with its weight in
+/// each.
+#[derive(Default)]
+struct Posting {
+    stem: u32,
+    passages: Vec<(u32, f32)>,
 }
 
 /// The stems of the words of a text, stop words dropped.
@@ -474,24 +484,29 @@ impl Suggester {
             };
             let id = self.learned.len() as u32;
             let pairs = words_cached(&passage.text, &mut cache);
-            let vector = self.vector(&pairs);
-            for (stem, w) in &vector {
-                self.postings
-                    .entry(stem.clone())
-                    .or_default()
-                    .push((id, *w));
+            let mut words = Vec::new();
+            for (stem, w) in self.vector(&pairs) {
+                let next = self.postings.len() as u32;
+                let posting = self.postings.entry(stem).or_insert_with(|| Posting {
+                    stem: next,
+                    passages: Vec::new(),
+                });
+                posting.passages.push((id, w));
+                words.push((posting.stem, w));
             }
+            words.sort_by_key(|(stem, _)| *stem);
             self.learned.push(Learned {
                 passage: example.passage,
                 targets: example.targets,
                 location: example.location,
-                words: vector,
+                words,
             });
         }
         // A word many linked passages use keeps only those it weighs most in:
         // comparing a passage with every one of thousands of linked passages
         // that say 'data' would cost more than it tells.
-        for list in self.postings.values_mut() {
+        for posting in self.postings.values_mut() {
+            let list = &mut posting.passages;
             if list.len() > POSTINGS_KEPT {
                 list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 list.truncate(POSTINGS_KEPT);
@@ -510,7 +525,8 @@ impl Suggester {
         // Per linked passage: the likeness, and how many words it shares.
         let mut sims: HashMap<u32, (f32, usize)> = HashMap::new();
         for (stem, w) in self.vector(pairs) {
-            for &(id, x) in self.postings.get(&stem).into_iter().flatten() {
+            let passages = self.postings.get(&stem).map(|p| p.passages.as_slice());
+            for &(id, x) in passages.unwrap_or_default() {
                 let slot = sims.entry(id).or_default();
                 slot.0 += w * x;
                 slot.1 += 1;
@@ -647,7 +663,8 @@ impl Suggester {
                 let mut common: Vec<(&str, f32)> = distinct
                     .iter()
                     .filter_map(|w| {
-                        let i = l.words.binary_search_by(|(s, _)| s.as_str().cmp(w)).ok()?;
+                        let stem = self.postings.get(*w)?.stem;
+                        let i = l.words.binary_search_by_key(&stem, |(s, _)| *s).ok()?;
                         Some((*w, l.words[i].1 * rarity(w)))
                     })
                     .collect();
