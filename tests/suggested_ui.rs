@@ -430,3 +430,21 @@ fn tab_steps_onto_suggestions_too_even_when_only_they_are_shown() {
         b.status()
     );
 }
+
+#[test]
+fn an_accepted_suggestion_counts_among_the_paragraphs_links() {
+    let mut a = app_at("zamora", home());
+    for _ in 0..5 {
+        a.keys(&[key('j')]);
+    }
+    assert!(a.screen().contains("Links of ¶ 6 (0)"), "{}", a.screen());
+    a.keys(&[key('+')]);
+    assert!(
+        a.status().starts_with("Accepted zamora ¶ 6 -> Art. 56"),
+        "{}",
+        a.status()
+    );
+    let screen = a.screen();
+    assert!(screen.contains("[inferred · yours] Art. 56"), "{screen}");
+    assert!(screen.contains("Links of ¶ 6 (1)"), "{screen}");
+}

@@ -343,11 +343,19 @@ pub fn title(ctx: Ctx, state: &AppState, pane: PaneId) -> String {
                     p.index + 1,
                     crate::refs::graph::PENDING_MARK
                 ),
-                Some(p) => format!(
-                    "Links of ¶ {} ({})",
-                    p.index + 1,
-                    ctx.graph.links_of(p).len()
-                ),
+                Some(p) => {
+                    // The user's accepted suggestions are their own links.
+                    let accepted =
+                        crate::app::view::suggested_entries::for_passage(state, ctx.corpus, p)
+                            .iter()
+                            .filter(|it| matches!(it, Item::Suggested(e) if e.accepted))
+                            .count();
+                    format!(
+                        "Links of ¶ {} ({})",
+                        p.index + 1,
+                        ctx.graph.links_of(p).len() + accepted
+                    )
+                }
                 None => "Links".into(),
             },
         },
